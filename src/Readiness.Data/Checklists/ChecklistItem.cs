@@ -1,0 +1,53 @@
+namespace Readiness.Data.Checklists;
+
+public sealed record ChecklistItem
+{
+    public required long Id { get; init; }
+
+    public required int ElectionId { get; init; }
+
+    public required string RegionCode { get; init; }
+
+    public required string AgencyCode { get; init; }
+
+    public required int StageId { get; init; }
+
+    public int? TemplateItemId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Criticality { get; init; }
+
+    public required DateOnly DueDate { get; init; }
+
+    public required string Status { get; init; }
+
+    public string? Note { get; init; }
+
+    public required DateTime UpdatedAtUtc { get; init; }
+
+    public string? UpdatedBy { get; init; }
+
+    public required int Version { get; init; }
+}
+
+/// <summary>A status change a user asks for, with the version they saw and the id made when their edit began.</summary>
+public sealed record StatusChange(long ItemId, int ExpectedVersion, string Status, string? Note, string Actor, Guid OperationId);
+
+public abstract record SaveResult
+{
+    private SaveResult()
+    {
+    }
+
+    /// <summary>Stored; <see cref="Seq"/> is the event's sequence number.</summary>
+    public sealed record Saved(ChecklistItem Item, long Seq) : SaveResult;
+
+    /// <summary>The same operation was stored before (a replayed click): nothing was written this time.</summary>
+    public sealed record AlreadyApplied(ChecklistItem Item) : SaveResult;
+
+    /// <summary>Someone else changed the item since it was opened: nothing was written; here is their version.</summary>
+    public sealed record Conflict(ChecklistItem Current) : SaveResult;
+
+    public sealed record NotFound : SaveResult;
+}

@@ -1,0 +1,39 @@
+using Dapper;
+using Readiness.Data.Regions;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Checklists;
+
+/// <summary>Rollups of item status, counted by the database over a region's code prefix.</summary>
+public sealed class ReadinessStore(ConnectionFactory factory)
+{
+    /// <summary>Readiness of a region and everything under it, by agency, for one election.</summary>
+    public async Task<RegionReadiness> ForRegionAsync(int electionId, string regionCode, CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new ArgumentException($"'{regionCode}' is not a region code.", nameof(regionCode));
+        }
+
+        const string sql = """
+            SELECT AgencyCode, Status, COUNT(*) AS Count
+            FROM ChecklistItems
+            WHERE ElectionId = @electionId AND (RegionCode = @regionCode OR RegionCode LIKE @descendants)
+            GROUP BY AgencyCode, Status;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string AgencyCode, string Status, int Count)>(new CommandDefinition(sql,
+            new { electionId, regionCode, descendants = RegionCode.DescendantPattern(regionCode) },
+            cancellationToken: cancellationToken));
+
+        var byAgency = new Dictionary<string, ReadinessCounts>();
+        var overall = ReadinessCounts.Empty;
+        foreach (var (agency, status, count) in rows)
+        {
+            byAgency[agency] = byAgency.GetValueOrDefault(agency, ReadinessCounts.Empty).Add(status, count);
+            overall = overall.Add(status, count);
+        }
+
+        return new RegionReadiness(regionCode, overall, byAgency);
+    }
+}

@@ -1,0 +1,133 @@
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Readiness.Data.Checklists;
+using Readiness.Data.Regions;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Seed;
+
+/// <summary>
+/// Demo data for the embedded default: a live demo election whose voting day falls a few days after the data is
+/// made (its stages keep the 2024 offsets from voting day), with items for four regions and their kecamatan in a
+/// plausible voting-week state. Runs once: an existing demo election is left as it is.
+/// </summary>
+public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, TimeProvider time, ILogger<DemoSeeder> logger)
+{
+    public const string DemoElectionCode = "DEMO";
+    public const int DaysBeforeVoting = 4;
+
+    /// <summary>Regions that 2024 press coverage of Pilkada readiness came from.</summary>
+    public static readonly IReadOnlyList<string> DemoRegions = ["52.71", "17.71", "64.02", "34.02"];
+
+    // How far along each region is, so the demo does not show four identical pictures.
+    private static readonly Dictionary<string, double> Diligence = new()
+    {
+        ["52.71"] = 0.9, // Kota Mataram
+        ["17.71"] = 1.0, // Kota Bengkulu
+        ["64.02"] = 0.75, // Kab. Kutai Kartanegara: remote upriver kecamatan
+        ["34.02"] = 1.1, // Kab. Bantul
+    };
+
+    public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM Elections WHERE Code = @DemoElectionCode;", new { DemoElectionCode }, cancellationToken: cancellationToken));
+        if (exists > 0)
+        {
+            return false;
+        }
+
+        var nowUtc = time.GetUtcNow().UtcDateTime;
+        var today = RegionTimeZone.Wib.Today(time);
+        var votingDay = today.AddDays(DaysBeforeVoting);
+        int electionId;
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            electionId = await ReferenceSeeder.SeedElectionAsync(connection, transaction, factory.Dialect, DemoElectionCode,
+                $"Pilkada Serentak (Demo, pemungutan suara {votingDay:dd-MM-yyyy})", votingDay, isDemo: true, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        foreach (var region in DemoRegions)
+        {
+            await checklists.ApplyTemplatesAsync(electionId, region, "sistem", cancellationToken);
+        }
+
+        var notes = SeedCsv.Read<DemoNoteRow>("demo-notes.csv")
+            .GroupBy(n => (n.Agency, n.Status))
+            .ToDictionary(g => g.Key, g => g.Select(n => n.Note).ToArray());
+        var items = (await connection.QueryAsync<ChecklistItem>(new CommandDefinition("""
+            SELECT Id, ElectionId, RegionCode, AgencyCode, StageId, TemplateItemId, Title, Criticality, DueDate, Status,
+                   Note, UpdatedAtUtc, UpdatedBy, Version
+            FROM ChecklistItems WHERE ElectionId = @electionId ORDER BY Id;
+            """, new { electionId }, cancellationToken: cancellationToken))).AsList();
+
+        var random = new Random(20241127);
+        var changes = new List<object>();
+        foreach (var item in items)
+        {
+            var status = PickStatus(random, item.DueDate.DayNumber - today.DayNumber, Diligence[item.RegionCode[..5]]);
+            if (status == ItemStatus.NotStarted)
+            {
+                continue;
+            }
+
+            var pool = notes.GetValueOrDefault((item.AgencyCode, status));
+            var note = pool is not null && (status != ItemStatus.Ready || random.NextDouble() < 0.3)
+                ? pool[random.Next(pool.Length)]
+                : null;
+            // Changed some time in the last days, in working hours, never in the future.
+            var at = nowUtc.AddHours(-random.Next(1, 24 * 6)).AddMinutes(-random.Next(60));
+            changes.Add(new
+            {
+                item.Id, item.ElectionId, item.RegionCode, item.AgencyCode, item.StageId, Status = status, Note = note,
+                Actor = "penghubung." + item.AgencyCode.ToLowerInvariant(), At = at, OperationId = Guid.NewGuid().ToString("D"),
+            });
+        }
+
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE ChecklistItems SET Status = @Status, Note = @Note, UpdatedAtUtc = @At, UpdatedBy = @Actor, Version = Version + 1
+                WHERE Id = @Id;
+                INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
+                                        Actor, AtUtc, ItemVersion, OperationId)
+                VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, 'belum', @Status, @Note, @Actor, @At, 2, @OperationId);
+                """, changes, transaction, cancellationToken: cancellationToken));
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        LogDemo(votingDay, items.Count, changes.Count);
+        return true;
+    }
+
+    /// <summary>A voting-week status: most items long due are ready, some are blocked or late; later ones are under way.</summary>
+    private static string PickStatus(Random random, int daysUntilDue, double diligence)
+    {
+        var (ready, inProgress, blocked) = daysUntilDue switch
+        {
+            < -7 => (0.86, 0.05, 0.04),
+            < 0 => (0.62, 0.16, 0.09),
+            <= 7 => (0.22, 0.42, 0.10),
+            _ => (0.04, 0.26, 0.03),
+        };
+        ready = Math.Min(0.97, ready * diligence);
+        blocked /= diligence;
+        var roll = random.NextDouble();
+        if (roll < ready)
+        {
+            return ItemStatus.Ready;
+        }
+
+        if (roll < ready + inProgress)
+        {
+            return ItemStatus.InProgress;
+        }
+
+        return roll < ready + inProgress + blocked ? ItemStatus.Blocked : ItemStatus.NotStarted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo election created: voting day {VotingDay:yyyy-MM-dd}, {Items} items, {Changes} status changes")]
+    private partial void LogDemo(DateOnly votingDay, int items, int changes);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Readiness.Data.Seed;
+
+/// <summary>Reads the seed CSV files embedded from database/seed/.</summary>
+internal static class SeedCsv
+{
+    public static List<T> Read<T>(string name)
+    {
+        var resource = "seed/" + name;
+        using var stream = typeof(SeedCsv).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Seed file {resource} is not embedded.");
+        using var reader = new StreamReader(stream);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            PrepareHeaderForMatch = args => args.Header.Replace("_", string.Empty).ToLowerInvariant(),
+        });
+        return csv.GetRecords<T>().ToList();
+    }
+}
+
+internal sealed class ProvinceRow
+{
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+internal sealed class RegencyRow
+{
+    public string Code { get; set; } = "";
+    public string ProvinceCode { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+internal sealed class DistrictRow
+{
+    public string Code { get; set; } = "";
+    public string RegencyCode { get; set; } = "";
+    public string Name { get; set; } = "";
+}
+
+internal sealed class StageRow
+{
+    public string Code { get; set; } = "";
+    public int Sort { get; set; }
+    public string Name { get; set; } = "";
+    public DateOnly Start { get; set; }
+    public DateOnly End { get; set; }
+}
+
+internal sealed class TemplateRow
+{
+    public string Code { get; set; } = "";
+    public string Agency { get; set; } = "";
+    public string Stage { get; set; } = "";
+    public string Level { get; set; } = "";
+    public string Criticality { get; set; } = "";
+    public int DueOffsetDays { get; set; }
+    public string Title { get; set; } = "";
+}
+
+internal sealed class DemoNoteRow
+{
+    public string Agency { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string Note { get; set; } = "";
+}

@@ -1,0 +1,88 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Readiness.Data.Sql;
+
+/// <summary>
+/// Opens a new connection for each operation (a singleton: never keep a connection in a scoped service, since in
+/// Blazor Server a scope lives as long as the browser tab).
+/// </summary>
+public sealed class ConnectionFactory
+{
+    private readonly string _connectionString;
+
+    public ConnectionFactory(IOptions<DatabaseOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public ConnectionFactory(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        Dialect = options.Provider == DatabaseProvider.SqlServer ? SqlServerDialect.Instance : SqliteDialect.Instance;
+        _connectionString = options.Provider switch
+        {
+            DatabaseProvider.SqlServer => options.ConnectionString
+                ?? throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:Readiness is empty."),
+            _ => BuildSqliteConnectionString(options),
+        };
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public SqlDialect Dialect { get; }
+
+    /// <summary>Where the SQLite database file is, or null on SQL Server.</summary>
+    public string? SqliteFilePath => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnectionStringBuilder(_connectionString).DataSource
+        : null;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Provider == DatabaseProvider.SqlServer
+            ? new SqlConnection(_connectionString)
+            : new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection)
+            {
+                await using var pragma = connection.CreateCommand();
+                // Per connection: wait for a busy writer instead of failing, and enforce the foreign keys.
+                pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string BuildSqliteConnectionString(DatabaseOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        var directory = Path.IsPathRooted(options.DataDirectory)
+            ? options.DataDirectory
+            : Path.Combine(AppContext.BaseDirectory, options.DataDirectory);
+        Directory.CreateDirectory(directory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, "readiness.db"),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+}

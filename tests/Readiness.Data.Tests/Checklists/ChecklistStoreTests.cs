@@ -1,0 +1,132 @@
+using Dapper;
+using Readiness.Data.Checklists;
+using Readiness.Data.Seed;
+
+namespace Readiness.Data.Tests.Checklists;
+
+public sealed class ChecklistStoreTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    [Fact]
+    public async Task Applying_templates_twice_adds_nothing_the_second_time()
+    {
+        await _db.ReadyAsync();
+        var election = await Pilkada2024Async();
+
+        var first = await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        var second = await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+
+        Assert.True(first > 0);
+        Assert.Equal(0, second);
+        await using var connection = await _db.Factory.OpenAsync();
+        var (items, events) = await connection.QuerySingleAsync<(long, long)>(
+            "SELECT (SELECT COUNT(*) FROM ChecklistItems), (SELECT COUNT(*) FROM ItemEvents);");
+        Assert.Equal(first, items);
+        Assert.Equal(items, events);
+    }
+
+    [Fact]
+    public async Task Template_items_land_on_the_regency_or_every_kecamatan_with_due_dates_from_the_stage()
+    {
+        await _db.ReadyAsync();
+        var election = await Pilkada2024Async();
+        await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        await using var connection = await _db.Factory.OpenAsync();
+
+        var perRegion = (await connection.QueryAsync<(string Code, long Count)>(
+            "SELECT RegionCode, COUNT(*) FROM ChecklistItems GROUP BY RegionCode;")).ToDictionary(r => r.Code, r => r.Count);
+        var wrongDue = await connection.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM ChecklistItems i
+            JOIN TemplateItems t ON t.Id = i.TemplateItemId
+            JOIN Stages s ON s.Id = i.StageId
+            WHERE i.DueDate <> date(s.EndDate, t.DueOffsetDays || ' days');
+            """);
+
+        Assert.Equal(10, perRegion.Count); // Kota Bengkulu and its nine kecamatan
+        Assert.True(perRegion["17.71"] > perRegion["17.71.01"]);
+        Assert.Equal(0, wrongDue);
+    }
+
+    [Fact]
+    public async Task Status_change_bumps_the_version_and_writes_one_event()
+    {
+        var item = await AnyItemAsync();
+
+        var result = await _db.Checklists.ChangeStatusAsync(
+            new StatusChange(item.Id, item.Version, ItemStatus.Ready, "Selesai", "penghubung.kpu", Guid.NewGuid()));
+
+        var saved = Assert.IsType<SaveResult.Saved>(result);
+        Assert.Equal(item.Version + 1, saved.Item.Version);
+        var stored = await _db.Checklists.FindAsync(item.Id);
+        Assert.Equal((ItemStatus.Ready, "Selesai", "penghubung.kpu"), (stored!.Status, stored.Note, stored.UpdatedBy));
+        Assert.Equal(_db.Time.GetUtcNow().UtcDateTime, stored.UpdatedAtUtc);
+        Assert.Equal(DateTimeKind.Utc, stored.UpdatedAtUtc.Kind);
+    }
+
+    [Fact]
+    public async Task Update_with_stale_version_is_rejected_and_keeps_the_other_change()
+    {
+        var item = await AnyItemAsync();
+        await _db.Checklists.ChangeStatusAsync(new StatusChange(item.Id, item.Version, ItemStatus.Blocked, "Kotak suara belum tiba", "penghubung.kpu", Guid.NewGuid()));
+
+        var late = await _db.Checklists.ChangeStatusAsync(new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, "penghubung.kpu2", Guid.NewGuid()));
+
+        var conflict = Assert.IsType<SaveResult.Conflict>(late);
+        Assert.Equal((ItemStatus.Blocked, "Kotak suara belum tiba", "penghubung.kpu"), (conflict.Current.Status, conflict.Current.Note, conflict.Current.UpdatedBy));
+        Assert.Equal(ItemStatus.Blocked, (await _db.Checklists.FindAsync(item.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Replayed_operation_writes_nothing()
+    {
+        var item = await AnyItemAsync();
+        var change = new StatusChange(item.Id, item.Version, ItemStatus.InProgress, null, "penghubung.kpu", Guid.NewGuid());
+        await _db.Checklists.ChangeStatusAsync(change);
+        var events = await EventCountAsync(item.Id);
+
+        var replay = await _db.Checklists.ChangeStatusAsync(change);
+
+        Assert.IsType<SaveResult.AlreadyApplied>(replay);
+        Assert.Equal(events, await EventCountAsync(item.Id));
+        Assert.Equal(item.Version + 1, (await _db.Checklists.FindAsync(item.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task Rollup_counts_the_regency_and_its_kecamatan_but_not_its_neighbours()
+    {
+        await _db.ReadyAsync();
+        var election = await Pilkada2024Async();
+        await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        await _db.Checklists.ApplyTemplatesAsync(election, "17.01", "admin");
+        await using var connection = await _db.Factory.OpenAsync();
+        var expected = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ChecklistItems WHERE substr(RegionCode, 1, 5) = '17.71';");
+
+        var readiness = await _db.Readiness.ForRegionAsync(election, "17.71");
+
+        Assert.Equal(expected, readiness.Overall.Total);
+        Assert.Equal(readiness.Overall.Total, readiness.Overall.NotStarted);
+        Assert.Equal(0d, readiness.Overall.ReadyShare);
+    }
+
+    private async Task<int> Pilkada2024Async() =>
+        (await _db.Elections.AllAsync()).Single(e => e.Code == ReferenceSeeder.Pilkada2024Code).Id;
+
+    private async Task<ChecklistItem> AnyItemAsync()
+    {
+        await _db.ReadyAsync();
+        var election = await Pilkada2024Async();
+        await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        await using var connection = await _db.Factory.OpenAsync();
+        var id = await connection.ExecuteScalarAsync<long>("SELECT MIN(Id) FROM ChecklistItems;");
+        return (await _db.Checklists.FindAsync(id))!;
+    }
+
+    private async Task<long> EventCountAsync(long itemId)
+    {
+        await using var connection = await _db.Factory.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ItemEvents WHERE ItemId = @itemId;", new { itemId });
+    }
+
+    public void Dispose() => _db.Dispose();
+}

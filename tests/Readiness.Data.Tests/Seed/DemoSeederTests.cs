@@ -1,0 +1,78 @@
+using Dapper;
+using Readiness.Data.Checklists;
+using Readiness.Data.Seed;
+
+namespace Readiness.Data.Tests.Seed;
+
+public sealed class DemoSeederTests : IDisposable
+{
+    // 2026-11-23 10:00 WIB.
+    private readonly TestDatabase _db = new(new DateTimeOffset(2026, 11, 23, 3, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public async Task Demo_election_votes_a_few_days_after_it_is_made_with_stages_at_the_2024_offsets()
+    {
+        await _db.ReadyAsync();
+
+        Assert.True(await _db.DemoSeeder().SeedAsync());
+
+        var demo = (await _db.Elections.AllAsync()).Single(e => e.IsDemo);
+        Assert.Equal(new DateOnly(2026, 11, 27), demo.VotingDay);
+        var stages = await _db.Elections.StagesAsync(demo.Id);
+        var quiet = stages.Single(s => s.Code == "TENANG");
+        Assert.Equal((new DateOnly(2026, 11, 24), new DateOnly(2026, 11, 26)), (quiet.StartDate, quiet.EndDate));
+        Assert.Equal(demo, await _db.Elections.CurrentAsync(new DateOnly(2026, 11, 23)));
+    }
+
+    [Fact]
+    public async Task Demo_regions_and_their_kecamatan_get_items_in_a_voting_week_mix()
+    {
+        await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
+        var demo = (await _db.Elections.AllAsync()).Single(e => e.IsDemo);
+
+        foreach (var region in DemoSeeder.DemoRegions)
+        {
+            var readiness = await _db.Readiness.ForRegionAsync(demo.Id, region);
+            Assert.True(readiness.Overall.Total > 100, $"{region} has {readiness.Overall.Total} items");
+            Assert.True(readiness.Overall.Ready > 0 && readiness.Overall.Blocked > 0 && readiness.Overall.InProgress > 0);
+            Assert.Equal(5, readiness.ByAgency.Count);
+        }
+
+        await using var connection = await _db.Factory.OpenAsync();
+        var kecamatanItems = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM ChecklistItems WHERE RegionCode LIKE '64.02.%';");
+        Assert.True(kecamatanItems > 0);
+        var blockedWithoutNote = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM ChecklistItems WHERE Status = 'kendala' AND Note IS NULL;");
+        Assert.Equal(0, blockedWithoutNote);
+    }
+
+    [Fact]
+    public async Task Every_demo_status_change_is_in_the_event_log()
+    {
+        await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
+        await using var connection = await _db.Factory.OpenAsync();
+
+        var mismatched = await connection.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM ChecklistItems i
+            WHERE i.Status <> (SELECT e.StatusAfter FROM ItemEvents e WHERE e.ItemId = i.Id ORDER BY e.Seq DESC LIMIT 1);
+            """);
+
+        Assert.Equal(0, mismatched);
+    }
+
+    [Fact]
+    public async Task Second_start_seeds_no_second_demo()
+    {
+        await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
+
+        Assert.False(await _db.DemoSeeder().SeedAsync());
+        await using var connection = await _db.Factory.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Elections WHERE IsDemo = 1;"));
+    }
+
+    public void Dispose() => _db.Dispose();
+}
