@@ -20,7 +20,14 @@ public static class DataServiceCollectionExtensions
         TypeHandlers.Register();
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.SectionName))
-            .Configure(o => o.ConnectionString ??= configuration.GetConnectionString("Readiness"));
+            .Configure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.ConnectionString))
+                {
+                    var configured = configuration.GetConnectionString("Readiness");
+                    o.ConnectionString = string.IsNullOrWhiteSpace(configured) ? null : configured;
+                }
+            });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<MigrationRunner>();
@@ -30,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<ReadinessStore>();
+        services.AddSingleton<DatabaseInitializer>();
         return services;
     }
 }

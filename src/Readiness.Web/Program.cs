@@ -1,27 +1,44 @@
+using Readiness.Data;
 using Readiness.Web.Components;
+using Readiness.Web.Hosting;
+#if BLAZOR_SCRIPT_FALLBACK
+using Readiness.Web.BlazorScriptFallback;
+#endif
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddReadinessData(builder.Configuration);
+builder.AddReadinessWeb();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+if (args.Contains("migrate"))
+{
+    return await app.RunMigrateCommandAsync();
+}
+
+await app.InitializeDatabaseAsync();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRequestLocalization();
 app.UseAntiforgery();
 
+app.MapHealthChecks("/healthz");
+app.MapCultureSwitch();
+#if BLAZOR_SCRIPT_FALLBACK
+app.MapBlazorScriptFallback();
+#endif
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so test hosts can start the app.</summary>
+public partial class Program;

@@ -36,4 +36,17 @@ public sealed class ReadinessStore(ConnectionFactory factory)
 
         return new RegionReadiness(regionCode, overall, byAgency);
     }
+
+    /// <summary>The regencies/cities that have checklist items in an election, by code.</summary>
+    public async Task<IReadOnlyList<string>> RegenciesWithItemsAsync(int electionId, CancellationToken cancellationToken = default)
+    {
+        const string sql = """
+            SELECT r.Code FROM Regions r
+            WHERE r.Level = 2
+              AND EXISTS (SELECT 1 FROM ChecklistItems i WHERE i.ElectionId = @electionId AND i.RegionCode = r.Code)
+            ORDER BY r.Code;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { electionId }, cancellationToken: cancellationToken))).AsList();
+    }
 }

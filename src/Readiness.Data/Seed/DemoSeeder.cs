@@ -45,7 +45,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             electionId = await ReferenceSeeder.SeedElectionAsync(connection, transaction, factory.Dialect, DemoElectionCode,
-                $"Pilkada Serentak (Demo, pemungutan suara {votingDay:dd-MM-yyyy})", votingDay, isDemo: true, cancellationToken);
+                "Pilkada Serentak (Demo)", votingDay, isDemo: true, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

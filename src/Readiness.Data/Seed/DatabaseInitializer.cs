@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Seed;
+
+/// <summary>What happens to the database when the app starts: migrations (when configured), reference data, demo data.</summary>
+public sealed partial class DatabaseInitializer(
+    IOptions<DatabaseOptions> options,
+    MigrationRunner migrations,
+    ReferenceSeeder reference,
+    DemoSeeder demo,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(bool withDemo, CancellationToken cancellationToken = default)
+    {
+        if (options.Value.ShouldMigrateOnStart)
+        {
+            await migrations.MigrateAsync(cancellationToken);
+        }
+
+        var pending = await migrations.PendingAsync(cancellationToken);
+        if (pending.Count > 0)
+        {
+            // Without the schema nothing below can run; /healthz reports 503 until an operator migrates.
+            LogPending(pending.Count);
+            return;
+        }
+
+        await reference.SeedAsync(cancellationToken);
+        if (withDemo)
+        {
+            await demo.SeedAsync(cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} migrations are pending and Database:MigrateOnStart is off: run the migrate command")]
+    private partial void LogPending(int count);
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Readiness.Web.Hosting;
+
+internal static class CultureEndpoints
+{
+    /// <summary><c>/bahasa/{culture}?kembali=/path</c>: remembers the chosen language in a cookie and goes back.</summary>
+    public static IEndpointConventionBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/bahasa/{culture}", (string culture, string? kembali, HttpContext context) =>
+        {
+            if (WebServiceCollectionExtensions.SupportedCultures.Any(c => c.Name == culture))
+            {
+                context.Response.Cookies.Append(
+                    CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions
+                    {
+                        Expires = DateTimeOffset.UtcNow.AddYears(1),
+                        HttpOnly = true,
+                        SameSite = SameSiteMode.Lax,
+                        Secure = context.Request.IsHttps,
+                        IsEssential = true,
+                    });
+            }
+
+            // Only a local path: never an open redirect to another site.
+            var back = kembali is { Length: > 0 } && kembali[0] == '/' && !kembali.StartsWith("//", StringComparison.Ordinal)
+                && !kembali.StartsWith("/\\", StringComparison.Ordinal) ? kembali : "/";
+            return Results.LocalRedirect(back);
+        }).ExcludeFromDescription();
+}
