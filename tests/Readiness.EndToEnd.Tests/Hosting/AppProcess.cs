@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Readiness.EndToEnd.Tests.Hosting;
+
+/// <summary>
+/// The real app (its own build output) started as a separate process on a free loopback port with its own data
+/// folder, so a test can stop it and start it again on the same port, as an operator's restart would.
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+
+    public AppProcess(string? dataDirectory = null, int? port = null)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "readiness-e2e", Guid.NewGuid().ToString("N"));
+        Port = port ?? FreePort();
+    }
+
+    public string DataDirectory { get; }
+
+    public int Port { get; }
+
+    public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public async Task StartAsync(IDictionary<string, string>? settings = null)
+    {
+        var webProject = Path.Combine(RepositoryRoot, "src", "Readiness.Web");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "Readiness.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add($"http://127.0.0.1:{Port}");
+        // Development serves the static assets from the project folder; the pipeline is otherwise the same.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__DataDirectory"] = DataDirectory;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                var response = await http.GetAsync("healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The app did not become healthy within 60 s:\n{Log}");
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Readiness.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Readiness.sln not found above the test folder.");
+    }
+}
