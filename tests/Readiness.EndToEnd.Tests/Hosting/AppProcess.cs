@@ -39,34 +39,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public async Task StartAsync(IDictionary<string, string>? settings = null)
+    /// <summary>Starts the app and waits until it answers <paramref name="readyStatus"/> on /healthz.</summary>
+    public async Task StartAsync(IDictionary<string, string>? settings = null, HttpStatusCode readyStatus = HttpStatusCode.OK)
     {
-        var webProject = Path.Combine(RepositoryRoot, "src", "Readiness.Web");
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "Readiness.Web.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
-        }
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
+        var start = StartInfo(settings);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{Port}");
-        // Development serves the static assets from the project folder; the pipeline is otherwise the same.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__DataDirectory"] = DataDirectory;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
         _process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
@@ -85,7 +63,7 @@ public sealed class AppProcess : IAsyncDisposable
             try
             {
                 var response = await http.GetAsync("healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == readyStatus)
                 {
                     return;
                 }
@@ -102,7 +80,47 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The app did not become healthy within 60 s:\n{Log}");
+        throw new TimeoutException($"The app did not answer {readyStatus} on /healthz within 60 s:\n{Log}");
+    }
+
+    /// <summary>Runs the app's <c>migrate</c> command against this data folder; returns its exit code and output.</summary>
+    public async Task<(int ExitCode, string Output)> RunMigrateCommandAsync()
+    {
+        var start = StartInfo(null);
+        start.ArgumentList.Add("migrate");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, output);
+    }
+
+    private ProcessStartInfo StartInfo(IDictionary<string, string>? settings)
+    {
+        var webProject = Path.Combine(RepositoryRoot, "src", "Readiness.Web");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
+        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "Readiness.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        // Development serves the static assets from the project folder; the pipeline is otherwise the same.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__DataDirectory"] = DataDirectory;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     public async Task StopAsync()

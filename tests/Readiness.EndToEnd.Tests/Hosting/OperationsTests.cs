@@ -1,0 +1,36 @@
+using System.Net;
+
+namespace Readiness.EndToEnd.Tests.Hosting;
+
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task Health_is_503_while_migrations_are_pending_and_200_after_the_migrate_command()
+    {
+        await using var app = new AppProcess();
+        await app.StartAsync(new Dictionary<string, string> { ["Database__MigrateOnStart"] = "false" }, HttpStatusCode.ServiceUnavailable);
+        using var http = new HttpClient { BaseAddress = app.BaseUri };
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("healthz")).StatusCode);
+
+        var (exitCode, output) = await app.RunMigrateCommandAsync();
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Applied migrations: 0001", output);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("healthz")).StatusCode);
+        Assert.Contains("Database is up to date", (await app.RunMigrateCommandAsync()).Output);
+    }
+
+    [Fact]
+    public async Task First_start_on_an_empty_folder_creates_the_database_and_serves_the_demo()
+    {
+        await using var app = new AppProcess();
+
+        await app.StartAsync();
+
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "readiness.db")));
+        using var http = new HttpClient { BaseAddress = app.BaseUri };
+        var home = await http.GetStringAsync("/");
+        Assert.Contains("Kabupaten Kutai Kartanegara", home);
+        Assert.Contains("Mode demo", home);
+    }
+}
