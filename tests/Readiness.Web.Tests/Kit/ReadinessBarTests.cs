@@ -1,0 +1,135 @@
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Data.Checklists;
+using Readiness.Web.Components.Kit;
+
+namespace Readiness.Web.Tests.Kit;
+
+public class ReadinessBarTests : BunitContext
+{
+    public ReadinessBarTests()
+    {
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        TestCulture.Use(TestCulture.Indonesian);
+    }
+
+    private IRenderedComponent<ReadinessBar> RenderBar(ReadinessCounts counts, string label = "Kota Bandung") =>
+        Render<ReadinessBar>(p => p
+            .Add(x => x.Counts, counts)
+            .Add(x => x.Label, label));
+
+    [Fact]
+    public void Segments_are_as_wide_as_their_share_and_stacked_ready_in_progress_blocked_not_started()
+    {
+        // 10 items: 5 siap, 2 proses, 2 kendala, 1 belum.
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 1, InProgress: 2, Ready: 5, Blocked: 2));
+
+        var segments = cut.FindAll("svg rect.seg")
+            .Select(r => (Class: r.ClassList.Single(c => c.StartsWith("seg-", StringComparison.Ordinal)),
+                          X: r.GetAttribute("x"), Width: r.GetAttribute("width")))
+            .ToList();
+
+        Assert.Equal(
+            [("seg-siap", "0", "50"), ("seg-proses", "50", "20"), ("seg-kendala", "70", "20"), ("seg-belum", "90", "10")],
+            segments);
+    }
+
+    [Fact]
+    public void Statuses_without_items_get_no_segment()
+    {
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 3, Blocked: 0));
+
+        var segments = cut.FindAll("svg rect.seg")
+            .Select(r => (Class: r.ClassList.Single(c => c.StartsWith("seg-", StringComparison.Ordinal)),
+                          X: r.GetAttribute("x"), Width: r.GetAttribute("width")))
+            .ToList();
+
+        Assert.Equal([("seg-siap", "0", "75"), ("seg-belum", "75", "25")], segments);
+    }
+
+    [Fact]
+    public void Segment_widths_use_a_dot_decimal_whatever_the_culture()
+    {
+        // Indonesian writes 33,33; an SVG attribute needs 33.33.
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 2, InProgress: 0, Ready: 1, Blocked: 0));
+
+        var ready = cut.Find("svg rect.seg-siap");
+        var notStarted = cut.Find("svg rect.seg-belum");
+        Assert.Equal("33.33", ready.GetAttribute("width"));
+        Assert.Equal("33.33", notStarted.GetAttribute("x"));
+        Assert.Equal("66.67", notStarted.GetAttribute("width"));
+    }
+
+    [Fact]
+    public void Blocked_segment_is_hatched_with_the_pattern_defined_in_its_own_bar()
+    {
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 0, InProgress: 0, Ready: 1, Blocked: 1));
+
+        var patternId = cut.Find("svg defs pattern").Id;
+        Assert.False(string.IsNullOrEmpty(patternId));
+        Assert.Equal($"url(#{patternId})", cut.Find("svg rect.seg-kendala").GetAttribute("fill"));
+        Assert.Null(cut.Find("svg rect.seg-siap").GetAttribute("fill"));
+    }
+
+    [Fact]
+    public void Two_bars_on_one_page_do_not_share_a_pattern_id()
+    {
+        var counts = new ReadinessCounts(NotStarted: 0, InProgress: 0, Ready: 1, Blocked: 1);
+
+        var first = RenderBar(counts).Find("svg defs pattern").Id;
+        var second = RenderBar(counts).Find("svg defs pattern").Id;
+
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void Share_of_ready_items_is_printed_as_a_percentage()
+    {
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 3, Blocked: 0));
+
+        var share = cut.Find(".share");
+        Assert.Equal("75%", share.TextContent.Trim());
+        Assert.Equal("true", share.GetAttribute("aria-hidden"));
+    }
+
+    [Fact]
+    public void Share_is_rounded_to_a_whole_percent()
+    {
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 2, InProgress: 0, Ready: 1, Blocked: 0));
+
+        Assert.Equal("33%", cut.Find(".share").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Bar_is_an_image_whose_accessible_label_names_the_subject_and_every_count()
+    {
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 4, InProgress: 2, Ready: 3, Blocked: 1), "KPU, Kota Bandung");
+
+        var svg = cut.Find("svg");
+        Assert.Equal("img", svg.GetAttribute("role"));
+        Assert.Equal(
+            "KPU, Kota Bandung: 3 dari 10 butir siap, 2 dalam proses, 1 kendala, 4 belum mulai",
+            svg.GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Empty_counts_show_no_items_text_instead_of_a_bar()
+    {
+        var cut = RenderBar(ReadinessCounts.Empty);
+
+        Assert.Equal("Tidak ada butir", cut.Find(".readiness-bar").TextContent.Trim());
+        Assert.Empty(cut.FindAll("svg"));
+        Assert.Empty(cut.FindAll(".share"));
+    }
+
+    [Fact]
+    public void Compact_bar_gets_the_compact_class()
+    {
+        var counts = new ReadinessCounts(NotStarted: 0, InProgress: 0, Ready: 1, Blocked: 0);
+
+        var compact = Render<ReadinessBar>(p => p.Add(x => x.Counts, counts).Add(x => x.Label, "KPU").Add(x => x.Compact, true));
+        var normal = RenderBar(counts);
+
+        Assert.Contains("compact", compact.Find(".readiness-bar").ClassList);
+        Assert.DoesNotContain("compact", normal.Find(".readiness-bar").ClassList);
+    }
+}
