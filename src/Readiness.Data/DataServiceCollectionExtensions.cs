@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Identity;
+using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Regions;
@@ -38,6 +40,32 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<ReadinessStore>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<ScreenTokenStore>();
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<IUserStore<AppUser>>(sp => sp.GetRequiredService<UserStore>());
+        services.AddSingleton<IUserConfirmation<AppUser>, EnabledUserConfirmation>();
+        services.AddIdentityCore<AppUser>(ConfigureIdentity);
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AccountSeeder>();
         return services;
+    }
+
+    /// <summary>
+    /// Officials' passwords: length over complexity (a passphrase of 12 characters or more, no forced symbols); five
+    /// wrong passwords lock the account for 15 minutes; a disabled user cannot sign in.
+    /// </summary>
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 4;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
+        options.SignIn.RequireConfirmedAccount = true; // "confirmed" means "not disabled": see EnabledUserConfirmation
     }
 }

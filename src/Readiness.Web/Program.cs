@@ -1,4 +1,5 @@
 using Readiness.Data;
+using Readiness.Web.Accounts;
 using Readiness.Web.Components;
 using Readiness.Web.Hosting;
 #if BLAZOR_SCRIPT_FALLBACK
@@ -24,12 +25,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
 app.MapCultureSwitch();
+app.MapAccountEndpoints();
 #if BLAZOR_SCRIPT_FALLBACK
 app.MapBlazorScriptFallback();
 #endif

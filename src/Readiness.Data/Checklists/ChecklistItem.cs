@@ -32,7 +32,7 @@ public sealed record ChecklistItem
 }
 
 /// <summary>A status change a user asks for, with the version they saw and the id made when their edit began.</summary>
-public sealed record StatusChange(long ItemId, int ExpectedVersion, string Status, string? Note, string Actor, Guid OperationId);
+public sealed record StatusChange(long ItemId, int ExpectedVersion, string Status, string? Note, Guid OperationId);
 
 public abstract record SaveResult
 {

@@ -1,12 +1,14 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Checklists;
 
 /// <summary>Checklist items: created from templates, changed with a version check, every change journaled as an event.</summary>
-public sealed class ChecklistStore(ConnectionFactory factory, TimeProvider time)
+public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvider time, ILogger<ChecklistStore> logger)
 {
     public const int MaxNoteLength = 1000;
 
@@ -26,7 +28,19 @@ public sealed class ChecklistStore(ConnectionFactory factory, TimeProvider time)
     /// with due dates from the stages. Items that exist already are left alone, so applying again adds only what is
     /// missing. Each new item gets a creation event in the same transaction. Returns the number of items created.
     /// </summary>
-    public async Task<int> ApplyTemplatesAsync(int electionId, string regencyCode, string actor, CancellationToken cancellationToken = default)
+    public async Task<int> ApplyTemplatesAsync(Actor actor, int electionId, string regencyCode, CancellationToken cancellationToken = default)
+    {
+        if (!actor.CanAdminister)
+        {
+            LogRefused(actor.Name, actor.Role, "apply templates", regencyCode);
+            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} may not apply templates.");
+        }
+
+        return await ApplyTemplatesAsync(electionId, regencyCode, actor.Name, cancellationToken);
+    }
+
+    /// <summary>Applies templates for the system itself (seeding), with no actor to check.</summary>
+    internal async Task<int> ApplyTemplatesAsync(int electionId, string regencyCode, string actor, CancellationToken cancellationToken = default)
     {
         if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) != RegionLevel.Regency)
         {
@@ -75,12 +89,25 @@ public sealed class ChecklistStore(ConnectionFactory factory, TimeProvider time)
     /// Changes an item's status and note if nobody else changed it since <see cref="StatusChange.ExpectedVersion"/>,
     /// and appends the event in the same transaction. A replayed operation id writes nothing.
     /// </summary>
-    public async Task<SaveResult> ChangeStatusAsync(StatusChange change, CancellationToken cancellationToken = default)
+    public async Task<SaveResult> ChangeStatusAsync(Actor actor, StatusChange change, CancellationToken cancellationToken = default)
     {
+        var note = string.IsNullOrWhiteSpace(change.Note) ? null : change.Note.Trim();
         if (!ItemStatus.IsValid(change.Status))
         {
-            throw new ArgumentException($"Unknown status '{change.Status}'.", nameof(change));
+            throw new InputException(InputException.StatusInvalid);
         }
+
+        if (note?.Length > MaxNoteLength)
+        {
+            throw new InputException(InputException.NoteTooLong, MaxNoteLength);
+        }
+
+        if (change.Status == ItemStatus.Blocked && note is null)
+        {
+            throw new InputException(InputException.BlockedNeedsNote);
+        }
+
+        change = change with { Note = note };
 
         const string update = """
             UPDATE ChecklistItems
@@ -113,8 +140,18 @@ public sealed class ChecklistStore(ConnectionFactory factory, TimeProvider time)
             return new SaveResult.NotFound();
         }
 
+        if (!actor.CanChangeItem(before.RegionCode, before.AgencyCode))
+        {
+            LogRefused(actor.Name, actor.Role, "change item " + before.Id, before.RegionCode);
+            throw actor.Role == Roles.Liaison && actor.CanSee(before.RegionCode)
+                ? new AccessDeniedException(AccessDeniedException.NotYourAgency, $"{actor.Name} may not change {before.AgencyCode} items.")
+                : actor.Role is Roles.Liaison
+                    ? new AccessDeniedException(AccessDeniedException.OutOfScope, $"{before.RegionCode} is outside {actor.Name}'s scope.")
+                    : new AccessDeniedException(AccessDeniedException.ReadOnly, $"{actor.Name} ({actor.Role}) does not change items.");
+        }
+
         var changed = await connection.ExecuteAsync(new CommandDefinition(update,
-            new { change.Status, change.Note, now, change.Actor, change.ItemId, change.ExpectedVersion }, transaction,
+            new { change.Status, change.Note, now, Actor = actor.Name, change.ItemId, change.ExpectedVersion }, transaction,
             cancellationToken: cancellationToken));
         if (changed == 0)
         {
@@ -126,7 +163,7 @@ public sealed class ChecklistStore(ConnectionFactory factory, TimeProvider time)
             Status = change.Status,
             Note = change.Note,
             UpdatedAtUtc = now,
-            UpdatedBy = change.Actor,
+            UpdatedBy = actor.Name,
             Version = change.ExpectedVersion + 1,
         };
         await connection.ExecuteAsync(new CommandDefinition(insertEvent,
@@ -146,4 +183,7 @@ public sealed class ChecklistStore(ConnectionFactory factory, TimeProvider time)
     private static Task<ChecklistItem?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
         connection.QuerySingleOrDefaultAsync<ChecklistItem>(new CommandDefinition(
             $"SELECT {ItemColumns} FROM ChecklistItems WHERE Id = @id;", new { id }, transaction, cancellationToken: cancellationToken));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not {Action} in {Region}")]
+    private partial void LogRefused(string actor, string role, string action, string region);
 }

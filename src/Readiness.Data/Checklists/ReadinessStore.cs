@@ -1,4 +1,5 @@
 using Dapper;
+using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 
@@ -8,11 +9,16 @@ namespace Readiness.Data.Checklists;
 public sealed class ReadinessStore(ConnectionFactory factory)
 {
     /// <summary>Readiness of a region and everything under it, by agency, for one election.</summary>
-    public async Task<RegionReadiness> ForRegionAsync(int electionId, string regionCode, CancellationToken cancellationToken = default)
+    public async Task<RegionReadiness> ForRegionAsync(Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
     {
         if (!RegionCode.IsValid(regionCode))
         {
-            throw new ArgumentException($"'{regionCode}' is not a region code.", nameof(regionCode));
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (!actor.CanSee(regionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
         }
 
         const string sql = """
@@ -37,8 +43,8 @@ public sealed class ReadinessStore(ConnectionFactory factory)
         return new RegionReadiness(regionCode, overall, byAgency);
     }
 
-    /// <summary>The regencies/cities that have checklist items in an election, by code.</summary>
-    public async Task<IReadOnlyList<string>> RegenciesWithItemsAsync(int electionId, CancellationToken cancellationToken = default)
+    /// <summary>The regencies/cities in the actor's view that have checklist items in an election, by code.</summary>
+    public async Task<IReadOnlyList<string>> RegenciesWithItemsAsync(Actor actor, int electionId, CancellationToken cancellationToken = default)
     {
         const string sql = """
             SELECT r.Code FROM Regions r
@@ -47,6 +53,7 @@ public sealed class ReadinessStore(ConnectionFactory factory)
             ORDER BY r.Code;
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<string>(new CommandDefinition(sql, new { electionId }, cancellationToken: cancellationToken))).AsList();
+        var codes = await connection.QueryAsync<string>(new CommandDefinition(sql, new { electionId }, cancellationToken: cancellationToken));
+        return codes.Where(actor.CanSee).ToList();
     }
 }

@@ -12,7 +12,8 @@ public sealed partial class DatabaseInitializer(
     DemoSeeder demo,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(bool withDemo, CancellationToken cancellationToken = default)
+    /// <summary>Returns false when migrations are pending and nothing else could be done.</summary>
+    public async Task<bool> InitializeAsync(bool withDemo, CancellationToken cancellationToken = default)
     {
         if (options.Value.ShouldMigrateOnStart)
         {
@@ -24,7 +25,7 @@ public sealed partial class DatabaseInitializer(
         {
             // Without the schema nothing below can run; /healthz reports 503 until an operator migrates.
             LogPending(pending.Count);
-            return;
+            return false;
         }
 
         await reference.SeedAsync(cancellationToken);
@@ -32,6 +33,8 @@ public sealed partial class DatabaseInitializer(
         {
             await demo.SeedAsync(cancellationToken);
         }
+
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} migrations are pending and Database:MigrateOnStart is off: run the migrate command")]

@@ -7,4 +7,7 @@ public sealed class ReadinessOptions
 
     /// <summary>Demo data and the "Mode demo" mark. Defaults to on with the embedded SQLite, off with SQL Server.</summary>
     public bool? Demo { get; set; }
+
+    /// <summary>The password of every demo user (printed at start in demo mode).</summary>
+    public string DemoPassword { get; set; } = "demo-kesiapan-pilkada";
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
+using Readiness.Web.Accounts;
 using Readiness.Data.Sql;
 
 namespace Readiness.Web.Hosting;
@@ -32,6 +34,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<DemoMode>();
+        services.AddReadinessAccounts(builder.Configuration);
         return builder;
     }
 
@@ -39,7 +42,34 @@ public static class WebServiceCollectionExtensions
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var demo = app.Services.GetRequiredService<DemoMode>();
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo.IsOn);
+        if (!await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo.IsOn))
+        {
+            return;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        if (await accounts.EnsureAdminAsync() is { } password)
+        {
+            // Printed once, to the console only (never to the structured log); stored only as a hash.
+            Console.WriteLine($"""
+
+                ================================================================
+                 First start: user '{AccountSeeder.AdminUserName}' created with password: {password}
+                 Write it down now; it is not shown again. Change it under /admin.
+                ================================================================
+
+                """);
+        }
+
+        if (demo.IsOn)
+        {
+            await accounts.EnsureDemoUsersAsync(demo.Password);
+            Console.WriteLine($"""
+                Mode demo: users {string.Join(", ", AccountSeeder.DemoUsers.Select(u => u.UserName))}
+                           password '{demo.Password}' (Readiness:DemoPassword)
+                """);
+        }
     }
 
     /// <summary>The <c>migrate</c> command: applies pending migrations and exits.</summary>
@@ -58,4 +88,6 @@ public static class WebServiceCollectionExtensions
 public sealed class DemoMode(IOptions<ReadinessOptions> options, IOptions<DatabaseOptions> database)
 {
     public bool IsOn { get; } = options.Value.Demo ?? database.Value.Provider == DatabaseProvider.Sqlite;
+
+    public string Password { get; } = options.Value.DemoPassword;
 }

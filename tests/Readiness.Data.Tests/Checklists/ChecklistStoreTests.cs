@@ -14,8 +14,8 @@ public sealed class ChecklistStoreTests : IDisposable
         await _db.ReadyAsync();
         var election = await Pilkada2024Async();
 
-        var first = await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
-        var second = await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        var first = await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.71");
+        var second = await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.71");
 
         Assert.True(first > 0);
         Assert.Equal(0, second);
@@ -31,7 +31,7 @@ public sealed class ChecklistStoreTests : IDisposable
     {
         await _db.ReadyAsync();
         var election = await Pilkada2024Async();
-        await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.71");
         await using var connection = await _db.Factory.OpenAsync();
 
         var perRegion = (await connection.QueryAsync<(string Code, long Count)>(
@@ -53,13 +53,13 @@ public sealed class ChecklistStoreTests : IDisposable
     {
         var item = await AnyItemAsync();
 
-        var result = await _db.Checklists.ChangeStatusAsync(
-            new StatusChange(item.Id, item.Version, ItemStatus.Ready, "Selesai", "penghubung.kpu", Guid.NewGuid()));
+        var result = await _db.Checklists.ChangeStatusAsync(LiaisonFor(item),
+            new StatusChange(item.Id, item.Version, ItemStatus.Ready, "Selesai", Guid.NewGuid()));
 
         var saved = Assert.IsType<SaveResult.Saved>(result);
         Assert.Equal(item.Version + 1, saved.Item.Version);
         var stored = await _db.Checklists.FindAsync(item.Id);
-        Assert.Equal((ItemStatus.Ready, "Selesai", "penghubung.kpu"), (stored!.Status, stored.Note, stored.UpdatedBy));
+        Assert.Equal((ItemStatus.Ready, "Selesai", LiaisonFor(item).Name), (stored!.Status, stored.Note, stored.UpdatedBy));
         Assert.Equal(_db.Time.GetUtcNow().UtcDateTime, stored.UpdatedAtUtc);
         Assert.Equal(DateTimeKind.Utc, stored.UpdatedAtUtc.Kind);
     }
@@ -68,12 +68,14 @@ public sealed class ChecklistStoreTests : IDisposable
     public async Task Update_with_stale_version_is_rejected_and_keeps_the_other_change()
     {
         var item = await AnyItemAsync();
-        await _db.Checklists.ChangeStatusAsync(new StatusChange(item.Id, item.Version, ItemStatus.Blocked, "Kotak suara belum tiba", "penghubung.kpu", Guid.NewGuid()));
+        var first = LiaisonFor(item);
+        var second = first with { Name = "penghubung.kedua" };
+        await _db.Checklists.ChangeStatusAsync(first, new StatusChange(item.Id, item.Version, ItemStatus.Blocked, "Kotak suara belum tiba", Guid.NewGuid()));
 
-        var late = await _db.Checklists.ChangeStatusAsync(new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, "penghubung.kpu2", Guid.NewGuid()));
+        var late = await _db.Checklists.ChangeStatusAsync(second, new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, Guid.NewGuid()));
 
         var conflict = Assert.IsType<SaveResult.Conflict>(late);
-        Assert.Equal((ItemStatus.Blocked, "Kotak suara belum tiba", "penghubung.kpu"), (conflict.Current.Status, conflict.Current.Note, conflict.Current.UpdatedBy));
+        Assert.Equal((ItemStatus.Blocked, "Kotak suara belum tiba", first.Name), (conflict.Current.Status, conflict.Current.Note, conflict.Current.UpdatedBy));
         Assert.Equal(ItemStatus.Blocked, (await _db.Checklists.FindAsync(item.Id))!.Status);
     }
 
@@ -81,11 +83,11 @@ public sealed class ChecklistStoreTests : IDisposable
     public async Task Replayed_operation_writes_nothing()
     {
         var item = await AnyItemAsync();
-        var change = new StatusChange(item.Id, item.Version, ItemStatus.InProgress, null, "penghubung.kpu", Guid.NewGuid());
-        await _db.Checklists.ChangeStatusAsync(change);
+        var change = new StatusChange(item.Id, item.Version, ItemStatus.InProgress, null, Guid.NewGuid());
+        await _db.Checklists.ChangeStatusAsync(LiaisonFor(item), change);
         var events = await EventCountAsync(item.Id);
 
-        var replay = await _db.Checklists.ChangeStatusAsync(change);
+        var replay = await _db.Checklists.ChangeStatusAsync(LiaisonFor(item), change);
 
         Assert.IsType<SaveResult.AlreadyApplied>(replay);
         Assert.Equal(events, await EventCountAsync(item.Id));
@@ -97,17 +99,19 @@ public sealed class ChecklistStoreTests : IDisposable
     {
         await _db.ReadyAsync();
         var election = await Pilkada2024Async();
-        await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
-        await _db.Checklists.ApplyTemplatesAsync(election, "17.01", "admin");
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.71");
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.01");
         await using var connection = await _db.Factory.OpenAsync();
         var expected = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ChecklistItems WHERE substr(RegionCode, 1, 5) = '17.71';");
 
-        var readiness = await _db.Readiness.ForRegionAsync(election, "17.71");
+        var readiness = await _db.Readiness.ForRegionAsync(TestDatabase.Admin, election, "17.71");
 
         Assert.Equal(expected, readiness.Overall.Total);
         Assert.Equal(readiness.Overall.Total, readiness.Overall.NotStarted);
         Assert.Equal(0d, readiness.Overall.ReadyShare);
     }
+
+    private static Readiness.Data.Accounts.Actor LiaisonFor(ChecklistItem item) => TestDatabase.Liaison(item.AgencyCode, "17.71");
 
     private async Task<int> Pilkada2024Async() =>
         (await _db.Elections.AllAsync()).Single(e => e.Code == ReferenceSeeder.Pilkada2024Code).Id;
@@ -116,7 +120,7 @@ public sealed class ChecklistStoreTests : IDisposable
     {
         await _db.ReadyAsync();
         var election = await Pilkada2024Async();
-        await _db.Checklists.ApplyTemplatesAsync(election, "17.71", "admin");
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.71");
         await using var connection = await _db.Factory.OpenAsync();
         var id = await connection.ExecuteScalarAsync<long>("SELECT MIN(Id) FROM ChecklistItems;");
         return (await _db.Checklists.FindAsync(id))!;
@@ -126,6 +130,54 @@ public sealed class ChecklistStoreTests : IDisposable
     {
         await using var connection = await _db.Factory.OpenAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ItemEvents WHERE ItemId = @itemId;", new { itemId });
+    }
+
+    public void Dispose() => _db.Dispose();
+}
+
+public sealed class ChecklistInputTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    [Theory]
+    [InlineData("selesai", null, "Input.StatusInvalid")]
+    [InlineData("kendala", null, "Input.BlockedNeedsNote")]
+    [InlineData("kendala", "   ", "Input.BlockedNeedsNote")]
+    public async Task Bad_input_is_refused_with_a_message_key_and_nothing_is_written(string status, string? note, string key)
+    {
+        var (actor, item) = await ItemAsync();
+
+        var refused = await Assert.ThrowsAsync<InputException>(() =>
+            _db.Checklists.ChangeStatusAsync(actor, new StatusChange(item.Id, item.Version, status, note, Guid.NewGuid())));
+
+        Assert.Equal(key, refused.Key);
+        Assert.Equal(item.Version, (await _db.Checklists.FindAsync(item.Id))!.Version);
+    }
+
+    [Fact]
+    public async Task Note_over_1000_characters_is_refused_and_1000_is_kept_whole()
+    {
+        var (actor, item) = await ItemAsync();
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => _db.Checklists.ChangeStatusAsync(actor,
+            new StatusChange(item.Id, item.Version, ItemStatus.InProgress, new string('x', 1001), Guid.NewGuid())));
+        var saved = await _db.Checklists.ChangeStatusAsync(actor,
+            new StatusChange(item.Id, item.Version, ItemStatus.InProgress, new string('y', 1000), Guid.NewGuid()));
+
+        Assert.Equal(InputException.NoteTooLong, refused.Key);
+        Assert.Equal(1000, Assert.IsType<SaveResult.Saved>(saved).Item.Note!.Length);
+        Assert.Equal(new string('y', 1000), (await _db.Checklists.FindAsync(item.Id))!.Note);
+    }
+
+    private async Task<(Readiness.Data.Accounts.Actor, ChecklistItem)> ItemAsync()
+    {
+        await _db.ReadyAsync();
+        var election = (await _db.Elections.AllAsync()).Single(e => e.Code == ReferenceSeeder.Pilkada2024Code).Id;
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, election, "17.71");
+        await using var connection = await _db.Factory.OpenAsync();
+        var id = await connection.ExecuteScalarAsync<long>("SELECT MIN(Id) FROM ChecklistItems;");
+        var item = (await _db.Checklists.FindAsync(id))!;
+        return (TestDatabase.Liaison(item.AgencyCode, "17.71"), item);
     }
 
     public void Dispose() => _db.Dispose();

@@ -33,7 +33,7 @@ public sealed class DemoSeederTests : IDisposable
 
         foreach (var region in DemoSeeder.DemoRegions)
         {
-            var readiness = await _db.Readiness.ForRegionAsync(demo.Id, region);
+            var readiness = await _db.Readiness.ForRegionAsync(TestDatabase.Admin, demo.Id, region);
             Assert.True(readiness.Overall.Total > 100, $"{region} has {readiness.Overall.Total} items");
             Assert.True(readiness.Overall.Ready > 0 && readiness.Overall.Blocked > 0 && readiness.Overall.InProgress > 0);
             Assert.Equal(5, readiness.ByAgency.Count);

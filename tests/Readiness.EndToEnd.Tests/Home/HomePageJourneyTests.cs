@@ -11,7 +11,7 @@ public sealed class HomePageJourneyTests(AppFixture fixture) : IClassFixture<App
     [Fact]
     public async Task Home_page_lists_the_demo_regions_and_sorting_works_over_the_circuit()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("pimpinan");
         await page.GotoAsync("/");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kesiapan wilayah" })).ToBeVisibleAsync();
@@ -34,7 +34,7 @@ public sealed class HomePageJourneyTests(AppFixture fixture) : IClassFixture<App
     [Fact]
     public async Task Language_switch_shows_english_and_back_to_indonesian()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("pemantau");
         await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
@@ -48,7 +48,7 @@ public sealed class HomePageJourneyTests(AppFixture fixture) : IClassFixture<App
     [Fact]
     public async Task Phone_width_shows_the_regions_without_sideways_scrolling()
     {
-        var page = await fixture.NewPageAsync(390, 844);
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: 390, height: 844);
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kota Mataram" })).ToBeVisibleAsync();
 
@@ -72,7 +72,7 @@ public sealed class HomePageJourneyTests(AppFixture fixture) : IClassFixture<App
     [Fact]
     public async Task Unknown_address_shows_the_not_found_page_in_indonesian()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync("pemantau");
 
         var response = await page.GotoAsync("/tidak-ada-halaman-ini");
 

@@ -11,10 +11,40 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    public const string DemoPassword = "demo-kesiapan-pilkada";
+
+    /// <summary>Short re-checks so revocation is seen within seconds; sign-in limits out of the way of many journeys.</summary>
+    public static readonly Dictionary<string, string> Settings = new()
+    {
+        ["Readiness__Accounts__RevalidationInterval"] = "00:00:02",
+        ["Readiness__Accounts__SignInAttemptsPerMinute"] = "1000",
+    };
+
     public async Task InitializeAsync()
     {
-        await App.StartAsync();
+        await App.StartAsync(Settings);
         (Playwright, Browser) = await Hosting.Browser.LaunchAsync();
+    }
+
+    /// <summary>The password printed once to the console at first start.</summary>
+    public string AdminPassword =>
+        System.Text.RegularExpressions.Regex.Match(App.Log, @"user 'admin' created with password: (\S+)").Groups[1].Value;
+
+    /// <summary>A new browser context signed in as <paramref name="userName"/> (a demo user unless a password is given).</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, string? password = null, int width = 1280, int height = 900)
+    {
+        var page = await NewPageAsync(width, height);
+        await SignInAsync(page, userName, password ?? (userName == "admin" ? AdminPassword : DemoPassword));
+        return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/masuk");
+        await page.GetByLabel("Nama pengguna").FillAsync(userName);
+        await page.GetByLabel("Kata sandi").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/masuk", StringComparison.Ordinal));
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

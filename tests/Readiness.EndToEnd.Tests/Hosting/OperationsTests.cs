@@ -29,8 +29,8 @@ public sealed class OperationsTests
 
         Assert.True(File.Exists(Path.Combine(app.DataDirectory, "readiness.db")));
         using var http = new HttpClient { BaseAddress = app.BaseUri };
-        var home = await http.GetStringAsync("/");
-        Assert.Contains("Kabupaten Kutai Kartanegara", home);
-        Assert.Contains("Mode demo", home);
+        var login = await http.GetStringAsync("/masuk");
+        Assert.Contains("Mode demo", login);
+        Assert.Matches(@"user 'admin' created with password: \S{20}", app.Log);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ReconnectionJourneyTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _app.StartAsync();
+        await _app.StartAsync(AppFixture.Settings);
         (_playwright, _browser) = await Browser.LaunchAsync();
     }
 
@@ -20,6 +20,7 @@ public sealed class ReconnectionJourneyTests : IAsyncLifetime
     public async Task Server_restart_shows_the_reconnect_notice_then_the_page_recovers_on_its_own()
     {
         var page = await _browser.NewPageAsync(new() { BaseURL = _app.BaseUri.ToString() });
+        await AppFixture.SignInAsync(page, "pimpinan", AppFixture.DemoPassword);
         await page.GotoAsync("/");
         var sortLowest = page.GetByRole(AriaRole.Button, new() { Name = "Kesiapan terendah" });
         await Expect(sortLowest).ToBeEnabledAsync();
@@ -30,7 +31,7 @@ public sealed class ReconnectionJourneyTests : IAsyncLifetime
         await Expect(modal).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await Expect(modal).ToContainTextAsync("Koneksi ke server terputus");
 
-        await _app.StartAsync();
+        await _app.StartAsync(AppFixture.Settings);
 
         // The new server does not know the old circuit: the page reloads itself and is interactive again.
         await Expect(modal).ToBeHiddenAsync(new() { Timeout = 60_000 });

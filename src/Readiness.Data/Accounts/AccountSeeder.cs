@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Readiness.Data.Agencies;
+using Readiness.Data.Seed;
+
+namespace Readiness.Data.Accounts;
+
+/// <summary>The first admin on a fresh installation, and in demo mode one user per role and per agency.</summary>
+public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store)
+{
+    public const string AdminUserName = "admin";
+
+    /// <summary>The demo users: user name, display name, role, agency.</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? Agency)> DemoUsers =
+    [
+        ("pimpinan", "Pj Bupati (demo)", Roles.Leader, null),
+        ("pemantau", "Pemantau Desk Pilkada (demo)", Roles.Viewer, null),
+        .. Agency.All.Select(a => ("penghubung." + a.Code.ToLowerInvariant(), $"Perwira penghubung {a.ShortName} (demo)", Roles.Liaison, (string?)a.Code)),
+    ];
+
+    /// <summary>
+    /// Creates <c>admin</c> with a random password when no admin exists; returns that password (to be shown once,
+    /// it is stored only as a hash), or null when an admin exists.
+    /// </summary>
+    public async Task<string?> EnsureAdminAsync()
+    {
+        if (await store.AnyAdminAsync())
+        {
+            return null;
+        }
+
+        var password = RandomPassword();
+        var admin = new AppUser { UserName = AdminUserName, DisplayName = "Administrator", Role = Roles.Admin };
+        Require(await users.CreateAsync(admin, password));
+        return password;
+    }
+
+    /// <summary>Creates the missing demo users, scoped to the demo regions, with <paramref name="password"/>.</summary>
+    public async Task<int> EnsureDemoUsersAsync(string password)
+    {
+        var created = 0;
+        foreach (var (userName, displayName, role, agency) in DemoUsers)
+        {
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                continue;
+            }
+
+            var user = new AppUser
+            {
+                UserName = userName,
+                DisplayName = displayName,
+                Role = role,
+                AgencyCode = agency,
+                Scopes = [.. DemoSeeder.DemoRegions],
+            };
+            Require(await users.CreateAsync(user, password));
+            created++;
+        }
+
+        return created;
+    }
+
+    private static string RandomPassword()
+    {
+        // 20 characters from an alphabet without look-alikes (no 0/O, 1/l/I): easy to copy from a console.
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return string.Create(20, alphabet, (span, chars) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = chars[RandomNumberGenerator.GetInt32(chars.Length)];
+            }
+        });
+    }
+
+    private static void Require(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

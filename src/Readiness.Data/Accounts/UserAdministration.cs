@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Readiness.Data.Agencies;
+using Readiness.Data.Regions;
+
+namespace Readiness.Data.Accounts;
+
+/// <summary>What an admin does to users. Every method checks the actor first; a refusal is logged.</summary>
+public sealed partial class UserAdministration(UserManager<AppUser> users, UserStore store, RegionStore regions, ILogger<UserAdministration> logger)
+{
+    public sealed record UserAccess(string Role, string? AgencyCode, IReadOnlyList<string> Scopes);
+
+    public async Task<IReadOnlyList<AppUser>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor, "list users");
+        return await store.ListAsync(cancellationToken);
+    }
+
+    public async Task<AppUser> CreateAsync(Actor actor, string userName, string displayName, string password, UserAccess access,
+        CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor, "create a user");
+        userName = (userName ?? "").Trim().ToLowerInvariant();
+        if (!UserNamePattern().IsMatch(userName))
+        {
+            throw new InputException(InputException.UserNameInvalid);
+        }
+
+        displayName = (displayName ?? "").Trim();
+        if (displayName.Length is 0 or > 200)
+        {
+            throw new InputException(InputException.DisplayNameInvalid);
+        }
+
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            throw new InputException(InputException.UserNameTaken, userName);
+        }
+
+        var user = new AppUser { UserName = userName, DisplayName = displayName };
+        await ApplyAccessAsync(user, access, cancellationToken);
+        Require(await users.CreateAsync(user, password ?? ""));
+        return user;
+    }
+
+    public async Task SetDisabledAsync(Actor actor, int userId, bool disabled, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor, "disable a user");
+        var user = await FindAsync(userId);
+        if (user.Id == actor.UserId)
+        {
+            throw new InputException(InputException.CannotChangeSelf);
+        }
+
+        user.IsDisabled = disabled;
+        Require(await users.UpdateSecurityStampAsync(user));
+    }
+
+    public async Task ResetPasswordAsync(Actor actor, int userId, string newPassword, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor, "reset a password");
+        var user = await FindAsync(userId);
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, newPassword ?? "");
+            if (!check.Succeeded)
+            {
+                throw new InputException(InputException.PasswordWeak, users.Options.Password.RequiredLength);
+            }
+        }
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword!);
+        user.AccessFailedCount = 0;
+        user.LockoutEndUtc = null;
+        Require(await users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>Changes role, agency and scopes; the user's open screens lose what they no longer may see at the next check.</summary>
+    public async Task SetAccessAsync(Actor actor, int userId, UserAccess access, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor, "change a user's access");
+        var user = await FindAsync(userId);
+        if (user.Id == actor.UserId && access.Role != Roles.Admin)
+        {
+            throw new InputException(InputException.CannotChangeSelf);
+        }
+
+        await ApplyAccessAsync(user, access, cancellationToken);
+        Require(await users.UpdateSecurityStampAsync(user));
+    }
+
+    private async Task ApplyAccessAsync(AppUser user, UserAccess access, CancellationToken cancellationToken)
+    {
+        if (!Roles.IsUserRole(access.Role))
+        {
+            throw new InputException(InputException.RoleInvalid);
+        }
+
+        string? agency = null;
+        if (access.Role == Roles.Liaison)
+        {
+            agency = Agency.Find(access.AgencyCode)?.Code ?? throw new InputException(InputException.AgencyRequired);
+        }
+
+        var scopes = access.Scopes.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        if (access.Role != Roles.Admin && scopes.Count == 0)
+        {
+            throw new InputException(InputException.ScopeRequired);
+        }
+
+        var known = await regions.FindManyAsync(scopes, cancellationToken);
+        var unknown = scopes.Except(known.Select(r => r.Code)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InputException(InputException.RegionInvalid, string.Join(", ", unknown));
+        }
+
+        user.Role = access.Role;
+        user.AgencyCode = agency;
+        user.Scopes = scopes;
+    }
+
+    private async Task<AppUser> FindAsync(int userId) =>
+        await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        ?? throw new InputException(InputException.UserNameInvalid);
+
+    private static void Require(IdentityResult result)
+    {
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        if (result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))
+        {
+            throw new InputException(InputException.PasswordWeak, 12);
+        }
+
+        throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code + ": " + e.Description)));
+    }
+
+    private void RequireAdmin(Actor actor, string what)
+    {
+        if (!actor.CanAdminister)
+        {
+            LogRefused(actor.Name, actor.Role, what);
+            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} ({actor.Role}) may not {what}.");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserNamePattern();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not {Action}")]
+    private partial void LogRefused(string actor, string role, string action);
+}

@@ -1,0 +1,26 @@
+namespace Readiness.Data;
+
+/// <summary>
+/// Input a service refuses before anything is written. <see cref="Key"/> names the message (a resource key) that
+/// tells the user what to fix, in their language.
+/// </summary>
+public sealed class InputException(string key, params object[] arguments) : Exception(key)
+{
+    public const string StatusInvalid = "Input.StatusInvalid";
+    public const string NoteTooLong = "Input.NoteTooLong";
+    public const string BlockedNeedsNote = "Input.BlockedNeedsNote";
+    public const string RegionInvalid = "Input.RegionInvalid";
+    public const string ScreenNameInvalid = "Input.ScreenNameInvalid";
+    public const string UserNameInvalid = "Input.UserNameInvalid";
+    public const string UserNameTaken = "Input.UserNameTaken";
+    public const string DisplayNameInvalid = "Input.DisplayNameInvalid";
+    public const string RoleInvalid = "Input.RoleInvalid";
+    public const string AgencyRequired = "Input.AgencyRequired";
+    public const string ScopeRequired = "Input.ScopeRequired";
+    public const string PasswordWeak = "Input.PasswordWeak";
+    public const string CannotChangeSelf = "Input.CannotChangeSelf";
+
+    public string Key { get; } = key;
+
+    public object[] Arguments { get; } = arguments;
+}

@@ -1,0 +1,170 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
+using Readiness.Data.Seed;
+
+namespace Readiness.Data.Tests.Accounts;
+
+/// <summary>
+/// Every service method that changes data, for every role, in and out of scope, own and other agency: allowed or
+/// refused as the role table says. The checks are in the services, whatever a page shows or hides.
+/// </summary>
+public sealed class AuthorizationMatrixTests : IAsyncLifetime
+{
+    private const string InScope = "64.02";
+    private const string OutOfScope = "17.71";
+    private readonly TestDatabase _db = new();
+    private int _election;
+
+    public static TheoryData<string, string, string?, string, bool> ItemChanges()
+    {
+        var data = new TheoryData<string, string, string?, string, bool>();
+        foreach (var region in new[] { InScope, OutOfScope })
+        {
+            foreach (var agency in new[] { "KPU", "POLRI" })
+            {
+                data.Add("admin", Roles.Admin, null, $"{region}|{agency}", false);
+                data.Add("pimpinan", Roles.Leader, null, $"{region}|{agency}", false);
+                data.Add("pemantau", Roles.Viewer, null, $"{region}|{agency}", false);
+                data.Add("layar", Roles.Screen, null, $"{region}|{agency}", false);
+                // Only the KPU liaison on a KPU item in their scope may change it.
+                data.Add("penghubung.kpu", Roles.Liaison, "KPU", $"{region}|{agency}", region == InScope && agency == "KPU");
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ItemChanges))]
+    public async Task Item_status_change_follows_the_role_table(string name, string role, string? agency, string target, bool allowed)
+    {
+        var (region, itemAgency) = (target.Split('|')[0], target.Split('|')[1]);
+        var item = await ItemAsync(region, itemAgency);
+        var actor = new Actor { Name = name, Role = role, AgencyCode = agency, Scopes = role == Roles.Admin ? [] : [InScope] };
+        var change = new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, Guid.NewGuid());
+
+        if (allowed)
+        {
+            Assert.IsType<SaveResult.Saved>(await _db.Checklists.ChangeStatusAsync(actor, change));
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ChangeStatusAsync(actor, change));
+            var after = await _db.Checklists.FindAsync(item.Id);
+            Assert.Equal((item.Status, item.Version), (after!.Status, after.Version));
+        }
+    }
+
+    [Fact]
+    public async Task Refusals_say_why_other_agency_or_out_of_scope_or_read_only()
+    {
+        var kpuInScope = await ItemAsync(InScope, "KPU");
+        var polriInScope = await ItemAsync(InScope, "POLRI");
+        var kpuOutOfScope = await ItemAsync(OutOfScope, "KPU");
+        var liaison = TestDatabase.Liaison("KPU", InScope);
+        var viewer = new Actor { Name = "pemantau", Role = Roles.Viewer, Scopes = [InScope] };
+
+        var otherAgency = await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ChangeStatusAsync(liaison, Change(polriInScope)));
+        var outOfScope = await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ChangeStatusAsync(liaison, Change(kpuOutOfScope)));
+        var readOnly = await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ChangeStatusAsync(viewer, Change(kpuInScope)));
+
+        Assert.Equal(AccessDeniedException.NotYourAgency, otherAgency.Reason);
+        Assert.Equal(AccessDeniedException.OutOfScope, outOfScope.Reason);
+        Assert.Equal(AccessDeniedException.ReadOnly, readOnly.Reason);
+    }
+
+    public static TheoryData<string> NonAdminRoles() => new() { Roles.Leader, Roles.Liaison, Roles.Viewer, Roles.Screen };
+
+    [Theory]
+    [MemberData(nameof(NonAdminRoles))]
+    public async Task Only_an_admin_applies_templates_creates_or_revokes_screen_tokens_and_administers_users(string role)
+    {
+        var actor = new Actor { Name = role, Role = role, AgencyCode = role == Roles.Liaison ? "KPU" : null, Scopes = [InScope] };
+        var (token, _) = await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Posko Polres Kukar", InScope);
+        using var scope = _db.Scope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var access = new UserAdministration.UserAccess(Roles.Viewer, null, [InScope]);
+        var someone = await admin.CreateAsync(TestDatabase.Admin, "orang.lain", "Orang lain", "kata sandi yang panjang", access);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ApplyTemplatesAsync(actor, _election, InScope));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.ScreenTokens.CreateAsync(actor, "Layar", InScope));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.ScreenTokens.RevokeAsync(actor, token.Id));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => admin.CreateAsync(actor, "baru", "Baru", "kata sandi yang panjang", access));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => admin.SetDisabledAsync(actor, someone.Id, true));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => admin.ResetPasswordAsync(actor, someone.Id, "kata sandi baru sekali"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => admin.SetAccessAsync(actor, someone.Id, access with { Role = Roles.Admin }));
+
+        Assert.NotNull(await _db.ScreenTokens.FindActiveAsync(await SecretOfNewTokenAsync()));
+        Assert.True(await _db.ScreenTokens.IsActiveAsync(token.Id));
+        await using var connection = await _db.Factory.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Users WHERE UserName = 'baru';"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Users WHERE UserName = 'orang.lain' AND (IsDisabled = 1 OR Role = 'admin');"));
+    }
+
+    [Fact]
+    public async Task An_admin_may_do_each_admin_action()
+    {
+        var (token, secret) = await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Posko Polres Kukar", InScope);
+        using var scope = _db.Scope();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var user = await admin.CreateAsync(TestDatabase.Admin, "lo.tni", "LO TNI", "kata sandi yang panjang",
+            new UserAdministration.UserAccess(Roles.Liaison, "TNI", [InScope]));
+
+        await admin.SetAccessAsync(TestDatabase.Admin, user.Id, new UserAdministration.UserAccess(Roles.Viewer, null, [OutOfScope]));
+        await admin.SetDisabledAsync(TestDatabase.Admin, user.Id, true);
+        await admin.ResetPasswordAsync(TestDatabase.Admin, user.Id, "kata sandi baru sekali");
+        var applied = await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, _election, "52.71");
+        Assert.True(await _db.ScreenTokens.RevokeAsync(TestDatabase.Admin, token.Id));
+
+        var stored = (await admin.ListAsync(TestDatabase.Admin)).Single(u => u.UserName == "lo.tni");
+        Assert.Equal((Roles.Viewer, null, true), (stored.Role, stored.AgencyCode, stored.IsDisabled));
+        Assert.Equal([OutOfScope], stored.Scopes);
+        Assert.True(applied > 0);
+        Assert.Null(await _db.ScreenTokens.FindActiveAsync(secret));
+    }
+
+    [Fact]
+    public async Task A_leader_and_a_screen_see_only_their_scope()
+    {
+        var leader = new Actor { Name = "pimpinan", Role = Roles.Leader, Scopes = [InScope] };
+        var (token, _) = await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Posko", "64.02.01");
+
+        Assert.True(leader.CanSee("64.02.05"));
+        Assert.False(leader.CanSee("64.03"));
+        Assert.False(leader.CanSee("64")); // a province above the scope is not inside it
+        Assert.True(leader.CanSetRiskLevel(InScope));
+        Assert.False(leader.CanSetRiskLevel(OutOfScope));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Readiness.ForRegionAsync(leader, _election, OutOfScope));
+        Assert.True(token.ToActor().CanSee("64.02.01"));
+        Assert.False(token.ToActor().CanSee("64.02.02"));
+    }
+
+    private async Task<string> SecretOfNewTokenAsync() =>
+        (await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Cek", InScope)).Secret;
+
+    private static StatusChange Change(ChecklistItem item) => new(item.Id, item.Version, ItemStatus.Ready, null, Guid.NewGuid());
+
+    private async Task<ChecklistItem> ItemAsync(string region, string agency)
+    {
+        await using var connection = await _db.Factory.OpenAsync();
+        var id = await connection.ExecuteScalarAsync<long>(
+            "SELECT MIN(Id) FROM ChecklistItems WHERE RegionCode = @region AND AgencyCode = @agency;", new { region, agency });
+        return (await _db.Checklists.FindAsync(id))!;
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _db.ReadyAsync();
+        _election = (await _db.Elections.AllAsync()).Single(e => e.Code == ReferenceSeeder.Pilkada2024Code).Id;
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, _election, InScope);
+        await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, _election, OutOfScope);
+    }
+
+    public Task DisposeAsync()
+    {
+        _db.Dispose();
+        return Task.CompletedTask;
+    }
+}
