@@ -34,3 +34,30 @@ public sealed class OperationsTests
         Assert.Matches(@"user 'admin' created with password: \S{20}", app.Log);
     }
 }
+
+public sealed class SignInRateLimitTests
+{
+    [Fact]
+    public async Task Sign_in_posts_beyond_the_limit_per_address_get_429_with_a_message()
+    {
+        await using var app = new AppProcess();
+        await app.StartAsync(new Dictionary<string, string> { ["Readiness__Accounts__SignInAttemptsPerMinute"] = "3" });
+        using var http = new HttpClient { BaseAddress = app.BaseUri };
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 4; i++)
+        {
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["_handler"] = "masuk", ["Input.UserName"] = "admin", ["Input.Password"] = "tebak-tebakan-saja" });
+            var response = await http.PostAsync("masuk", form);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Contains("Terlalu banyak percobaan masuk", await response.Content.ReadAsStringAsync());
+            }
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(3));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[3]);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("masuk")).StatusCode); // reading the form is not limited
+    }
+}
