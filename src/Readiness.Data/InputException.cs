@@ -19,6 +19,10 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string ScopeRequired = "Input.ScopeRequired";
     public const string PasswordWeak = "Input.PasswordWeak";
     public const string CannotChangeSelf = "Input.CannotChangeSelf";
+    public const string TitleInvalid = "Input.TitleInvalid";
+    public const string CriticalityInvalid = "Input.CriticalityInvalid";
+    public const string StageOrRegionInvalid = "Input.StageOrRegionInvalid";
+    public const string DueDateInvalid = "Input.DueDateInvalid";
 
     public string Key { get; } = key;
 

@@ -186,4 +186,232 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not {Action} in {Region}")]
     private partial void LogRefused(string actor, string role, string action, string region);
+
+    public const int MaxTitleLength = 200;
+
+    private const string ViewSelect = """
+        SELECT i.Id, i.ElectionId, i.RegionCode, i.AgencyCode, i.StageId, i.TemplateItemId, i.Title, i.Criticality, i.DueDate,
+               i.Status, i.Note, i.UpdatedAtUtc, i.UpdatedBy, i.Version,
+               r.Name AS RegionName, r.TimeZone, s.Name AS StageName, s.SortOrder AS StageSortOrder
+        FROM ChecklistItems i
+        JOIN Regions r ON r.Code = i.RegionCode
+        JOIN Stages s ON s.Id = i.StageId
+        """;
+
+    /// <summary>One item with its region and stage, if the actor may see its region.</summary>
+    public async Task<ItemView?> FindViewAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var view = (await QueryViewsAsync(connection, $"{ViewSelect} WHERE i.Id = @id;", new DynamicParameters(new { id }), cancellationToken))
+            .SingleOrDefault();
+        if (view is not null && !actor.CanSee(view.Item.RegionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{view.Item.RegionCode} is outside {actor.Name}'s scope.");
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// The items a liaison officer keeps: their agency's, in their scope, for one election; optionally of one status.
+    /// Other roles keep no items and get none.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemView>> ListForLiaisonAsync(Actor actor, int electionId, string? status = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (actor.Role != Roles.Liaison || actor.AgencyCode is null || actor.Scopes.Count == 0)
+        {
+            return [];
+        }
+
+        if (status is not null && !ItemStatus.IsValid(status))
+        {
+            throw new InputException(InputException.StatusInvalid);
+        }
+
+        var parameters = new DynamicParameters(new { electionId, agency = actor.AgencyCode, status });
+        var scope = ScopeFilter("i.RegionCode", actor.Scopes, parameters);
+        var sql = $"""
+            {ViewSelect}
+            WHERE i.ElectionId = @electionId AND i.AgencyCode = @agency AND ({scope})
+              AND (@status IS NULL OR i.Status = @status)
+            ORDER BY i.RegionCode, s.SortOrder, i.DueDate, i.Id;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await QueryViewsAsync(connection, sql, parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// The items of a region and everything under it for an export: every agency's for admins and leaders, only the
+    /// liaison's own agency's for a liaison; refused for viewers and screens.
+    /// </summary>
+    public async Task<IReadOnlyList<ItemView>> ListForExportAsync(Actor actor, int electionId, string regionCode,
+        CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (actor.Role is not (Roles.Admin or Roles.Leader or Roles.Liaison))
+        {
+            LogRefused(actor.Name, actor.Role, "export items", regionCode);
+            throw new AccessDeniedException(AccessDeniedException.ReadOnly, $"{actor.Name} ({actor.Role}) may not export.");
+        }
+
+        if (!actor.CanSee(regionCode))
+        {
+            LogRefused(actor.Name, actor.Role, "export items", regionCode);
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
+        }
+
+        var agency = actor.Role == Roles.Liaison ? actor.AgencyCode : null;
+        var sql = $"""
+            {ViewSelect}
+            WHERE i.ElectionId = @electionId AND (i.RegionCode = @regionCode OR i.RegionCode LIKE @descendants)
+              AND (@agency IS NULL OR i.AgencyCode = @agency)
+            ORDER BY i.RegionCode, s.SortOrder, i.AgencyCode, i.DueDate, i.Id;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await QueryViewsAsync(connection, sql,
+            new DynamicParameters(new { electionId, regionCode, descendants = RegionCode.DescendantPattern(regionCode), agency }),
+            cancellationToken);
+    }
+
+    /// <summary>An item's history, newest first, if the actor may see its region.</summary>
+    public async Task<IReadOnlyList<ItemEvent>> HistoryAsync(Actor actor, long itemId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var region = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT RegionCode FROM ChecklistItems WHERE Id = @itemId;", new { itemId }, cancellationToken: cancellationToken));
+        if (region is null)
+        {
+            return [];
+        }
+
+        if (!actor.CanSee(region))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{region} is outside {actor.Name}'s scope.");
+        }
+
+        const string sql = """
+            SELECT Seq, ItemId, StatusBefore, StatusAfter, Note, Actor, AtUtc, ItemVersion
+            FROM ItemEvents WHERE ItemId = @itemId ORDER BY Seq DESC;
+            """;
+        return (await connection.QueryAsync<ItemEvent>(new CommandDefinition(sql, new { itemId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>A liaison adds an item of their own agency in their scope; it is journaled like any change.</summary>
+    public async Task<ChecklistItem> AddItemAsync(Actor actor, NewItem item, Guid operationId, CancellationToken cancellationToken = default)
+    {
+        var title = (item.Title ?? "").Trim();
+        if (title.Length is 0 or > MaxTitleLength)
+        {
+            throw new InputException(InputException.TitleInvalid, MaxTitleLength);
+        }
+
+        if (!Criticality.IsValid(item.Criticality))
+        {
+            throw new InputException(InputException.CriticalityInvalid);
+        }
+
+        if (!RegionCode.IsValid(item.RegionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, item.RegionCode);
+        }
+
+        if (actor.AgencyCode is null || !actor.CanChangeItem(item.RegionCode, actor.AgencyCode))
+        {
+            LogRefused(actor.Name, actor.Role, "add an item", item.RegionCode);
+            throw new AccessDeniedException(
+                actor.Role == Roles.Liaison ? AccessDeniedException.OutOfScope : AccessDeniedException.ReadOnly,
+                $"{actor.Name} ({actor.Role}) may not add items in {item.RegionCode}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var insert = $"""
+            INSERT INTO ChecklistItems (ElectionId, RegionCode, AgencyCode, StageId, TemplateItemId, Title, Criticality,
+                                        DueDate, Status, UpdatedAtUtc, UpdatedBy, Version)
+            VALUES (@ElectionId, @RegionCode, @agency, @StageId, NULL, @title, @Criticality, @DueDate, '{ItemStatus.NotStarted}', @now, @actor, 1);
+            {factory.Dialect.SelectInsertedId}
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stage = await connection.QuerySingleOrDefaultAsync<Readiness.Data.Elections.Stage>(new CommandDefinition("""
+            SELECT s.Id, s.ElectionId, s.Code, s.Name, s.SortOrder, s.StartDate, s.EndDate
+            FROM Stages s JOIN Regions r ON r.Code = @RegionCode AND r.Level IN (2, 3)
+            WHERE s.Id = @StageId AND s.ElectionId = @ElectionId;
+            """, new { item.RegionCode, item.StageId, item.ElectionId }, transaction, cancellationToken: cancellationToken));
+        if (stage is null)
+        {
+            throw new InputException(InputException.StageOrRegionInvalid);
+        }
+
+        // Due inside the stage or before it (preparation), never after it ends.
+        if (item.DueDate > stage.EndDate || item.DueDate < stage.StartDate.AddDays(-365))
+        {
+            throw new InputException(InputException.DueDateInvalid, stage.StartDate.AddDays(-365), stage.EndDate);
+        }
+
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insert, new
+        {
+            item.ElectionId, item.RegionCode, agency = actor.AgencyCode, item.StageId, title, item.Criticality, item.DueDate, now,
+            actor = actor.Name,
+        }, transaction, cancellationToken: cancellationToken));
+        var created = (await FindAsync(connection, transaction, id, cancellationToken))!;
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
+                                    Actor, AtUtc, ItemVersion, OperationId)
+            VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, NULL, @Status, NULL, @UpdatedBy, @UpdatedAtUtc, @Version, @operationId);
+            """, new
+        {
+            created.Id, created.ElectionId, created.RegionCode, created.AgencyCode, created.StageId, created.Status, created.UpdatedBy,
+            created.UpdatedAtUtc, created.Version, operationId = operationId.ToString("D"),
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return created;
+    }
+
+    /// <summary>
+    /// "Under one of these scopes" as SQL over parameters: equal to a scope code or below it. Only parameter names
+    /// are written into the statement, never the codes themselves.
+    /// </summary>
+    internal static string ScopeFilter(string column, IReadOnlyList<string> scopes, DynamicParameters parameters)
+    {
+        var terms = new List<string>();
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            parameters.Add($"scope{i}", scopes[i]);
+            parameters.Add($"scope{i}d", RegionCode.DescendantPattern(scopes[i]));
+            terms.Add($"{column} = @scope{i} OR {column} LIKE @scope{i}d");
+        }
+
+        return terms.Count == 0 ? "1 = 0" : string.Join(" OR ", terms);
+    }
+
+    private static async Task<IReadOnlyList<ItemView>> QueryViewsAsync(DbConnection connection, string sql, DynamicParameters parameters,
+        CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<ChecklistItem, ViewColumns, ItemView>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
+            (item, extra) => new ItemView
+            {
+                Item = item,
+                RegionName = extra.RegionName,
+                TimeZone = extra.TimeZone,
+                StageName = extra.StageName,
+                StageSortOrder = extra.StageSortOrder,
+            },
+            splitOn: "RegionName");
+        return rows.AsList();
+    }
+
+    private sealed class ViewColumns
+    {
+        public string RegionName { get; set; } = "";
+        public string TimeZone { get; set; } = "";
+        public string StageName { get; set; } = "";
+        public int StageSortOrder { get; set; }
+    }
 }

@@ -1,0 +1,48 @@
+using Readiness.Data.Regions;
+
+namespace Readiness.Data.Checklists;
+
+/// <summary>An item with what screens show beside it: its region, time zone and stage.</summary>
+public sealed record ItemView
+{
+    public required ChecklistItem Item { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public required string StageName { get; init; }
+
+    public required int StageSortOrder { get; init; }
+
+    public RegionTimeZone Zone => RegionTimeZone.FromId(TimeZone);
+
+    /// <summary>Due date passed (in the region's own calendar) and not ready.</summary>
+    public bool IsOverdue(DateOnly regionToday) => Item.Status != ItemStatus.Ready && Item.DueDate < regionToday;
+
+    /// <summary>Blocked or overdue: what a leader and the liaison must see first.</summary>
+    public bool NeedsAttention(DateOnly regionToday) => Item.Status == ItemStatus.Blocked || IsOverdue(regionToday);
+}
+
+/// <summary>One line of an item's history, from the event log.</summary>
+public sealed record ItemEvent
+{
+    public required long Seq { get; init; }
+
+    public required long ItemId { get; init; }
+
+    public string? StatusBefore { get; init; }
+
+    public required string StatusAfter { get; init; }
+
+    public string? Note { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required DateTime AtUtc { get; init; }
+
+    public required int ItemVersion { get; init; }
+}
+
+/// <summary>A liaison's own item, added beside the template items.</summary>
+public sealed record NewItem(int ElectionId, string RegionCode, int StageId, string Title, DateOnly DueDate, string Criticality);
