@@ -1,5 +1,6 @@
 using Readiness.Data;
 using Readiness.Web.Accounts;
+using Readiness.Web.Api;
 using Readiness.Web.Components;
 using Readiness.Web.Hosting;
 #if BLAZOR_SCRIPT_FALLBACK
@@ -36,6 +37,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/healthz");
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapExportEndpoints();
 #if BLAZOR_SCRIPT_FALLBACK
 app.MapBlazorScriptFallback();
 #endif

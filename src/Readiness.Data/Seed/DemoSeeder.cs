@@ -102,13 +102,17 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         return true;
     }
 
-    /// <summary>A voting-week status: most items long due are ready, some are blocked or late; later ones are under way.</summary>
+    /// <summary>
+    /// A voting-week status: items long due are ready (a few still finishing); recent ones are mostly ready with some
+    /// blocked or late; later ones are under way.
+    /// </summary>
     private static string PickStatus(Random random, int daysUntilDue, double diligence)
     {
         var (ready, inProgress, blocked) = daysUntilDue switch
         {
-            < -7 => (0.86, 0.05, 0.04),
-            < 0 => (0.62, 0.16, 0.09),
+            < -30 => (0.97, 0.03, 0.0),
+            < -7 => (0.86, 0.07, 0.03),
+            < 0 => (0.62, 0.18, 0.09),
             <= 7 => (0.22, 0.42, 0.10),
             _ => (0.04, 0.26, 0.03),
         };

@@ -1,0 +1,450 @@
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Data;
+using Readiness.Data.Accounts;
+using Readiness.Data.Agencies;
+using Readiness.Data.Checklists;
+using Readiness.Web.Components.Pages.Tasks;
+
+namespace Readiness.Web.Tests.Pages.Tasks;
+
+public class ItemCardTests : BunitContext
+{
+    private const long ItemId = 42;
+    private static readonly DateOnly RegionToday = new(2026, 11, 20);
+
+    // What the card handed to Save, in order, and what it told its parent through Changed.
+    private readonly List<StatusChange> _saves = [];
+    private readonly List<ChecklistItem> _changed = [];
+
+    // What the fake store answers; by default it stores the change as the real store would.
+    private Func<StatusChange, SaveResult> _respond = change => new SaveResult.Saved(Stored(change), Seq: 1000 + change.ExpectedVersion);
+
+    public ItemCardTests()
+    {
+        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        TestCulture.Use(TestCulture.Indonesian);
+
+        // The status buttons read RendererInfo: rendered as over a live Blazor Server circuit.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private static ChecklistItem Item(
+        string status = ItemStatus.InProgress, string? note = null, int version = 3, DateOnly? dueDate = null) => new()
+        {
+            Id = ItemId,
+            ElectionId = 1,
+            RegionCode = "73.71",
+            AgencyCode = Agency.Kpu,
+            StageId = 5,
+            Title = "Distribusi logistik ke TPS",
+            Criticality = Criticality.Important,
+            DueDate = dueDate ?? new DateOnly(2026, 11, 25),
+            Status = status,
+            Note = note,
+            UpdatedAtUtc = new DateTime(2026, 11, 19, 6, 5, 0, DateTimeKind.Utc),
+            UpdatedBy = "Budi Santoso",
+            Version = version,
+        };
+
+    private static ItemView ViewOf(ChecklistItem item) => new()
+    {
+        Item = item,
+        RegionName = "Kota Makassar",
+        TimeZone = "Asia/Makassar",
+        StageName = "Pemungutan suara",
+        StageSortOrder = 7,
+    };
+
+    /// <summary>The item as the store returns it after <paramref name="change"/>: one version on, by the officer.</summary>
+    private static ChecklistItem Stored(StatusChange change) => Item() with
+    {
+        Status = change.Status,
+        Note = change.Note,
+        Version = change.ExpectedVersion + 1,
+        UpdatedBy = "Andi Wijaya",
+        UpdatedAtUtc = new DateTime(2026, 11, 20, 2, 30, 0, DateTimeKind.Utc),
+    };
+
+    private Task<SaveResult> SaveAsync(StatusChange change)
+    {
+        _saves.Add(change);
+        try
+        {
+            return Task.FromResult(_respond(change));
+        }
+        catch (Exception ex)
+        {
+            // As from the real (async) store: the failure comes with the task.
+            return Task.FromException<SaveResult>(ex);
+        }
+    }
+
+    private IRenderedComponent<ItemCard> RenderCard(ChecklistItem item, bool canEdit = true) =>
+        Render<ItemCard>(p => p
+            .Add(x => x.View, ViewOf(item))
+            .Add(x => x.Today, RegionToday)
+            .Add(x => x.CanEdit, canEdit)
+            .Add(x => x.Save, change => SaveAsync(change))
+            .Add(x => x.Changed, changed => _changed.Add(changed)));
+
+    private static IElement StatusButton(IRenderedComponent<ItemCard> cut, string word) =>
+        cut.FindAll(".status-buttons button").Single(b => b.TextContent.Trim() == word);
+
+    private static IElement Button(IRenderedComponent<ItemCard> cut, string text) =>
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
+
+    /// <summary>The card's own message line (not the conflict box, which is an alert too).</summary>
+    private static IElement Message(IRenderedComponent<ItemCard> cut) =>
+        cut.FindAll("[role=status], [role=alert]").Single(e => !e.ClassList.Contains("conflict"));
+
+    private static bool HasMessage(IRenderedComponent<ItemCard> cut) =>
+        cut.FindAll("[role=status], [role=alert]").Any(e => !e.ClassList.Contains("conflict"));
+
+    private static string NoteHelp(IRenderedComponent<ItemCard> cut) => cut.Find($"#note-{ItemId}-help").TextContent.Trim();
+
+    [Fact]
+    public void Shows_the_four_status_buttons_with_the_current_status_pressed()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+
+        var buttons = cut.FindAll(".status-buttons button");
+        Assert.Equal(["Belum mulai", "Dalam proses", "Siap", "Kendala"], buttons.Select(b => b.TextContent.Trim()));
+        Assert.Equal(["false", "true", "false", "false"], buttons.Select(b => b.GetAttribute("aria-pressed")));
+        Assert.All(buttons, b => Assert.False(b.HasAttribute("disabled")));
+        Assert.Equal("Ubah status", cut.Find(".status-buttons").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Tapping_siap_saves_once_with_the_item_id_and_version_and_tells_the_parent()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+
+        StatusButton(cut, "Siap").Click();
+
+        var change = Assert.Single(_saves);
+        Assert.Equal(ItemId, change.ItemId);
+        Assert.Equal(3, change.ExpectedVersion);
+        Assert.Equal(ItemStatus.Ready, change.Status);
+        Assert.Null(change.Note);
+        Assert.NotEqual(Guid.Empty, change.OperationId);
+
+        var message = Message(cut);
+        Assert.Equal("status", message.GetAttribute("role"));
+        Assert.Equal("Tersimpan: Siap.", message.TextContent.Trim());
+
+        var saved = Assert.Single(_changed);
+        Assert.Equal(ItemStatus.Ready, saved.Status);
+        Assert.Equal(4, saved.Version);
+    }
+
+    [Fact]
+    public void Tapping_kendala_without_a_note_asks_for_one_and_saves_nothing()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+
+        StatusButton(cut, "Kendala").Click();
+
+        Assert.Empty(_saves);
+        Assert.Equal(
+            "Apa yang menghambat, dan apa yang dibutuhkan? (wajib untuk Kendala)",
+            cut.Find($"label[for='note-{ItemId}']").TextContent.Trim());
+        Assert.NotNull(cut.Find($"textarea#note-{ItemId}"));
+        Assert.NotNull(Button(cut, "Simpan sebagai Kendala"));
+    }
+
+    [Fact]
+    public void Saving_kendala_with_an_empty_note_shows_the_note_is_required_and_saves_nothing()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+        StatusButton(cut, "Kendala").Click();
+
+        Button(cut, "Simpan sebagai Kendala").Click();
+
+        Assert.Empty(_saves);
+        Assert.Equal(
+            "Status Kendala wajib disertai catatan: apa yang menghambat dan apa yang dibutuhkan.",
+            NoteHelp(cut));
+        Assert.Contains("is-invalid", cut.Find("textarea").ClassList);
+    }
+
+    [Fact]
+    public void Saving_kendala_with_a_typed_note_saves_the_status_and_the_note()
+    {
+        const string note = "Truk logistik mogok; butuh truk pengganti dari KPU provinsi.";
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+        StatusButton(cut, "Kendala").Click();
+
+        cut.Find("textarea").Input(note);
+        Button(cut, "Simpan sebagai Kendala").Click();
+
+        var change = Assert.Single(_saves);
+        Assert.Equal(ItemStatus.Blocked, change.Status);
+        Assert.Equal(note, change.Note);
+        Assert.Equal(ItemId, change.ItemId);
+        Assert.Equal(3, change.ExpectedVersion);
+        Assert.Equal("Tersimpan: Kendala.", Message(cut).TextContent.Trim());
+        Assert.Empty(cut.FindAll("textarea"));
+        Assert.Equal(note, Assert.Single(_changed).Note);
+    }
+
+    [Fact]
+    public void Note_box_counts_the_characters_typed()
+    {
+        var cut = RenderCard(Item());
+        StatusButton(cut, "Kendala").Click();
+
+        cut.Find("textarea").Input("Kurang 12 kotak suara");
+
+        Assert.Equal("21/1000 karakter", NoteHelp(cut));
+    }
+
+    private static readonly ChecklistItem Theirs = Item() with
+    {
+        Status = ItemStatus.Blocked,
+        Note = "Kotak suara rusak 12 buah; perlu pengganti dari KPU provinsi.",
+        UpdatedBy = "Siti Rahma",
+        UpdatedAtUtc = new DateTime(2026, 11, 20, 1, 15, 0, DateTimeKind.Utc),
+        Version = 5,
+    };
+
+    [Fact]
+    public void Conflict_shows_who_changed_the_item_their_status_and_their_note()
+    {
+        _respond = _ => new SaveResult.Conflict(Theirs);
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+
+        StatusButton(cut, "Siap").Click();
+
+        var conflict = cut.Find(".conflict");
+        Assert.Equal("alert", conflict.GetAttribute("role"));
+        Assert.Contains("Butir ini baru saja diubah orang lain.", conflict.TextContent);
+        Assert.Contains("Diubah oleh Siti Rahma", conflict.TextContent);
+        Assert.Contains("20 Nov 2026 09.15 WITA", conflict.TextContent);
+        Assert.Equal("Kendala", conflict.QuerySelector(".status-badge[data-status='kendala']")!.TextContent.Trim());
+        Assert.Equal(Theirs.Note, conflict.QuerySelector(".item-note")!.TextContent.Trim());
+        Assert.Contains("Perubahan Anda (Siap) belum disimpan.", conflict.TextContent);
+        Assert.Empty(_changed);
+        Assert.False(HasMessage(cut));
+    }
+
+    [Fact]
+    public void Applying_mine_after_a_conflict_saves_again_over_their_version_with_a_new_operation_id()
+    {
+        var calls = 0;
+        _respond = change => ++calls == 1 ? new SaveResult.Conflict(Theirs) : new SaveResult.Saved(Stored(change), 77);
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+        StatusButton(cut, "Siap").Click();
+
+        Button(cut, "Terapkan perubahan saya").Click();
+
+        Assert.Equal(2, _saves.Count);
+        var (first, second) = (_saves[0], _saves[1]);
+        Assert.Equal(ItemId, second.ItemId);
+        Assert.Equal(Theirs.Version, second.ExpectedVersion);
+        Assert.Equal(ItemStatus.Ready, second.Status);
+        Assert.NotEqual(first.OperationId, second.OperationId);
+        Assert.Empty(cut.FindAll(".conflict"));
+        Assert.Equal("Tersimpan: Siap.", Message(cut).TextContent.Trim());
+        Assert.Equal(6, Assert.Single(_changed).Version);
+    }
+
+    [Fact]
+    public void Applying_mine_after_a_conflict_keeps_my_note()
+    {
+        const string note = "Jalan ke kecamatan putus; logistik lewat sungai.";
+        var calls = 0;
+        _respond = change => ++calls == 1 ? new SaveResult.Conflict(Theirs) : new SaveResult.Saved(Stored(change), 77);
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+        StatusButton(cut, "Kendala").Click();
+        cut.Find("textarea").Input(note);
+        Button(cut, "Simpan sebagai Kendala").Click();
+
+        Button(cut, "Terapkan perubahan saya").Click();
+
+        Assert.Equal(2, _saves.Count);
+        Assert.Equal(ItemStatus.Blocked, _saves[1].Status);
+        Assert.Equal(note, _saves[1].Note);
+        Assert.Equal(Theirs.Version, _saves[1].ExpectedVersion);
+    }
+
+    [Fact]
+    public void Keeping_theirs_after_a_conflict_tells_the_parent_their_item_and_saves_nothing()
+    {
+        _respond = _ => new SaveResult.Conflict(Theirs);
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+        StatusButton(cut, "Siap").Click();
+
+        Button(cut, "Pakai perubahan mereka").Click();
+
+        Assert.Single(_saves);
+        Assert.Same(Theirs, Assert.Single(_changed));
+        Assert.Empty(cut.FindAll(".conflict"));
+    }
+
+    [Fact]
+    public void After_a_successful_save_the_next_save_uses_a_new_operation_id()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.NotStarted, version: 3));
+        StatusButton(cut, "Dalam proses").Click();
+
+        // The parent puts the saved item back into the card, as the tasks page does.
+        var saved = Assert.Single(_changed);
+        cut.Render(p => p.Add(x => x.View, ViewOf(saved)));
+        Assert.Equal("true", StatusButton(cut, "Dalam proses").GetAttribute("aria-pressed"));
+        StatusButton(cut, "Siap").Click();
+
+        Assert.Equal(2, _saves.Count);
+        Assert.Equal(4, _saves[1].ExpectedVersion);
+        Assert.Equal(ItemStatus.Ready, _saves[1].Status);
+        Assert.NotEqual(_saves[0].OperationId, _saves[1].OperationId);
+    }
+
+    [Fact]
+    public void After_a_failed_save_a_retry_keeps_the_same_operation_id()
+    {
+        // The first attempt may have been stored before the connection broke: the retry must be recognisable as the same edit.
+        var calls = 0;
+        _respond = change => ++calls == 1 ? throw new TimeoutException("database timeout") : new SaveResult.AlreadyApplied(Stored(change));
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+
+        StatusButton(cut, "Siap").Click();
+
+        var failed = Message(cut);
+        Assert.Equal("alert", failed.GetAttribute("role"));
+        Assert.Equal("Perubahan tidak tersimpan. Tidak ada yang berubah; coba lagi.", failed.TextContent.Trim());
+        Assert.Empty(_changed);
+
+        StatusButton(cut, "Siap").Click();
+
+        Assert.Equal(2, _saves.Count);
+        Assert.Equal(_saves[0].OperationId, _saves[1].OperationId);
+        Assert.Equal("Tersimpan: Siap.", Message(cut).TextContent.Trim());
+        Assert.Equal(ItemStatus.Ready, Assert.Single(_changed).Status);
+    }
+
+    [Fact]
+    public void Tapping_the_current_status_without_a_note_saves_nothing_and_says_so()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.Ready));
+
+        StatusButton(cut, "Siap").Click();
+
+        Assert.Empty(_saves);
+        Assert.Empty(_changed);
+        Assert.Equal("Status sudah Siap; tidak ada yang diubah.", Message(cut).TextContent.Trim());
+    }
+
+    [Fact]
+    public void Missing_item_shows_that_it_is_gone()
+    {
+        _respond = _ => new SaveResult.NotFound();
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+
+        StatusButton(cut, "Siap").Click();
+
+        Assert.Single(_saves);
+        Assert.Empty(_changed);
+        Assert.Equal("Butir ini tidak ada lagi.", Message(cut).TextContent.Trim());
+    }
+
+    [Fact]
+    public void Note_with_markup_is_shown_as_text()
+    {
+        const string note = "<script>alert(1)</script>";
+        var cut = RenderCard(Item(note: note));
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", cut.Markup);
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Equal(note, cut.Find(".item-note").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Without_edit_rights_shows_the_status_but_no_buttons()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.Blocked, note: "Menunggu surat dari KPU provinsi."), canEdit: false);
+
+        Assert.Empty(cut.FindAll(".status-buttons"));
+        Assert.Empty(cut.FindAll("button"));
+        Assert.Empty(cut.FindAll("textarea"));
+        Assert.Equal("Kendala", cut.Find(".status-badge").TextContent.Trim());
+        Assert.Equal("Menunggu surat dari KPU provinsi.", cut.Find(".item-note").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Input_refused_by_the_store_is_shown_as_its_message()
+    {
+        _respond = _ => throw new InputException(InputException.NoteTooLong, ChecklistStore.MaxNoteLength);
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+
+        StatusButton(cut, "Siap").Click();
+
+        var message = Message(cut);
+        Assert.Equal("alert", message.GetAttribute("role"));
+        Assert.Equal("Catatan paling banyak 1000 karakter.", message.TextContent.Trim());
+        Assert.Empty(_changed);
+    }
+
+    [Fact]
+    public void Input_refused_while_writing_a_note_is_shown_under_the_note()
+    {
+        _respond = _ => throw new InputException(InputException.BlockedNeedsNote);
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+        StatusButton(cut, "Kendala").Click();
+        cut.Find("textarea").Input("x");
+
+        Button(cut, "Simpan sebagai Kendala").Click();
+
+        Assert.Single(_saves);
+        Assert.Equal(
+            "Status Kendala wajib disertai catatan: apa yang menghambat dan apa yang dibutuhkan.",
+            NoteHelp(cut));
+    }
+
+    [Fact]
+    public void Another_agencys_item_refused_by_the_store_is_explained()
+    {
+        _respond = _ => throw new AccessDeniedException(AccessDeniedException.NotYourAgency, "andi may not change POLRI items.");
+        var cut = RenderCard(Item(status: ItemStatus.InProgress));
+
+        StatusButton(cut, "Siap").Click();
+
+        var message = Message(cut);
+        Assert.Equal("alert", message.GetAttribute("role"));
+        Assert.Equal(
+            "Butir ini milik instansi lain; Anda hanya dapat mengubah butir instansi Anda sendiri.",
+            message.TextContent.Trim());
+        Assert.Empty(_changed);
+    }
+
+    [Fact]
+    public void Overdue_item_shows_the_days_late_and_needs_attention()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, dueDate: RegionToday.AddDays(-3)));
+
+        Assert.Contains("needs-attention", cut.Find("article.item-card").ClassList);
+        Assert.Contains("terlambat 3 hari", cut.Find("p.small").TextContent);
+    }
+
+    [Theory]
+    [InlineData(ItemStatus.Ready, -3)]
+    [InlineData(ItemStatus.InProgress, 0)]
+    [InlineData(ItemStatus.NotStarted, 5)]
+    public void Ready_or_not_yet_due_item_is_not_late(string status, int daysFromToday)
+    {
+        var cut = RenderCard(Item(status: status, dueDate: RegionToday.AddDays(daysFromToday)));
+
+        Assert.DoesNotContain("needs-attention", cut.Find("article.item-card").ClassList);
+        Assert.DoesNotContain("terlambat", cut.Markup);
+    }
+
+    [Fact]
+    public void Blocked_item_needs_attention_even_before_its_due_date()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.Blocked, note: "Gudang banjir.", dueDate: RegionToday.AddDays(5)));
+
+        Assert.Contains("needs-attention", cut.Find("article.item-card").ClassList);
+        Assert.DoesNotContain("terlambat", cut.Markup);
+    }
+}
