@@ -2,13 +2,14 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
+using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Checklists;
 
 /// <summary>Checklist items: created from templates, changed with a version check, every change journaled as an event.</summary>
-public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvider time, ILogger<ChecklistStore> logger)
+public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvider time, FeedSignal feed, ILogger<ChecklistStore> logger)
 {
     public const int MaxNoteLength = 1000;
 
@@ -82,6 +83,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         var created = await connection.ExecuteAsync(new CommandDefinition(insertItems, args, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(insertEvents, args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        feed.Nudge();
         return created;
     }
 
@@ -177,6 +179,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             "SELECT Seq FROM ItemEvents WHERE OperationId = @operationId;", new { operationId }, transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        feed.Nudge();
         return new SaveResult.Saved(after, seq);
     }
 
@@ -370,6 +373,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             created.UpdatedAtUtc, created.Version, operationId = operationId.ToString("D"),
         }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+        feed.Nudge();
         return created;
     }
 

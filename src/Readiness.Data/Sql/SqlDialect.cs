@@ -14,6 +14,9 @@ public abstract class SqlDialect
     /// <summary>The tail of an ordered SELECT that skips <c>@Skip</c> rows and returns <c>@Take</c>.</summary>
     public abstract string Page { get; }
 
+    /// <summary>The tail of an ordered SELECT that returns at most <paramref name="count"/> rows.</summary>
+    public abstract string Top(int count);
+
     /// <summary>
     /// An INSERT of <paramref name="columns"/> into <paramref name="table"/> from parameters of the same names that
     /// does nothing when a row with the same <paramref name="keyColumns"/> exists.
@@ -21,8 +24,8 @@ public abstract class SqlDialect
     public abstract string InsertIfMissing(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns);
 
     /// <summary>
-    /// The highest event sequence number the live feed may read without ever skipping an event that a still-open
-    /// transaction will commit later; null when there is no event yet.
+    /// A scalar SQL expression: the highest event sequence number the live feed may read without ever skipping an
+    /// event that a still-open transaction will commit later (null when there is no event yet).
     /// </summary>
     public abstract string SafeEventBound { get; }
 
@@ -56,12 +59,14 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string Page => "LIMIT @Take OFFSET @Skip";
 
+    public override string Top(int count) => $"LIMIT {count}";
+
     public override string InsertIfMissing(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns) =>
         $"INSERT INTO {table} ({ColumnList(columns)}) VALUES ({ParameterList(columns)}) " +
         $"ON CONFLICT ({ColumnList(keyColumns)}) DO NOTHING;";
 
     // One writer at a time: an event's sequence number is visible only after every lower one has committed.
-    public override string SafeEventBound => "SELECT MAX(Seq) FROM ItemEvents;";
+    public override string SafeEventBound => "(SELECT MAX(Seq) FROM ItemEvents)";
 
     public override string JournalTableDdl => """
         CREATE TABLE IF NOT EXISTS SchemaJournal (
@@ -86,6 +91,8 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string Page => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
+    public override string Top(int count) => $"OFFSET 0 ROWS FETCH NEXT {count} ROWS ONLY";
+
     public override string InsertIfMissing(string table, IReadOnlyList<string> keyColumns, IReadOnlyList<string> columns) =>
         $"INSERT INTO {table} ({ColumnList(columns)}) SELECT {ParameterList(columns)} " +
         $"WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE " +
@@ -96,9 +103,9 @@ public sealed class SqlServerDialect : SqlDialect
     // a transaction that has ended; the lowest Seq at or above it (read without waiting for locks, so rows of open
     // transactions count too) is the first event that may still be in flight, and the bound stops just below it.
     public override string SafeEventBound => """
-        SELECT COALESCE(
+        (SELECT COALESCE(
             (SELECT MIN(Seq) - 1 FROM ItemEvents WITH (READUNCOMMITTED) WHERE RowVer >= MIN_ACTIVE_ROWVERSION()),
-            (SELECT MAX(Seq) FROM ItemEvents));
+            (SELECT MAX(Seq) FROM ItemEvents)))
         """;
 
     public override string JournalTableDdl => """

@@ -1,0 +1,42 @@
+namespace Readiness.Data.Feed;
+
+/// <summary>
+/// One change as every screen needs it: the event row with the item's title and the region's name. Screens patch
+/// what they show from it, so a change costs each server one query, not one per open screen.
+/// </summary>
+public sealed record FeedEvent
+{
+    public required long Seq { get; init; }
+
+    public required long ItemId { get; init; }
+
+    public required int ElectionId { get; init; }
+
+    public required string RegionCode { get; init; }
+
+    public required string RegionName { get; init; }
+
+    public required string AgencyCode { get; init; }
+
+    public required int StageId { get; init; }
+
+    public string? StatusBefore { get; init; }
+
+    public required string StatusAfter { get; init; }
+
+    public string? Note { get; init; }
+
+    public required string Actor { get; init; }
+
+    public required DateTime AtUtc { get; init; }
+
+    public required int ItemVersion { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Criticality { get; init; }
+
+    public required DateOnly DueDate { get; init; }
+
+    public required string TimeZone { get; init; }
+}

@@ -1,0 +1,133 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Readiness.Data.Feed;
+
+/// <summary>The <c>Readiness:Feed</c> configuration section.</summary>
+public sealed class FeedOptions
+{
+    public const string SectionName = "Readiness:Feed";
+
+    /// <summary>How often the pump reads when not nudged: the delay for changes made on other servers.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How often the counters are written to the log.</summary>
+    public TimeSpan LogInterval { get; set; } = TimeSpan.FromMinutes(5);
+}
+
+/// <summary>What the pump has done, for the diagnostics endpoint and the log.</summary>
+public sealed record FeedCounters(long Queries, long Polls, long Nudges, long EventsApplied, long LastSeq, int Subscribers,
+    int LoadedSubtrees, double? LagSeconds, DateTime? LastReadUtc);
+
+/// <summary>
+/// One per server: reads the event log in sequence order (at once when this server committed a change, otherwise
+/// every poll interval), applies each event to the board and hands it to this server's subscribers. A change costs
+/// one query per server, whatever the number of open screens.
+/// </summary>
+public sealed partial class FeedPump(
+    FeedStore store,
+    ReadinessBoard board,
+    LiveFeed live,
+    FeedSignal signal,
+    TimeProvider time,
+    IOptions<FeedOptions> options,
+    ILogger<FeedPump> logger) : BackgroundService
+{
+    private long _cursor = -1;
+    private long _queries;
+    private long _polls;
+    private long _nudges;
+    private long _applied;
+    private DateTime? _lastEventAtUtc;
+    private DateTime? _lastReadUtc;
+    private DateTime? _lastAppliedAtUtc;
+
+    public FeedCounters Counters => new(
+        Interlocked.Read(ref _queries), Interlocked.Read(ref _polls), Interlocked.Read(ref _nudges), Interlocked.Read(ref _applied),
+        Interlocked.Read(ref _cursor), live.SubscriberCount, board.LoadedSubtrees,
+        _lastEventAtUtc is { } at && _lastAppliedAtUtc is { } applied ? (applied - at).TotalSeconds : null, _lastReadUtc);
+
+    /// <summary>Finds where to start: after the newest event, so history is not replayed to screens.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var start = await store.StartAsync(cancellationToken);
+        Interlocked.Increment(ref _queries);
+        board.StartAt(start);
+        Interlocked.Exchange(ref _cursor, start);
+    }
+
+    /// <summary>Reads until caught up; returns the number of events applied.</summary>
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var events = await store.ReadAsync(Interlocked.Read(ref _cursor), cancellationToken);
+            Interlocked.Increment(ref _queries);
+            _lastReadUtc = time.GetUtcNow().UtcDateTime;
+            if (events.Count == 0)
+            {
+                return total;
+            }
+
+            board.Apply(events);
+            Interlocked.Exchange(ref _cursor, events[^1].Seq);
+            Interlocked.Add(ref _applied, events.Count);
+            _lastEventAtUtc = events[^1].AtUtc;
+            _lastAppliedAtUtc = time.GetUtcNow().UtcDateTime;
+            live.Publish(events);
+            total += events.Count;
+            if (events.Count < FeedStore.BatchSize)
+            {
+                return total;
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var lastLog = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (Interlocked.Read(ref _cursor) < 0)
+                {
+                    await InitializeAsync(stoppingToken);
+                }
+
+                var nudged = await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                Interlocked.Increment(ref nudged ? ref _nudges : ref _polls);
+                await DrainAsync(stoppingToken);
+                failures = 0;
+                if (time.GetUtcNow() - lastLog >= options.Value.LogInterval)
+                {
+                    lastLog = time.GetUtcNow();
+                    var c = Counters;
+                    LogCounters(c.Queries, c.EventsApplied, c.Subscribers, c.LastSeq, c.LagSeconds);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be restarting or not yet migrated: keep trying, less often, and say so.
+                failures++;
+                LogReadFailed(ex, failures);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)))), time, stoppingToken)
+                    .ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Feed: {Queries} queries, {Events} events applied, {Subscribers} subscribers, at seq {Seq}, lag {LagSeconds} s")]
+    private partial void LogCounters(long queries, long events, int subscribers, long seq, double? lagSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Feed read failed ({Failures} in a row); retrying")]
+    private partial void LogReadFailed(Exception ex, int failures);
+}

@@ -1,0 +1,56 @@
+using Dapper;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Feed;
+
+/// <summary>Reads the event log for the live feed, never past the dialect's gap-safe bound.</summary>
+public class FeedStore(ConnectionFactory factory)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>The sequence number the feed starts after: the newest event that no open transaction can precede.</summary>
+    public virtual async Task<long> StartAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            $"SELECT {SafeBound};", cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    /// <summary>Events after <paramref name="afterSeq"/> up to the safe bound, in sequence order: one query.</summary>
+    public virtual async Task<IReadOnlyList<FeedEvent>> ReadAsync(long afterSeq, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            {Select}
+            WHERE e.Seq > @afterSeq AND e.Seq <= {SafeBound}
+            ORDER BY e.Seq {factory.Dialect.Top(BatchSize)};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql, new { afterSeq }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Events in (<paramref name="afterSeq"/>, <paramref name="upToSeq"/>] under a region prefix: catching up a subtree just loaded.</summary>
+    public async Task<IReadOnlyList<FeedEvent>> ReadRangeAsync(long afterSeq, long upToSeq, int electionId, string? regionPrefix,
+        CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            {Select}
+            WHERE e.Seq > @afterSeq AND e.Seq <= @upToSeq AND e.ElectionId = @electionId
+              AND (@prefix IS NULL OR e.RegionCode = @prefix OR e.RegionCode LIKE @descendants)
+            ORDER BY e.Seq;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql,
+            new { afterSeq, upToSeq, electionId, prefix = regionPrefix, descendants = regionPrefix + ".%" },
+            cancellationToken: cancellationToken))).AsList();
+    }
+
+    private string SafeBound => factory.Dialect.SafeEventBound;
+
+    private const string Select = """
+        SELECT e.Seq, e.ItemId, e.ElectionId, e.RegionCode, r.Name AS RegionName, e.AgencyCode, e.StageId, e.StatusBefore,
+               e.StatusAfter, e.Note, e.Actor, e.AtUtc, e.ItemVersion, i.Title, i.Criticality, i.DueDate, r.TimeZone
+        FROM ItemEvents e
+        JOIN ChecklistItems i ON i.Id = e.ItemId
+        JOIN Regions r ON r.Code = e.RegionCode
+        """;
+}
