@@ -38,6 +38,8 @@ app.MapHealthChecks("/healthz");
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapApiEndpoints();
+app.MapHub<ReadinessHub>(ReadinessHub.Path);
 #if BLAZOR_SCRIPT_FALLBACK
 app.MapBlazorScriptFallback();
 #endif

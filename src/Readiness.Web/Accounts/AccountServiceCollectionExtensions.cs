@@ -10,6 +10,9 @@ public static class AccountServiceCollectionExtensions
     public const string LoginPath = "/masuk";
     public const string LoginRateLimitPolicy = "login";
 
+    /// <summary>The JSON API and the hub: a signed-in user (cookie) or a screen token (bearer).</summary>
+    public const string ApiPolicy = "api";
+
     /// <summary>Cookie sign-in with Identity over the Dapper user store, circuit revalidation, login rate limiting.</summary>
     public static IServiceCollection AddReadinessAccounts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,6 +33,8 @@ public static class AccountServiceCollectionExtensions
             options.DefaultScheme = IdentityConstants.ApplicationScheme;
             options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         }).AddIdentityCookies();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScreenTokenAuthenticationHandler>(
+            ScreenTokenAuthenticationHandler.SchemeName, null);
         new IdentityBuilder(typeof(AppUser), services)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ReadinessClaimsPrincipalFactory>();
@@ -58,7 +63,9 @@ public static class AccountServiceCollectionExtensions
                 return Task.CompletedTask;
             };
         });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ScreenTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
 
         services.AddRateLimiter(limiter =>
         {

@@ -35,6 +35,9 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<DemoMode>();
         services.AddReadinessAccounts(builder.Configuration);
+        services.AddSignalR();
+        services.AddHostedService<Readiness.Web.Live.HubRelay>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
 

@@ -59,15 +59,21 @@ public sealed class LiaisonJourneyTests(AppFixture fixture) : IClassFixture<AppF
         var itemId = await first.Locator("[data-item]").First.GetAttributeAsync("data-item");
         await second.GotoAsync($"/butir/{itemId}");
         var secondCard = second.Locator($"[data-item='{itemId}']");
-        await Expect(secondCard.GetByRole(AriaRole.Button, new() { Name = "Siap" })).ToBeEnabledAsync();
 
+        // The second person begins writing a note...
+        await secondCard.GetByRole(AriaRole.Button, new() { Name = "Tambah catatan" }).ClickAsync();
+        await secondCard.GetByRole(AriaRole.Textbox).FillAsync("Sudah siap semua");
+
+        // ...while the first saves a change of the same item.
         var firstCard = first.Locator($"[data-item='{itemId}']");
         await firstCard.GetByRole(AriaRole.Button, new() { Name = "Tambah catatan" }).ClickAsync();
         await firstCard.GetByRole(AriaRole.Textbox).FillAsync("Personel Polsek sudah apel, menunggu distribusi");
         await firstCard.GetByRole(AriaRole.Button, new() { Name = "Dalam proses" }).ClickAsync();
         await Expect(firstCard.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Dalam proses.");
 
-        await secondCard.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
+        // The second sees it at once, and saving brings the choice instead of an overwrite.
+        await Expect(secondCard).ToContainTextAsync("Baru saja diubah oleh penghubung.polri");
+        await secondCard.GetByRole(AriaRole.Button, new() { Name = "Simpan sebagai Belum mulai" }).ClickAsync();
 
         var conflict = secondCard.Locator(".conflict");
         await Expect(conflict).ToContainTextAsync("baru saja diubah orang lain");
@@ -78,8 +84,9 @@ public sealed class LiaisonJourneyTests(AppFixture fixture) : IClassFixture<AppF
 
         await conflict.GetByRole(AriaRole.Button, new() { Name = "Terapkan perubahan saya" }).ClickAsync();
 
-        await Expect(secondCard.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.");
-        // Created, then belum -> proses (the first person), then proses -> siap (the second, on top).
+        await Expect(secondCard.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Belum mulai.");
+        await Expect(secondCard.Locator(".item-note")).ToHaveTextAsync("Sudah siap semua");
+        // Created, then the first person's change, then the second's on top.
         await Expect(second.Locator(".timeline-entry")).ToHaveCountAsync(3);
     }
 
