@@ -1,4 +1,6 @@
 using Dapper;
+using Readiness.Data.Accounts;
+using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Feed;
@@ -42,6 +44,30 @@ public class FeedStore(ConnectionFactory factory)
         return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql,
             new { afterSeq, upToSeq, electionId, prefix = regionPrefix, descendants = regionPrefix + ".%" },
             cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The latest changes under a region, newest first, for an actor who may see it.</summary>
+    public async Task<IReadOnlyList<FeedEvent>> RecentAsync(Actor actor, string regionCode, int take, CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (!actor.CanSee(regionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
+        }
+
+        // Only status changes: the creation of items from templates is no news for a wall.
+        var sql = $"""
+            {Select}
+            WHERE (e.RegionCode = @regionCode OR e.RegionCode LIKE @descendants) AND e.StatusBefore IS NOT NULL
+            ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql,
+            new { regionCode, descendants = RegionCode.DescendantPattern(regionCode) }, cancellationToken: cancellationToken))).AsList();
     }
 
     private string SafeBound => factory.Dialect.SafeEventBound;

@@ -64,7 +64,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             """, new { electionId }, cancellationToken: cancellationToken))).AsList();
 
         var random = new Random(20241127);
-        var changes = new List<object>();
+        var changes = new List<(DateTime At, object Row)>();
         foreach (var item in items)
         {
             var status = PickStatus(random, item.DueDate.DayNumber - today.DayNumber, Diligence[item.RegionCode[..5]]);
@@ -79,11 +79,11 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
                 : null;
             // Changed some time in the last days, in working hours, never in the future.
             var at = nowUtc.AddHours(-random.Next(1, 24 * 6)).AddMinutes(-random.Next(60));
-            changes.Add(new
+            changes.Add((at, new
             {
                 item.Id, item.ElectionId, item.RegionCode, item.AgencyCode, item.StageId, Status = status, Note = note,
                 Actor = "penghubung." + item.AgencyCode.ToLowerInvariant(), At = at, OperationId = Guid.NewGuid().ToString("D"),
-            });
+            }));
         }
 
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
@@ -94,7 +94,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
                 INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
                                         Actor, AtUtc, ItemVersion, OperationId)
                 VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, 'belum', @Status, @Note, @Actor, @At, 2, @OperationId);
-                """, changes, transaction, cancellationToken: cancellationToken));
+                """, changes.OrderBy(c => c.At).Select(c => c.Row), transaction, cancellationToken: cancellationToken)); // log order = time order
             await transaction.CommitAsync(cancellationToken);
         }
 

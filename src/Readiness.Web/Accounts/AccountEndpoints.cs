@@ -15,7 +15,8 @@ internal static class AccountEndpoints
             return Results.LocalRedirect(AccountServiceCollectionExtensions.LoginPath);
         }).RequireAuthorization();
 
-        // A wall screen opens /layar/masuk?token=SECRET once; it then holds a read-only cookie for its region.
+        // A wall screen opens /layar/masuk?token=SECRET once; it then holds a read-only cookie for its region and
+        // shows that region's wall.
         endpoints.MapGet("/layar/masuk", async (string? token, HttpContext context, ScreenTokenStore screens, TimeProvider time,
             ILoggerFactory loggers) =>
         {
@@ -34,7 +35,7 @@ internal static class AccountEndpoints
                 ExpiresUtc = time.GetUtcNow().AddDays(30),
                 AllowRefresh = true,
             });
-            return Results.LocalRedirect("/");
+            return Results.LocalRedirect($"/layar/{screen.RegionCode}");
         }).RequireRateLimiting(AccountServiceCollectionExtensions.LoginRateLimitPolicy).AllowAnonymous();
     }
 }
