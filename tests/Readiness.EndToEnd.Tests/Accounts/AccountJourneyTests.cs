@@ -79,9 +79,12 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
         var screen = await fixture.NewPageAsync();
         await screen.GotoAsync(url);
 
-        await Expect(screen.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara" })).ToBeVisibleAsync();
-        await Expect(screen.Locator(".region-card")).ToHaveCountAsync(1);
-        await Expect(screen.GetByRole(AriaRole.Button, new() { Name = "Keluar" })).ToHaveCountAsync(0);
+        // The token opens its region's wall, read-only: no buttons, and no other region.
+        await Expect(screen).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/layar/64\\.02$"));
+        await Expect(screen.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara", Level = 1 })).ToBeVisibleAsync();
+        await Expect(screen.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await screen.GotoAsync("/layar/52.71");
+        await Expect(screen.GetByRole(AriaRole.Alert)).ToContainTextAsync("di luar wilayah tugas");
 
         await admin.Locator("[data-screen='Posko Polres Kukar']").GetByRole(AriaRole.Button, new() { Name = "Cabut" }).ClickAsync();
 

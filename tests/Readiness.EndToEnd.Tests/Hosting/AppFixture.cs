@@ -38,6 +38,20 @@ public sealed class AppFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Creates a screen token through the admin page, as an admin would; returns the address shown once.</summary>
+    public async Task<string> CreateScreenTokenAsync(string name, string regionCode)
+    {
+        var admin = await SignedInPageAsync("admin");
+        await admin.GotoAsync("/admin/layar");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" })).ToBeEnabledAsync();
+        await admin.GetByLabel("Nama layar").FillAsync(name);
+        await admin.GetByLabel("Kode wilayah").FillAsync(regionCode);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" }).ClickAsync();
+        var url = await admin.Locator("#screen-url").InnerTextAsync();
+        await admin.Context.CloseAsync();
+        return url;
+    }
+
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/masuk");

@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+using Readiness.EndToEnd.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace Readiness.EndToEnd.Tests.Wall;
+
+/// <summary>The operations-room wall on a 1080p television, opened with a screen token, left alone.</summary>
+public sealed class WallJourneyTests : IAsyncLifetime
+{
+    private readonly AppFixture _fixture = new();
+
+    [Fact]
+    public async Task Wall_fills_a_1080p_screen_without_scrollbars_and_shows_a_change_made_elsewhere_within_a_second()
+    {
+        var wall = await OpenWallAsync("Posko Polres Kukar");
+        await Expect(wall.Locator(".wall-tile")).ToHaveCountAsync(6);
+        await Expect(wall.Locator("[data-kecamatan]")).ToHaveCountAsync(8);
+        await Expect(wall.Locator("[data-staleness='fresh']")).ToBeVisibleAsync();
+        await Expect(wall.Locator(".wall-time")).ToContainTextAsync("WITA");
+        await wall.ScreenshotAsync(new() { Path = Browser.ArtifactPath("wall-1920x1080.png") });
+        var overflow = await wall.EvaluateAsync<int[]>(
+            "() => [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight]");
+        Assert.True(overflow[0] <= 0 && overflow[1] <= 0, $"the wall scrolls by {overflow[0]} x {overflow[1]} px");
+
+        var liaison = await _fixture.SignedInPageAsync("penghubung.kpu", width: 390, height: 844);
+        var title = await MarkFirstKukarItemReadyAsync(liaison);
+
+        await Expect(wall.Locator(".wall-ticker li").First.Locator(".wall-ticker-title")).ToHaveTextAsync(title, new() { Timeout = 1_000 });
+    }
+
+    [Fact]
+    public async Task Wall_comes_back_by_itself_after_the_server_restarts_and_shows_current_data()
+    {
+        var wall = await OpenWallAsync("Posko Kodim Kukar");
+        await Expect(wall.Locator("[data-staleness='fresh']")).ToBeVisibleAsync();
+
+        await _fixture.App.StopAsync();
+        await Expect(wall.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await _fixture.App.StartAsync(AppFixture.Settings);
+
+        // No human touches the wall: it reconnects, finds its circuit gone, reloads, and is live again.
+        await Expect(wall.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new() { Timeout = 60_000 });
+        await Expect(wall.Locator("[data-staleness='fresh']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var liaison = await _fixture.SignedInPageAsync("penghubung.polri", width: 390, height: 844);
+        var title = await MarkFirstKukarItemReadyAsync(liaison);
+        await Expect(wall.Locator(".wall-ticker li").First.Locator(".wall-ticker-title")).ToHaveTextAsync(title, new() { Timeout = 5_000 });
+    }
+
+    private async Task<IPage> OpenWallAsync(string name)
+    {
+        var url = await _fixture.CreateScreenTokenAsync(name, "64.02");
+        var context = await _fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var wall = await context.NewPageAsync();
+        await wall.GotoAsync(url);
+        await Expect(wall.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara", Level = 1 })).ToBeVisibleAsync();
+        return wall;
+    }
+
+    private static async Task<string> MarkFirstKukarItemReadyAsync(IPage liaison)
+    {
+        await liaison.GotoAsync("/tugas?status=belum");
+        var card = liaison.Locator("[data-item]", new() { HasText = "Kutai Kartanegara" }).First;
+        var title = (await card.Locator("h3").InnerTextAsync()).Trim();
+        await card.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.");
+        return title;
+    }
+
+    public Task InitializeAsync() => _fixture.InitializeAsync();
+
+    public Task DisposeAsync() => _fixture.DisposeAsync();
+}
