@@ -40,6 +40,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<ReadinessStore>();
+        services.AddSingleton<RedFlagStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ScreenTokenStore>();
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName));

@@ -23,6 +23,7 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string CriticalityInvalid = "Input.CriticalityInvalid";
     public const string StageOrRegionInvalid = "Input.StageOrRegionInvalid";
     public const string DueDateInvalid = "Input.DueDateInvalid";
+    public const string RiskLevelInvalid = "Input.RiskLevelInvalid";
 
     public string Key { get; } = key;
 

@@ -1,11 +1,13 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Readiness.Data.Accounts;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Regions;
 
-public sealed class RegionStore(ConnectionFactory factory)
+public sealed partial class RegionStore(ConnectionFactory factory, TimeProvider time, ILogger<RegionStore> logger)
 {
-    private const string Columns = "Code, ParentCode, Level, Name, TimeZone";
+    private const string Columns = "Code, ParentCode, Level, Name, TimeZone, RiskLevel";
 
     public async Task<Region?> FindAsync(string code, CancellationToken cancellationToken = default)
     {
@@ -52,4 +54,49 @@ public sealed class RegionStore(ConnectionFactory factory)
         var rows = await connection.QueryAsync<(int Level, int Count)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => (RegionLevel)r.Level, r => r.Count);
     }
+
+    /// <summary>Sets a regency's risk level: admins anywhere, leaders in their scope; refused otherwise, and logged.</summary>
+    public async Task SetRiskLevelAsync(Actor actor, string regionCode, string? riskLevel, CancellationToken cancellationToken = default)
+    {
+        if (riskLevel is not null && !Regions.RiskLevel.IsValid(riskLevel))
+        {
+            throw new InputException(InputException.RiskLevelInvalid);
+        }
+
+        if (!RegionCode.IsValid(regionCode) || RegionCode.LevelOf(regionCode) != RegionLevel.Regency)
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (!actor.CanSetRiskLevel(regionCode))
+        {
+            LogRefused(actor.Name, actor.Role, regionCode);
+            throw new AccessDeniedException(actor.IsAdmin || actor.Role == Roles.Leader ? AccessDeniedException.OutOfScope : AccessDeniedException.ReadOnly,
+                $"{actor.Name} ({actor.Role}) may not set the risk level of {regionCode}.");
+        }
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE Regions SET RiskLevel = @riskLevel, RiskUpdatedBy = @by, RiskUpdatedAtUtc = @now WHERE Code = @regionCode AND Level = 2;",
+            new { riskLevel, by = actor.Name, now = time.GetUtcNow().UtcDateTime, regionCode }, cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+    }
+
+    /// <summary>The chain from the province down to the region: for breadcrumbs.</summary>
+    public async Task<IReadOnlyList<Region>> AncestryAsync(string regionCode, CancellationToken cancellationToken = default)
+    {
+        var codes = new List<string>();
+        for (var i = 2; i <= regionCode.Length; i += 3)
+        {
+            codes.Add(regionCode[..i]);
+        }
+
+        return (await FindManyAsync(codes, cancellationToken)).OrderBy(r => r.Code.Length).ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not set the risk level of {Region}")]
+    private partial void LogRefused(string actor, string role, string region);
 }

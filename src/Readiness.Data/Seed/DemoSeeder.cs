@@ -98,6 +98,13 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             await transaction.CommitAsync(cancellationToken);
         }
 
+        // Demo risk levels (not Bawaslu's published scores): one high-risk regency shows how risk orders the screens.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE Regions SET RiskLevel = CASE Code WHEN '64.02' THEN 'tinggi' WHEN '52.71' THEN 'sedang' WHEN '17.71' THEN 'sedang' ELSE 'rendah' END,
+                RiskUpdatedBy = 'sistem', RiskUpdatedAtUtc = @nowUtc
+            WHERE Code IN ('64.02', '52.71', '17.71', '34.02');
+            """, new { nowUtc }, cancellationToken: cancellationToken));
+
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
     }

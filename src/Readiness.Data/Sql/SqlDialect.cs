@@ -32,6 +32,9 @@ public abstract class SqlDialect
     /// <summary>A date expression <paramref name="date"/> plus <paramref name="days"/> (an integer expression) days.</summary>
     public abstract string AddDays(string date, string days);
 
+    /// <summary>The first <paramref name="length"/> characters of a text expression.</summary>
+    public abstract string Left(string text, int length);
+
     /// <summary>An expression that makes a new random operation id (text, 36 characters).</summary>
     public abstract string NewOperationId { get; }
 
@@ -52,6 +55,8 @@ public sealed class SqliteDialect : SqlDialect
     public override string SelectInsertedId => "SELECT last_insert_rowid();";
 
     public override string AddDays(string date, string days) => $"date({date}, ({days}) || ' days')";
+
+    public override string Left(string text, int length) => $"substr({text}, 1, {length})";
 
     public override string NewOperationId =>
         "lower(substr(hex(randomblob(4)),1,8) || '-' || substr(hex(randomblob(2)),1,4) || '-4' || substr(hex(randomblob(2)),2,3) || '-' || " +
@@ -86,6 +91,8 @@ public sealed class SqlServerDialect : SqlDialect
     public override string SelectInsertedId => "SELECT CAST(SCOPE_IDENTITY() AS bigint);";
 
     public override string AddDays(string date, string days) => $"DATEADD(day, {days}, {date})";
+
+    public override string Left(string text, int length) => $"LEFT({text}, {length})";
 
     public override string NewOperationId => "NEWID()";
 

@@ -1,0 +1,121 @@
+using Dapper;
+using Readiness.Data.Accounts;
+using Readiness.Data.Regions;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Checklists;
+
+public enum RedFlagKind
+{
+    /// <summary>Kendala: someone said it is blocked.</summary>
+    Blocked = 0,
+
+    /// <summary>Its due date has passed in the region's own calendar and it is not ready.</summary>
+    Overdue = 1,
+
+    /// <summary>A critical item due within three days and not ready.</summary>
+    DueSoon = 2,
+}
+
+public sealed record RedFlag(ItemView View, RedFlagKind Kind, string? RiskLevel);
+
+/// <summary>What is not ready, worst first: high-risk regencies first, then blocked, overdue, due soon.</summary>
+public sealed record RedFlagReport(IReadOnlyList<RedFlag> Flags, int Blocked, int Overdue, int DueSoon)
+{
+    public int Total => Blocked + Overdue + DueSoon;
+}
+
+/// <summary>Finds red flags with one query, each item judged by the date in its own region's time zone.</summary>
+public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
+{
+    public const int DueSoonDays = 3;
+
+    public async Task<RedFlagReport> ForRegionAsync(Actor actor, int electionId, string regionCode, int take = 50,
+        CancellationToken cancellationToken = default)
+    {
+        if (regionCode.Length > 0 && !RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (regionCode.Length == 0 ? !actor.IsAdmin : !actor.CanSee(regionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
+        }
+
+        var dialect = factory.Dialect;
+        // "Today" differs across Indonesia's three zones: each item is judged by its own region's date.
+        const string today = "CASE r.TimeZone WHEN 'Asia/Makassar' THEN @todayWita WHEN 'Asia/Jayapura' THEN @todayWit ELSE @todayWib END";
+        const string soon = "CASE r.TimeZone WHEN 'Asia/Makassar' THEN @soonWita WHEN 'Asia/Jayapura' THEN @soonWit ELSE @soonWib END";
+        var kind = $"""
+            CASE WHEN i.Status = 'kendala' THEN 0
+                 WHEN i.DueDate < {today} THEN 1
+                 ELSE 2 END
+            """;
+        var where = $"""
+            i.ElectionId = @electionId AND i.Status <> 'siap'
+            AND (@regionCode = '' OR i.RegionCode = @regionCode OR i.RegionCode LIKE @descendants)
+            AND (i.Status = 'kendala' OR i.DueDate < {today} OR (i.Criticality = 'kritis' AND i.DueDate <= {soon}))
+            """;
+        var from = $"""
+            FROM ChecklistItems i
+            JOIN Regions r ON r.Code = i.RegionCode
+            JOIN Stages s ON s.Id = i.StageId
+            LEFT JOIN Regions rg ON rg.Code = {dialect.Left("i.RegionCode", 5)}
+            """;
+        var sql = $"""
+            SELECT i.Id, i.ElectionId, i.RegionCode, i.AgencyCode, i.StageId, i.TemplateItemId, i.Title, i.Criticality, i.DueDate,
+                   i.Status, i.Note, i.UpdatedAtUtc, i.UpdatedBy, i.Version,
+                   r.Name AS RegionName, r.TimeZone, s.Name AS StageName, s.SortOrder AS StageSortOrder,
+                   {kind} AS Kind, rg.RiskLevel
+            {from}
+            WHERE {where}
+            ORDER BY CASE rg.RiskLevel WHEN 'tinggi' THEN 0 WHEN 'sedang' THEN 1 WHEN 'rendah' THEN 2 ELSE 3 END, {kind}, i.DueDate, i.Id
+            {dialect.Top(Math.Clamp(take, 1, 500))};
+            SELECT SUM(CASE WHEN {kind} = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN {kind} = 1 THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN {kind} = 2 THEN 1 ELSE 0 END)
+            {from}
+            WHERE {where};
+            """;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        DateOnly TodayIn(RegionTimeZone zone) => DateOnly.FromDateTime(zone.ToLocal(now));
+        var args = new
+        {
+            electionId,
+            regionCode,
+            descendants = RegionCode.DescendantPattern(regionCode),
+            todayWib = TodayIn(RegionTimeZone.Wib),
+            todayWita = TodayIn(RegionTimeZone.Wita),
+            todayWit = TodayIn(RegionTimeZone.Wit),
+            soonWib = TodayIn(RegionTimeZone.Wib).AddDays(DueSoonDays),
+            soonWita = TodayIn(RegionTimeZone.Wita).AddDays(DueSoonDays),
+            soonWit = TodayIn(RegionTimeZone.Wit).AddDays(DueSoonDays),
+        };
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        var flags = grid.Read<ChecklistItem, FlagColumns, RedFlag>(
+            (item, extra) => new RedFlag(new ItemView
+            {
+                Item = item,
+                RegionName = extra.RegionName,
+                TimeZone = extra.TimeZone,
+                StageName = extra.StageName,
+                StageSortOrder = extra.StageSortOrder,
+            }, (RedFlagKind)extra.Kind, extra.RiskLevel),
+            splitOn: "RegionName").AsList();
+        var (blocked, overdue, dueSoon) = await grid.ReadSingleAsync<(long?, long?, long?)>();
+        return new RedFlagReport(flags, (int)(blocked ?? 0), (int)(overdue ?? 0), (int)(dueSoon ?? 0));
+    }
+
+    private sealed class FlagColumns
+    {
+        public string RegionName { get; set; } = "";
+        public string TimeZone { get; set; } = "";
+        public string StageName { get; set; } = "";
+        public int StageSortOrder { get; set; }
+        public int Kind { get; set; }
+        public string? RiskLevel { get; set; }
+    }
+}
