@@ -47,7 +47,8 @@ public class FeedStore(ConnectionFactory factory)
     }
 
     /// <summary>The latest changes under a region, newest first, for an actor who may see it.</summary>
-    public async Task<IReadOnlyList<FeedEvent>> RecentAsync(Actor actor, string regionCode, int take, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<FeedEvent>> RecentAsync(Actor actor, string regionCode, int take, DateTime? sinceUtc = null,
+        CancellationToken cancellationToken = default)
     {
         if (!RegionCode.IsValid(regionCode))
         {
@@ -63,11 +64,12 @@ public class FeedStore(ConnectionFactory factory)
         var sql = $"""
             {Select}
             WHERE (e.RegionCode = @regionCode OR e.RegionCode LIKE @descendants) AND e.StatusBefore IS NOT NULL
+              AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
             ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql,
-            new { regionCode, descendants = RegionCode.DescendantPattern(regionCode) }, cancellationToken: cancellationToken))).AsList();
+            new { regionCode, descendants = RegionCode.DescendantPattern(regionCode), sinceUtc }, cancellationToken: cancellationToken))).AsList();
     }
 
     private string SafeBound => factory.Dialect.SafeEventBound;

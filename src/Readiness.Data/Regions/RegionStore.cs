@@ -85,6 +85,15 @@ public sealed partial class RegionStore(ConnectionFactory factory, TimeProvider 
         }
     }
 
+    /// <summary>Every regency's risk level that is set, by code (a few hundred rows at most).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RiskLevelsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Code, string RiskLevel)>(new CommandDefinition(
+            "SELECT Code, RiskLevel FROM Regions WHERE Level = 2 AND RiskLevel IS NOT NULL;", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Code, r => r.RiskLevel);
+    }
+
     /// <summary>The chain from the province down to the region: for breadcrumbs.</summary>
     public async Task<IReadOnlyList<Region>> AncestryAsync(string regionCode, CancellationToken cancellationToken = default)
     {

@@ -2,7 +2,6 @@
 // attribute every second; when it stops (network drop, server down), this keeps counting on the screen itself and
 // turns the marker amber after 60 s and red after 5 minutes, whatever the server last said.
 (() => {
-    const AMBER = 60, RED = 300;
     let lastBeat = null, lastHeard = Date.now();
 
     setInterval(() => {
@@ -24,7 +23,10 @@
         const serverSays = parseInt(marker.getAttribute("data-heard-seconds") || "0", 10);
         const seconds = silent < 3 ? serverSays : Math.max(silent, serverSays);
 
-        const level = seconds >= RED ? "red" : seconds >= AMBER ? "amber" : "fresh";
+        // The thresholds come from the component (StalenessIndicator), so the two can never disagree.
+        const amber = parseInt(marker.getAttribute("data-amber-after"), 10);
+        const red = parseInt(marker.getAttribute("data-red-after"), 10);
+        const level = seconds >= red ? "red" : seconds >= amber ? "amber" : "fresh";
         marker.classList.remove("staleness-fresh", "staleness-amber", "staleness-red");
         marker.classList.add("staleness-" + level);
         marker.setAttribute("data-staleness", level);
