@@ -5,12 +5,13 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "Installing Debian's chromium for the browser tests..."
+# Debian's chromium drives the browser journeys; pdftotext (poppler-utils) reads the printed brief.
+if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then
+    echo "Installing Debian's chromium and poppler-utils for the browser tests..."
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-        || { echo "Could not install chromium with apt-get."; echo "tests: 0 passed, 1 failed"; exit 1; }
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null \
+        || { echo "Could not install chromium and poppler-utils with apt-get."; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
