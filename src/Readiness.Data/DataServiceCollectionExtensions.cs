@@ -34,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<RegionStore>();

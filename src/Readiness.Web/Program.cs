@@ -18,6 +18,11 @@ if (args.Contains("migrate"))
     return await app.RunMigrateCommandAsync();
 }
 
+if (args is ["backup", var backupPath, ..])
+{
+    return await app.RunBackupCommandAsync(backupPath);
+}
+
 await app.InitializeDatabaseAsync();
 
 if (!app.Environment.IsDevelopment())

@@ -75,6 +75,15 @@ public static class WebServiceCollectionExtensions
         }
     }
 
+    /// <summary>The <c>backup PATH</c> command: an online copy of the SQLite database, safe while the app serves.</summary>
+    public static async Task<int> RunBackupCommandAsync(this WebApplication app, string path)
+    {
+        var target = await app.Services.GetRequiredService<DatabaseBackup>().BackupAsync(path);
+        var check = await DatabaseBackup.IntegrityCheckAsync(target);
+        Console.WriteLine($"Backup written to {target}; integrity check: {check}.");
+        return check == "ok" ? 0 : 1;
+    }
+
     /// <summary>The <c>migrate</c> command: applies pending migrations and exits.</summary>
     public static async Task<int> RunMigrateCommandAsync(this WebApplication app)
     {

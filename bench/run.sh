@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs every benchmark and drill on this machine and prints the figures for bench/RESULTS.md.
+# Not part of ./test.sh (it takes minutes and needs the national data set); small runs of each driver are in the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-bench/out}"
+mkdir -p "$out"
+dotnet build bench/Readiness.Bench -c Release -v quiet -nologo
+bench="dotnet bench/Readiness.Bench/bin/Release/net10.0/Readiness.Bench.dll"
+
+echo "== machine"; nproc; free -g | head -2; dotnet --version
+echo "== national data set"
+rm -f "$out/national.db"*
+$bench generate "$out/national.db" | tail -1
+echo "== benchmarks"
+READINESS_BENCH_DB="$out/national.db" $bench bench --filter '*' 2>&1 | tee "$out/benchmarks.log" | grep -E '^\|' || true
+echo "== drills (on a copy, so the benchmark set stays as generated)"
+cp "$out/national.db" "$out/drills.db"
+$bench drills "$out/drills.db"
