@@ -6,6 +6,7 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
+using Readiness.Web.Live;
 
 namespace Readiness.Web.Api;
 
@@ -66,5 +67,12 @@ internal static class ApiEndpoints
         // The feed's counters, for admins.
         api.MapGet("/diagnostik/feed", (FeedPump pump) => Results.Ok(pump.Counters))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
+
+        // Managed memory after a full collection, for admins: how the memory-per-screen figure is measured.
+        api.MapGet("/diagnostik/memori", () =>
+        {
+            var bytes = GC.GetTotalMemory(forceFullCollection: true);
+            return Results.Ok(new { ManagedBytes = bytes, Circuits = CircuitCounter.Open });
+        }).RequireAuthorization(policy => policy.RequireRole(Roles.Admin));
     }
 }

@@ -37,6 +37,7 @@ public static class WebServiceCollectionExtensions
         services.AddReadinessAccounts(builder.Configuration);
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
