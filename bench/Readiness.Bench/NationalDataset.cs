@@ -52,8 +52,9 @@ public static class NationalDataset
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             await connection.ExecuteAsync("""
-                CREATE TEMP TABLE Mix AS
-                SELECT Id, CASE WHEN r < 55 THEN 'siap' WHEN r < 80 THEN 'proses' WHEN r < 86 THEN 'kendala' ELSE 'belum' END AS Status
+                CREATE TEMP TABLE Mix (Id INTEGER PRIMARY KEY, Status TEXT NOT NULL);
+                INSERT INTO Mix (Id, Status)
+                SELECT Id, CASE WHEN r < 55 THEN 'siap' WHEN r < 80 THEN 'proses' WHEN r < 86 THEN 'kendala' ELSE 'belum' END
                 FROM (SELECT Id, abs(random()) % 100 AS r FROM ChecklistItems WHERE Version = 1);
                 UPDATE ChecklistItems
                 SET Status = (SELECT Status FROM Mix WHERE Mix.Id = ChecklistItems.Id),
