@@ -16,13 +16,17 @@ public sealed class BrowserDriverTests : IAsyncLifetime
     {
         var sizes = Full ? new[] { 10, 50 } : [2];
         var lines = new List<string>();
+        var admin = await _fixture.SignedInPageAsync("admin");
         foreach (var watchers in sizes)
         {
             var changes = Full ? 20 : 2;
-            var (echo, seen) = await BrowserDrivers.MeasureLatencyAsync(_fixture.Browser, _fixture.App, _fixture.App, watchers, changes);
+            var ((echo, seen), queries) = await BrowserDrivers.MeasureLatencyWithQueriesAsync(
+                _fixture.Browser, _fixture.App, _fixture.App, watchers, changes, admin);
             Assert.Equal(changes, echo.Samples);
             Assert.Equal(changes * watchers, seen.Samples);
-            lines.Add($"one server, {watchers} watching pages, {changes} changes: echo {echo}; watchers {seen}");
+            Assert.NotNull(queries);
+            lines.Add($"one server, {watchers} watching pages, {changes} changes: echo {echo}; watchers {seen}; " +
+                $"feed reads per change beyond polls: {queries:0.00}");
         }
 
         await WriteAsync("latency-one-server.txt", lines);

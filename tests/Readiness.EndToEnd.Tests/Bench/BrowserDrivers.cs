@@ -25,7 +25,15 @@ public sealed record Percentiles(int Samples, double P50, double P95, double Max
 public static class BrowserDrivers
 {
     public static async Task<(Percentiles Echo, Percentiles Watchers)> MeasureLatencyAsync(
-        IBrowser browser, AppProcess liaisonHost, AppProcess watcherHost, int watchers, int changes)
+        IBrowser browser, AppProcess liaisonHost, AppProcess watcherHost, int watchers, int changes) =>
+        (await MeasureLatencyWithQueriesAsync(browser, liaisonHost, watcherHost, watchers, changes, admin: null)).Latency;
+
+    /// <summary>
+    /// As <see cref="MeasureLatencyAsync"/>; with an admin page of the liaison's server, also the feed's database
+    /// reads per change on that server beyond its regular polls (the pump reads once per nudge, whatever is open).
+    /// </summary>
+    public static async Task<((Percentiles Echo, Percentiles Watchers) Latency, double? QueriesPerChange)> MeasureLatencyWithQueriesAsync(
+        IBrowser browser, AppProcess liaisonHost, AppProcess watcherHost, int watchers, int changes, IPage? admin)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = watcherHost.BaseUri.ToString() });
         var pages = new List<IPage>();
@@ -58,6 +66,7 @@ public static class BrowserDrivers
 
         var echo = new List<double>();
         var seen = new List<double>();
+        var countersBefore = admin is null ? default : await FeedCountersAsync(admin);
         for (var i = 0; i < changes; i++)
         {
             var before = new List<int>();
@@ -93,9 +102,22 @@ public static class BrowserDrivers
             }
         }
 
+        double? queriesPerChange = null;
+        if (admin is not null)
+        {
+            var after = await FeedCountersAsync(admin);
+            queriesPerChange = (double)(after.Queries - countersBefore.Queries - (after.Polls - countersBefore.Polls)) / changes;
+        }
+
         await context.CloseAsync();
         await liaisonContext.CloseAsync();
-        return (Percentiles.Of(echo), Percentiles.Of(seen));
+        return ((Percentiles.Of(echo), Percentiles.Of(seen)), queriesPerChange);
+    }
+
+    private static async Task<(long Queries, long Polls)> FeedCountersAsync(IPage admin)
+    {
+        var json = JsonDocument.Parse(await (await admin.APIRequest.GetAsync("/api/diagnostik/feed")).TextAsync()).RootElement;
+        return (json.GetProperty("queries").GetInt64(), json.GetProperty("polls").GetInt64());
     }
 
     /// <summary>Managed memory per idle wall circuit: after a full collection, with no wall open and with N open.</summary>
