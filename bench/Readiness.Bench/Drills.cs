@@ -204,6 +204,7 @@ public static class Drills
         string[] badStatuses = ["", "SIAP", "selesai", "siap;", "kendala ", "null", "<b>siap</b>", "1"];
         string[] badCodes = ["", "64", "6402", "64.2", "64.02.99.9999", "xx.yy", "64.02'--", "99.99", "64.02.%", "../64.02"];
         int refused = 0, storedExactly = 0, wrong = 0;
+        string? firstWrong = null;
         for (var i = 0; i < count; i++)
         {
             var current = (await store.FindAsync(item.Id))!;
@@ -219,12 +220,21 @@ public static class Drills
                         var result = await store.ChangeStatusAsync(actor, new StatusChange(item.Id, current.Version, status, note, Guid.NewGuid()));
                         var after = (await store.FindAsync(item.Id))!;
                         var expected = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-                        if (result is SaveResult.Saved && after.Note == expected && after.Status == status) storedExactly++;
-                        else wrong++;
+                        if (result is SaveResult.Saved && after.Note == expected && after.Status == status)
+                        {
+                            storedExactly++;
+                        }
+                        else
+                        {
+                            wrong++;
+                            firstWrong ??= $"note {Describe(note)} as {status}: {result.GetType().Name}, stored {Describe(after.Note)}";
+                        }
                         break;
                     case 1: // an invalid status
-                        await store.ChangeStatusAsync(actor, new StatusChange(item.Id, current.Version, badStatuses[random.Next(badStatuses.Length)], "x", Guid.NewGuid()));
+                        var bad = badStatuses[random.Next(badStatuses.Length)];
+                        await store.ChangeStatusAsync(actor, new StatusChange(item.Id, current.Version, bad, "x", Guid.NewGuid()));
                         wrong++;
+                        firstWrong ??= $"status {Describe(bad)} accepted";
                         break;
                     case 2: // an invalid region code for a new item
                         await store.AddItemAsync(actor, new NewItem(item.ElectionId, badCodes[random.Next(badCodes.Length)], stage.Id, "Butir uji", stage.EndDate, Criticality.Normal), Guid.NewGuid());
@@ -240,16 +250,27 @@ public static class Drills
             catch (Exception ex) when (ex is InputException or AccessDeniedException)
             {
                 var unchanged = (await store.FindAsync(item.Id))!;
-                if (unchanged.Version == current.Version && await EventCountAsync(db, item.Id) == eventsBefore) refused++;
-                else wrong++;
+                if (unchanged.Version == current.Version && await EventCountAsync(db, item.Id) == eventsBefore)
+                {
+                    refused++;
+                }
+                else
+                {
+                    wrong++;
+                    firstWrong ??= $"kind {kind}: refused ({ex.Message}) but something was written";
+                }
             }
         }
 
         await using var connection = await db.Get<ConnectionFactory>().OpenAsync();
         var tablesIntact = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ChecklistItems';") == 1;
         return new DrillResult("hostile-inputs", wrong == 0 && tablesIntact,
-            $"{count} inputs: {refused} refused with a message and nothing written, {storedExactly} stored exactly as typed, {wrong} wrong");
+            $"{count} inputs: {refused} refused with a message and nothing written, {storedExactly} stored exactly as typed, {wrong} wrong" +
+            (firstWrong is null ? "" : $" (first: {firstWrong})"));
     }
+
+    private static string Describe(string? text) =>
+        text is null ? "null" : $"\"{(text.Length > 40 ? text[..40] + "…" : text).Replace("\0", "\\0")}\" ({text.Length} chars)";
 
     internal static async Task<ChecklistItem> AnyItemAsync(BenchDatabase db)
     {

@@ -24,6 +24,19 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string StageOrRegionInvalid = "Input.StageOrRegionInvalid";
     public const string DueDateInvalid = "Input.DueDateInvalid";
     public const string RiskLevelInvalid = "Input.RiskLevelInvalid";
+    public const string ControlCharacters = "Input.ControlCharacters";
+
+    /// <summary>
+    /// Text a person can type: control characters (a NUL would silently cut the text in SQLite) are refused, line
+    /// breaks and tabs are not.
+    /// </summary>
+    public static void RequirePlainText(string? text)
+    {
+        if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        {
+            throw new InputException(ControlCharacters);
+        }
+    }
 
     public string Key { get; } = key;
 

@@ -66,7 +66,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             SELECT c.Id, c.ElectionId, c.RegionCode, c.AgencyCode, c.StageId, NULL, c.Status, NULL,
                    @actor, @now, c.Version, {dialect.NewOperationId}
             FROM ChecklistItems c
-            WHERE c.ElectionId = @electionId AND (c.RegionCode = @regencyCode OR c.RegionCode LIKE @descendants)
+            WHERE c.ElectionId = @electionId AND (c.RegionCode = @regencyCode OR (c.RegionCode >= @descendants AND c.RegionCode < @descendantsEnd))
               AND NOT EXISTS (SELECT 1 FROM ItemEvents e WHERE e.ItemId = c.Id);
             """;
 
@@ -74,7 +74,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         {
             electionId,
             regencyCode,
-            descendants = RegionCode.DescendantPattern(regencyCode),
+            descendants = RegionCode.DescendantsFrom(regencyCode),
+            descendantsEnd = RegionCode.DescendantsTo(regencyCode),
             actor,
             now = time.GetUtcNow().UtcDateTime,
         };
@@ -108,6 +109,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         {
             throw new InputException(InputException.BlockedNeedsNote);
         }
+
+        InputException.RequirePlainText(note);
 
         change = change with { Note = note };
 
@@ -271,13 +274,14 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         var agency = actor.Role == Roles.Liaison ? actor.AgencyCode : null;
         var sql = $"""
             {ViewSelect}
-            WHERE i.ElectionId = @electionId AND (i.RegionCode = @regionCode OR i.RegionCode LIKE @descendants)
+            WHERE i.ElectionId = @electionId AND (i.RegionCode = @regionCode OR (i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd))
               AND (@agency IS NULL OR i.AgencyCode = @agency)
             ORDER BY i.RegionCode, s.SortOrder, i.AgencyCode, i.DueDate, i.Id;
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await QueryViewsAsync(connection, sql,
-            new DynamicParameters(new { electionId, regionCode, descendants = RegionCode.DescendantPattern(regionCode), agency }),
+            new DynamicParameters(new { electionId, regionCode, descendants = RegionCode.DescendantsFrom(regionCode),
+            descendantsEnd = RegionCode.DescendantsTo(regionCode), agency }),
             cancellationToken);
     }
 
@@ -313,6 +317,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             throw new InputException(InputException.TitleInvalid, MaxTitleLength);
         }
 
+        InputException.RequirePlainText(title);
         if (!Criticality.IsValid(item.Criticality))
         {
             throw new InputException(InputException.CriticalityInvalid);
@@ -387,8 +392,9 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         for (var i = 0; i < scopes.Count; i++)
         {
             parameters.Add($"scope{i}", scopes[i]);
-            parameters.Add($"scope{i}d", RegionCode.DescendantPattern(scopes[i]));
-            terms.Add($"{column} = @scope{i} OR {column} LIKE @scope{i}d");
+            parameters.Add($"scope{i}d", RegionCode.DescendantsFrom(scopes[i]));
+            parameters.Add($"scope{i}e", RegionCode.DescendantsTo(scopes[i]));
+            terms.Add($"{column} = @scope{i} OR ({column} >= @scope{i}d AND {column} < @scope{i}e)");
         }
 
         return terms.Count == 0 ? "1 = 0" : string.Join(" OR ", terms);

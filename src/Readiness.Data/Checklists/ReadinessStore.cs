@@ -24,12 +24,12 @@ public sealed class ReadinessStore(ConnectionFactory factory)
         const string sql = """
             SELECT AgencyCode, Status, COUNT(*) AS Count
             FROM ChecklistItems
-            WHERE ElectionId = @electionId AND (RegionCode = @regionCode OR RegionCode LIKE @descendants)
+            WHERE ElectionId = @electionId AND (RegionCode = @regionCode OR (RegionCode >= @descendants AND RegionCode < @descendantsEnd))
             GROUP BY AgencyCode, Status;
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string AgencyCode, string Status, int Count)>(new CommandDefinition(sql,
-            new { electionId, regionCode, descendants = RegionCode.DescendantPattern(regionCode) },
+            new { electionId, regionCode, descendants = RegionCode.DescendantsFrom(regionCode), descendantsEnd = RegionCode.DescendantsTo(regionCode) },
             cancellationToken: cancellationToken));
 
         var byAgency = new Dictionary<string, ReadinessCounts>();

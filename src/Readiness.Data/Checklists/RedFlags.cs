@@ -54,7 +54,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
             """;
         var where = $"""
             i.ElectionId = @electionId AND i.Status <> 'siap'
-            AND (@regionCode = '' OR i.RegionCode = @regionCode OR i.RegionCode LIKE @descendants)
+            AND (@regionCode = '' OR i.RegionCode = @regionCode OR (i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd))
             AND (i.Status = 'kendala' OR i.DueDate < {today} OR (i.Criticality = 'kritis' AND i.DueDate <= {soon}))
             """;
         var from = $"""
@@ -84,7 +84,8 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
         {
             electionId,
             regionCode,
-            descendants = RegionCode.DescendantPattern(regionCode),
+            descendants = RegionCode.DescendantsFrom(regionCode),
+            descendantsEnd = RegionCode.DescendantsTo(regionCode),
             todayWib = TodayIn(RegionTimeZone.Wib),
             todayWita = TodayIn(RegionTimeZone.Wita),
             todayWit = TodayIn(RegionTimeZone.Wit),

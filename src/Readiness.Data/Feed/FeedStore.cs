@@ -37,12 +37,12 @@ public class FeedStore(ConnectionFactory factory)
         var sql = $"""
             {Select}
             WHERE e.Seq > @afterSeq AND e.Seq <= @upToSeq AND e.ElectionId = @electionId
-              AND (@prefix IS NULL OR e.RegionCode = @prefix OR e.RegionCode LIKE @descendants)
+              AND (@prefix IS NULL OR e.RegionCode = @prefix OR (e.RegionCode >= @descendants AND e.RegionCode < @descendantsEnd))
             ORDER BY e.Seq;
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql,
-            new { afterSeq, upToSeq, electionId, prefix = regionPrefix, descendants = regionPrefix + ".%" },
+            new { afterSeq, upToSeq, electionId, prefix = regionPrefix, descendants = regionPrefix + ".", descendantsEnd = regionPrefix + "/" },
             cancellationToken: cancellationToken))).AsList();
     }
 
@@ -63,13 +63,14 @@ public class FeedStore(ConnectionFactory factory)
         // Only status changes: the creation of items from templates is no news for a wall.
         var sql = $"""
             {Select}
-            WHERE (e.RegionCode = @regionCode OR e.RegionCode LIKE @descendants) AND e.StatusBefore IS NOT NULL
+            WHERE (e.RegionCode = @regionCode OR (e.RegionCode >= @descendants AND e.RegionCode < @descendantsEnd)) AND e.StatusBefore IS NOT NULL
               AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
             ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<FeedEvent>(new CommandDefinition(sql,
-            new { regionCode, descendants = RegionCode.DescendantPattern(regionCode), sinceUtc }, cancellationToken: cancellationToken))).AsList();
+            new { regionCode, descendants = RegionCode.DescendantsFrom(regionCode),
+            descendantsEnd = RegionCode.DescendantsTo(regionCode), sinceUtc }, cancellationToken: cancellationToken))).AsList();
     }
 
     private string SafeBound => factory.Dialect.SafeEventBound;

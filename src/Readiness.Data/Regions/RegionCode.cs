@@ -9,8 +9,14 @@ public static partial class RegionCode
 
     public static RegionLevel LevelOf(string code) => (RegionLevel)code.Split('.').Length;
 
-    /// <summary>A LIKE pattern for the strict descendants of <paramref name="code"/>.</summary>
-    public static string DescendantPattern(string code) => code + ".%";
+    // The strict descendants of a code are the strings in ["64.02.", "64.02/"): '/' follows '.' in every collation
+    // these databases use. A range, unlike LIKE (case-insensitive in SQLite), is answered from the index.
+
+    /// <summary>The inclusive lower bound of the codes under <paramref name="code"/>.</summary>
+    public static string DescendantsFrom(string code) => code + ".";
+
+    /// <summary>The exclusive upper bound of the codes under <paramref name="code"/>.</summary>
+    public static string DescendantsTo(string code) => code + "/";
 
     /// <summary>Whether <paramref name="code"/> is <paramref name="ancestor"/> or lies under it.</summary>
     public static bool IsWithin(string code, string ancestor) =>

@@ -182,3 +182,23 @@ public sealed class ChecklistInputTests : IDisposable
 
     public void Dispose() => _db.Dispose();
 }
+
+public sealed class PlainTextTests
+{
+    [Theory]
+    [InlineData("\0awal")]
+    [InlineData("bel\u0007")]
+    [InlineData("escape\u001b[31m")]
+    public void Control_characters_are_refused_because_a_nul_would_cut_the_text(string text)
+    {
+        var refused = Assert.Throws<InputException>(() => InputException.RequirePlainText(text));
+
+        Assert.Equal(InputException.ControlCharacters, refused.Key);
+    }
+
+    [Theory]
+    [InlineData("baris satu\r\nbaris dua\tkolom")]
+    [InlineData("<script>alert(1)</script> ' OR 1=1 -- 😀")]
+    [InlineData(null)]
+    public void Line_breaks_tabs_markup_and_emoji_are_plain_text(string? text) => InputException.RequirePlainText(text);
+}
