@@ -66,7 +66,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             SELECT c.Id, c.ElectionId, c.RegionCode, c.AgencyCode, c.StageId, NULL, c.Status, NULL,
                    @actor, @now, c.Version, {dialect.NewOperationId}
             FROM ChecklistItems c
-            WHERE c.ElectionId = @electionId AND (c.RegionCode = @regencyCode OR (c.RegionCode >= @descendants AND c.RegionCode < @descendantsEnd))
+            WHERE c.ElectionId = @electionId AND (c.RegionCode >= @regencyCode AND c.RegionCode < @descendantsEnd)
               AND NOT EXISTS (SELECT 1 FROM ItemEvents e WHERE e.ItemId = c.Id);
             """;
 
@@ -274,7 +274,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         var agency = actor.Role == Roles.Liaison ? actor.AgencyCode : null;
         var sql = $"""
             {ViewSelect}
-            WHERE i.ElectionId = @electionId AND (i.RegionCode = @regionCode OR (i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd))
+            WHERE i.ElectionId = @electionId AND (i.RegionCode >= @regionCode AND i.RegionCode < @descendantsEnd)
               AND (@agency IS NULL OR i.AgencyCode = @agency)
             ORDER BY i.RegionCode, s.SortOrder, i.AgencyCode, i.DueDate, i.Id;
             """;
@@ -392,9 +392,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         for (var i = 0; i < scopes.Count; i++)
         {
             parameters.Add($"scope{i}", scopes[i]);
-            parameters.Add($"scope{i}d", RegionCode.DescendantsFrom(scopes[i]));
             parameters.Add($"scope{i}e", RegionCode.DescendantsTo(scopes[i]));
-            terms.Add($"{column} = @scope{i} OR ({column} >= @scope{i}d AND {column} < @scope{i}e)");
+            terms.Add($"({column} >= @scope{i} AND {column} < @scope{i}e)");
         }
 
         return terms.Count == 0 ? "1 = 0" : string.Join(" OR ", terms);

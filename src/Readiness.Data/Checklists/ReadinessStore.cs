@@ -24,7 +24,7 @@ public sealed class ReadinessStore(ConnectionFactory factory)
         const string sql = """
             SELECT AgencyCode, Status, COUNT(*) AS Count
             FROM ChecklistItems
-            WHERE ElectionId = @electionId AND (RegionCode = @regionCode OR (RegionCode >= @descendants AND RegionCode < @descendantsEnd))
+            WHERE ElectionId = @electionId AND (RegionCode >= @regionCode AND RegionCode < @descendantsEnd)
             GROUP BY AgencyCode, Status;
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);

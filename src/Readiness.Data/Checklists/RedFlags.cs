@@ -54,7 +54,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
             """;
         var where = $"""
             i.ElectionId = @electionId AND i.Status <> 'siap'
-            AND (@regionCode = '' OR i.RegionCode = @regionCode OR (i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd))
+            {(regionCode.Length == 0 ? "" : "AND i.RegionCode >= @regionCode AND i.RegionCode < @descendantsEnd")}
             AND (i.Status = 'kendala' OR i.DueDate < {today} OR (i.Criticality = 'kritis' AND i.DueDate <= {soon}))
             """;
         var from = $"""

@@ -37,7 +37,7 @@ public class FeedStore(ConnectionFactory factory)
         var sql = $"""
             {Select}
             WHERE e.Seq > @afterSeq AND e.Seq <= @upToSeq AND e.ElectionId = @electionId
-              AND (@prefix IS NULL OR e.RegionCode = @prefix OR (e.RegionCode >= @descendants AND e.RegionCode < @descendantsEnd))
+              {(regionPrefix is null ? "" : "AND e.RegionCode >= @prefix AND e.RegionCode < @descendantsEnd")}
             ORDER BY e.Seq;
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
@@ -63,7 +63,7 @@ public class FeedStore(ConnectionFactory factory)
         // Only status changes: the creation of items from templates is no news for a wall.
         var sql = $"""
             {Select}
-            WHERE (e.RegionCode = @regionCode OR (e.RegionCode >= @descendants AND e.RegionCode < @descendantsEnd)) AND e.StatusBefore IS NOT NULL
+            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL
               AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
             ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
             """;

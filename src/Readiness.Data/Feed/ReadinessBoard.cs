@@ -177,8 +177,8 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed)
 
     private async Task LoadAsync(int electionId, string prefix, CancellationToken cancellationToken)
     {
-        var filter = prefix.Length == 0 ? "1 = 1" : "(RegionCode = @prefix OR (RegionCode >= @descendants AND RegionCode < @descendantsEnd))";
-        var regencyFilter = prefix.Length == 0 ? "1 = 1" : "(Code = @prefix OR (Code >= @descendants AND Code < @descendantsEnd))";
+        var filter = prefix.Length == 0 ? "1 = 1" : "(RegionCode >= @prefix AND RegionCode < @descendantsEnd)";
+        var regencyFilter = prefix.Length == 0 ? "1 = 1" : "(Code >= @prefix AND Code < @descendantsEnd)";
         var args = new { electionId, prefix, descendants = prefix + ".", descendantsEnd = prefix + "/" };
         long loadedAt;
         List<(string Region, string Agency, long Stage, string Status, long Count)> rows;

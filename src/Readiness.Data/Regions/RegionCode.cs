@@ -9,8 +9,9 @@ public static partial class RegionCode
 
     public static RegionLevel LevelOf(string code) => (RegionLevel)code.Split('.').Length;
 
-    // The strict descendants of a code are the strings in ["64.02.", "64.02/"): '/' follows '.' in every collation
-    // these databases use. A range, unlike LIKE (case-insensitive in SQLite), is answered from the index.
+    // A code and everything under it are the strings in ["64.02", "64.02/"): codes have a fixed shape, and '/'
+    // follows '.' in every collation these databases use. A range, unlike LIKE (case-insensitive in SQLite, so never
+    // answered from an index) or an OR of conditions, is one index seek on both stores.
 
     /// <summary>The inclusive lower bound of the codes under <paramref name="code"/>.</summary>
     public static string DescendantsFrom(string code) => code + ".";
