@@ -74,6 +74,12 @@ public sealed class LiveUpdateJourneyTests(AppFixture fixture) : IClassFixture<A
         Assert.Equal(total, json.GetProperty("agencies").EnumerateArray().Sum(a => a.GetProperty("counts").GetProperty("total").GetInt32()));
         Assert.Equal(8, json.GetProperty("agencies")[0].GetProperty("stages").GetArrayLength());
         Assert.Equal(403, outside.Status);
+
+        foreach (var hostile in new[] { "64.02'--", "%25", "..%2F..%2Fetc", "%3Cscript%3E", "99.99", "64.02.99.9999", new string('6', 3000), "64.02%00" })
+        {
+            var answer = await page.APIRequest.GetAsync($"/api/wilayah/{hostile}/kesiapan");
+            Assert.True(answer.Status is 400 or 403 or 404, $"{hostile[..Math.Min(20, hostile.Length)]}: {answer.Status}");
+        }
     }
 
     [Fact]
