@@ -31,6 +31,11 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReadinessOptions>>().Value.TrustForwardedHeaders)
+{
+    app.UseForwardedHeaders();
+}
+
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();

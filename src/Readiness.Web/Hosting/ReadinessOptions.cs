@@ -8,6 +8,18 @@ public sealed class ReadinessOptions
     /// <summary>Demo data and the "Mode demo" mark. Defaults to on with the embedded SQLite, off with SQL Server.</summary>
     public bool? Demo { get; set; }
 
+    /// <summary>
+    /// Where the keys that protect sign-in cookies are kept. Several servers behind one address must share this folder
+    /// (a file share), or a cookie made by one is refused by another. Default: <c>keys</c> in the data folder.
+    /// </summary>
+    public string? KeysDirectory { get; set; }
+
+    /// <summary>
+    /// Take the client's address and scheme from X-Forwarded-For/-Proto: only behind a reverse proxy that sets them,
+    /// so the sign-in rate limit counts clients, not the proxy.
+    /// </summary>
+    public bool TrustForwardedHeaders { get; set; }
+
     /// <summary>The password of every demo user (printed at start in demo mode).</summary>
     public string DemoPassword { get; set; } = "demo-kesiapan-pilkada";
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
@@ -35,6 +37,21 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddSingleton<DemoMode>();
         services.AddReadinessAccounts(builder.Configuration);
+        var readiness = builder.Configuration.GetSection(ReadinessOptions.SectionName).Get<ReadinessOptions>() ?? new ReadinessOptions();
+        var dataDirectory = builder.Configuration.GetValue<string>("Database:DataDirectory") ?? "data";
+        var keys = readiness.KeysDirectory ?? Path.Combine(
+            Path.IsPathRooted(dataDirectory) ? dataDirectory : Path.Combine(AppContext.BaseDirectory, dataDirectory), "keys");
+        services.AddDataProtection().SetApplicationName("Readiness").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        if (readiness.TrustForwardedHeaders)
+        {
+            services.Configure<ForwardedHeadersOptions>(options =>
+            {
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                // The operator vouches for the proxy in front (Readiness:TrustForwardedHeaders); it may sit anywhere.
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+            });
+        }
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
