@@ -41,6 +41,7 @@ public sealed class WallJourneyTests : IAsyncLifetime
         // No human touches the wall: it reconnects, finds its circuit gone, reloads, and is live again.
         await Expect(wall.Locator("#components-reconnect-modal")).ToBeHiddenAsync(new() { Timeout = 60_000 });
         await Expect(wall.Locator("[data-staleness='fresh']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await WaitForHeartbeatAsync(wall);
         var liaison = await _fixture.SignedInPageAsync("penghubung.polri", width: 390, height: 844);
         var title = await MarkFirstKukarItemReadyAsync(liaison);
         await Expect(wall.Locator(".wall-ticker li").First.Locator(".wall-ticker-title")).ToHaveTextAsync(title, new() { Timeout = 5_000 });
@@ -53,7 +54,17 @@ public sealed class WallJourneyTests : IAsyncLifetime
         var wall = await context.NewPageAsync();
         await wall.GotoAsync(url);
         await Expect(wall.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara", Level = 1 })).ToBeVisibleAsync();
+        await WaitForHeartbeatAsync(wall);
         return wall;
+    }
+
+    /// <summary>The circuit is live once the server changes the heartbeat the prerendered page came with.</summary>
+    private static async Task WaitForHeartbeatAsync(IPage wall)
+    {
+        var first = await wall.Locator("[data-wall-heartbeat]").GetAttributeAsync("data-wall-heartbeat");
+        await wall.WaitForFunctionAsync(
+            "first => document.querySelector('[data-wall-heartbeat]')?.getAttribute('data-wall-heartbeat') !== first", first,
+            new() { Timeout = 60_000 });
     }
 
     private static async Task<string> MarkFirstKukarItemReadyAsync(IPage liaison)

@@ -1,8 +1,11 @@
 // A wall screen must never show stale status without saying so. The server re-renders the wall's heartbeat
 // attribute every second; when it stops (network drop, server down), this keeps counting on the screen itself and
 // turns the marker amber after 60 s and red after 5 minutes, whatever the server last said.
+//
+// And it must never need a human: when the server has been silent for 30 s (its circuit lost, or never started
+// because the server was down when the page loaded), it asks /healthz every 10 s and reloads once the server answers.
 (() => {
-    let lastBeat = null, lastHeard = Date.now();
+    let lastBeat = null, lastHeard = Date.now(), lastProbe = 0;
 
     setInterval(() => {
         const wall = document.querySelector("[data-wall-heartbeat]");
@@ -20,6 +23,13 @@
         // While the server talks (a beat in the last 3 s) its own figure stands; when it is silent, count on.
         // Set every second either way: the server only re-renders what changed in its view, not what this changed.
         const silent = Math.floor((Date.now() - lastHeard) / 1000);
+        if (silent >= 30 && Date.now() - lastProbe >= 10000) {
+            lastProbe = Date.now();
+            fetch("/healthz", { cache: "no-store" })
+                .then(response => { if (response.ok) { location.reload(); } })
+                .catch(() => { /* still down: try again in 10 s */ });
+        }
+
         const serverSays = parseInt(marker.getAttribute("data-heard-seconds") || "0", 10);
         const seconds = silent < 3 ? serverSays : Math.max(silent, serverSays);
 
