@@ -125,7 +125,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
         await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture))
         ?? throw new InputException(InputException.UserNameInvalid);
 
-    private static void Require(IdentityResult result)
+    private void Require(IdentityResult result)
     {
         if (result.Succeeded)
         {
@@ -134,7 +134,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
 
         if (result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))
         {
-            throw new InputException(InputException.PasswordWeak, 12);
+            throw new InputException(InputException.PasswordWeak, users.Options.Password.RequiredLength);
         }
 
         throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code + ": " + e.Description)));

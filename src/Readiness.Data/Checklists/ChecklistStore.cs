@@ -119,11 +119,12 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             SET Status = @Status, Note = @Note, UpdatedAtUtc = @now, UpdatedBy = @Actor, Version = Version + 1
             WHERE Id = @ItemId AND Version = @ExpectedVersion;
             """;
-        const string insertEvent = """
+        var insertEvent = $"""
             INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
                                     Actor, AtUtc, ItemVersion, OperationId)
             VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, @before, @Status, @Note,
                     @UpdatedBy, @UpdatedAtUtc, @Version, @operationId);
+            {factory.Dialect.SelectInsertedId}
             """;
 
         var operationId = change.OperationId.ToString("D");
@@ -171,16 +172,13 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             UpdatedBy = actor.Name,
             Version = change.ExpectedVersion + 1,
         };
-        await connection.ExecuteAsync(new CommandDefinition(insertEvent,
+        var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertEvent,
             new
             {
                 after.Id, after.ElectionId, after.RegionCode, after.AgencyCode, after.StageId, before = before.Status,
                 after.Status, after.Note, after.UpdatedBy, after.UpdatedAtUtc, after.Version, operationId,
             },
             transaction, cancellationToken: cancellationToken));
-        var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT Seq FROM ItemEvents WHERE OperationId = @operationId;", new { operationId }, transaction,
-            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
         return new SaveResult.Saved(after, seq);

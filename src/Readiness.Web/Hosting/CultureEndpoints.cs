@@ -23,9 +23,6 @@ internal static class CultureEndpoints
                     });
             }
 
-            // Only a local path: never an open redirect to another site.
-            var back = kembali is { Length: > 0 } && kembali[0] == '/' && !kembali.StartsWith("//", StringComparison.Ordinal)
-                && !kembali.StartsWith("/\\", StringComparison.Ordinal) ? kembali : "/";
-            return Results.LocalRedirect(back);
+            return Results.LocalRedirect(LocalUrl.OrHome(kembali));
         }).ExcludeFromDescription();
 }

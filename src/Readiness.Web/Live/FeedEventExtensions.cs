@@ -12,6 +12,24 @@ public static class FeedEventExtensions
             ? item
             : item with { Status = e.StatusAfter, Note = e.Note, UpdatedAtUtc = e.AtUtc, UpdatedBy = e.Actor, Version = e.ItemVersion };
 
+    /// <summary>The item as the event left it, for a screen that did not hold it yet.</summary>
+    public static ChecklistItem ToItem(this FeedEvent e) => new()
+    {
+        Id = e.ItemId,
+        ElectionId = e.ElectionId,
+        RegionCode = e.RegionCode,
+        AgencyCode = e.AgencyCode,
+        StageId = e.StageId,
+        Title = e.Title,
+        Criticality = e.Criticality,
+        DueDate = e.DueDate,
+        Status = e.StatusAfter,
+        Note = e.Note,
+        UpdatedAtUtc = e.AtUtc,
+        UpdatedBy = e.Actor,
+        Version = e.ItemVersion,
+    };
+
     public static ItemEvent ToItemEvent(this FeedEvent e) => new()
     {
         Seq = e.Seq,
