@@ -56,7 +56,7 @@ public class HomePageLiveTests : BunitContext
     /// <summary>Migrated, seeded with the reference data and the demo election; the pump placed after the newest event.</summary>
     private async Task<Election> ReadyAsync()
     {
-        await Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
         await Services.GetRequiredService<DemoSeeder>().SeedAsync();
         await Pump.InitializeAsync(CancellationToken.None);
