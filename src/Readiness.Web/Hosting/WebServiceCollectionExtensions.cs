@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
                 options.KnownProxies.Clear();
             });
         }
+        services.AddReadinessMetrics(readiness.Metrics);
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
