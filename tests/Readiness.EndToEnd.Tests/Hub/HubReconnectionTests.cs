@@ -33,7 +33,7 @@ public sealed class HubReconnectionTests
 
         await app.StopAsync();
         await app.StartAsync();
-        await reconnected.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await reconnected.Task.WaitAsync(TimeSpan.FromMinutes(5));
         Assert.Equal(HubConnectionState.Connected, client.State);
 
         // The join after reconnecting is the client's own (its Reconnected handler ran before ours, or alongside):
