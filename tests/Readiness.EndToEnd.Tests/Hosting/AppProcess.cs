@@ -84,6 +84,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
+        await StopAsync(); // a start that timed out must not leave a server running on the machine
         throw new TimeoutException($"The app did not answer {readyStatus} on /healthz within {StartTimeout.TotalSeconds} s:\n{Log}");
     }
 
