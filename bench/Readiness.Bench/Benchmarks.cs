@@ -118,7 +118,7 @@ public class NationalReadBenchmarks
         var path = Environment.GetEnvironmentVariable("READINESS_BENCH_DB")
             ?? throw new InvalidOperationException("Set READINESS_BENCH_DB to a national data set (bench/run.sh makes one).");
         _db = new BenchDatabase(path);
-        await _db.Get<MigrationRunner>().MigrateAsync(); // a set generated before the latest migration gets its indexes
+        await _db.Get<DatabaseMigrator>().MigrateAsync(); // a set generated before the latest migration gets its indexes
         _election = (await _db.Get<Readiness.Data.Elections.ElectionStore>().AllAsync()).Single(e => e.IsDemo).Id;
     }
 

@@ -18,7 +18,7 @@ public static class NationalDataset
     {
         var clock = Stopwatch.StartNew();
         await using var db = new BenchDatabase(path);
-        await db.Get<MigrationRunner>().MigrateAsync();
+        await db.Get<DatabaseMigrator>().MigrateAsync();
         await db.Get<ReferenceSeeder>().SeedAsync();
         await db.Get<DemoSeeder>().SeedAsync();
         var elections = await db.Get<Readiness.Data.Elections.ElectionStore>().AllAsync();

@@ -33,7 +33,7 @@ public static class DataServiceCollectionExtensions
             });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectionFactory>();
-        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();

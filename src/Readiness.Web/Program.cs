@@ -45,6 +45,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapHealthChecks("/healthz");
+app.MapReadinessMetrics();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();

@@ -40,7 +40,7 @@ public sealed class TestDatabase : IDisposable
 
     public ConnectionFactory Factory => Get<ConnectionFactory>();
 
-    public MigrationRunner Migrations => Get<MigrationRunner>();
+    public DatabaseMigrator Migrations => Get<DatabaseMigrator>();
 
     public ChecklistStore Checklists => Get<ChecklistStore>();
 

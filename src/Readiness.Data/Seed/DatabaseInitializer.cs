@@ -7,7 +7,7 @@ namespace Readiness.Data.Seed;
 /// <summary>What happens to the database when the app starts: migrations (when configured), reference data, demo data.</summary>
 public sealed partial class DatabaseInitializer(
     IOptions<DatabaseOptions> options,
-    MigrationRunner migrations,
+    DatabaseMigrator migrations,
     ReferenceSeeder reference,
     DemoSeeder demo,
     ILogger<DatabaseInitializer> logger)

@@ -12,6 +12,7 @@ namespace Readiness.Data.Sql;
 public sealed class ConnectionFactory
 {
     private readonly string _connectionString;
+    private volatile bool _walChecked;
 
     public ConnectionFactory(IOptions<DatabaseOptions> options)
         : this(options.Value)
@@ -32,6 +33,9 @@ public sealed class ConnectionFactory
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The connection string, for tools that open their own connections (the migrator).</summary>
+    internal string ConnectionString => _connectionString;
 
     public SqlDialect Dialect { get; }
 
@@ -54,6 +58,15 @@ public sealed class ConnectionFactory
                 // Per connection: wait for a busy writer instead of failing, and enforce the foreign keys.
                 pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
+                if (!_walChecked)
+                {
+                    // WAL lets readers (every open screen) go on while a liaison's save is written. The mode is kept
+                    // in the file, so the first connection of the process sets it, outside any transaction (SQLite
+                    // cannot switch journal modes inside one, so a migration could not do it).
+                    pragma.CommandText = "PRAGMA journal_mode = WAL;";
+                    await pragma.ExecuteNonQueryAsync(cancellationToken);
+                    _walChecked = true;
+                }
             }
 
             return connection;

@@ -38,8 +38,8 @@ public abstract class SqlDialect
     /// <summary>An expression that makes a new random operation id (text, 36 characters).</summary>
     public abstract string NewOperationId { get; }
 
-    /// <summary>Creates the table that records which migrations have been applied, when it is missing.</summary>
-    public abstract string JournalTableDdl { get; }
+    /// <summary>A query that counts the tables named <c>@Name</c> (0 or 1).</summary>
+    public abstract string CountTablesNamed { get; }
 
     internal static string ColumnList(IReadOnlyList<string> columns) => string.Join(", ", columns);
 
@@ -73,13 +73,7 @@ public sealed class SqliteDialect : SqlDialect
     // One writer at a time: an event's sequence number is visible only after every lower one has committed.
     public override string SafeEventBound => "(SELECT MAX(Seq) FROM ItemEvents)";
 
-    public override string JournalTableDdl => """
-        CREATE TABLE IF NOT EXISTS SchemaJournal (
-            Number INTEGER NOT NULL PRIMARY KEY,
-            Name TEXT NOT NULL,
-            AppliedAtUtc TEXT NOT NULL
-        );
-        """;
+    public override string CountTablesNamed => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @Name;";
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -115,12 +109,5 @@ public sealed class SqlServerDialect : SqlDialect
             (SELECT MAX(Seq) FROM ItemEvents)))
         """;
 
-    public override string JournalTableDdl => """
-        IF OBJECT_ID(N'dbo.SchemaJournal', N'U') IS NULL
-        CREATE TABLE dbo.SchemaJournal (
-            Number int NOT NULL PRIMARY KEY,
-            Name nvarchar(200) NOT NULL,
-            AppliedAtUtc datetime2(3) NOT NULL
-        );
-        """;
+    public override string CountTablesNamed => "SELECT COUNT(*) FROM sys.tables WHERE name = @Name AND schema_id = SCHEMA_ID(N'dbo');";
 }

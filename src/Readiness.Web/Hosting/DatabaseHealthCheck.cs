@@ -4,7 +4,7 @@ using Readiness.Data.Sql;
 namespace Readiness.Web.Hosting;
 
 /// <summary>Healthy only when the database answers and every shipped migration has been applied.</summary>
-internal sealed class DatabaseHealthCheck(MigrationRunner migrations) : IHealthCheck
+internal sealed class DatabaseHealthCheck(DatabaseMigrator migrations) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

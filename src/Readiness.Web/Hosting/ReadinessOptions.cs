@@ -20,6 +20,9 @@ public sealed class ReadinessOptions
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
 
+    /// <summary>The Prometheus endpoint <c>/metrics</c> (<c>Readiness:Metrics</c>); off by default.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
+
     /// <summary>The password of every demo user (printed at start in demo mode).</summary>
     public string DemoPassword { get; set; } = "demo-kesiapan-pilkada";
 }

@@ -52,6 +52,7 @@ public static class WebServiceCollectionExtensions
                 options.KnownProxies.Clear();
             });
         }
+        services.AddReadinessMetrics(readiness.Metrics);
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
@@ -105,11 +106,10 @@ public static class WebServiceCollectionExtensions
     /// <summary>The <c>migrate</c> command: applies pending migrations and exits.</summary>
     public static async Task<int> RunMigrateCommandAsync(this WebApplication app)
     {
-        var runner = app.Services.GetRequiredService<MigrationRunner>();
-        var applied = await runner.MigrateAsync();
+        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         Console.WriteLine(applied.Count == 0
             ? "Database is up to date; no migration applied."
-            : $"Applied migrations: {string.Join(", ", applied.Select(n => n.ToString("0000", CultureInfo.InvariantCulture)))}.");
+            : $"Applied migrations: {string.Join(", ", applied.Select(Path.GetFileName))}.");
         return 0;
     }
 }

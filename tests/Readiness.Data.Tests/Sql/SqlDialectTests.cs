@@ -48,7 +48,7 @@ public sealed class SqlDialectTests
     [Fact]
     public void Sql_server_scripts_create_the_rowversion_the_feed_reads()
     {
-        var schema = MigrationRunner.LoadShipped("sqlserver").First().Sql;
+        var schema = DatabaseMigrator.ShippedScripts("sqlserver")[0].Contents;
 
         Assert.Contains("RowVer       rowversion", schema);
         Assert.Contains("IX_ItemEvents_RowVer", schema);

@@ -20,9 +20,12 @@ public sealed class AppFixture : IAsyncLifetime
         ["Readiness__Accounts__SignInAttemptsPerMinute"] = "1000",
     };
 
+    /// <summary>Settings added to <see cref="Settings"/> for this fixture's app; set before it starts.</summary>
+    public Dictionary<string, string> ExtraSettings { get; init; } = [];
+
     public async Task InitializeAsync()
     {
-        await App.StartAsync(Settings);
+        await App.StartAsync(new Dictionary<string, string>(Settings.Concat(ExtraSettings)));
         (Playwright, Browser) = await Hosting.Browser.LaunchAsync();
     }
 

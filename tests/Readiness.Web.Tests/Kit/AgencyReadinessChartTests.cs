@@ -6,7 +6,7 @@ using Readiness.Web.Components.Kit;
 
 namespace Readiness.Web.Tests.Kit;
 
-public class AgencyReadinessChartTests : BunitContext
+public class AgencyReadinessChartTests : ComponentTest
 {
     public AgencyReadinessChartTests()
     {

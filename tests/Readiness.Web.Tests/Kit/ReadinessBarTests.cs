@@ -4,7 +4,7 @@ using Readiness.Web.Components.Kit;
 
 namespace Readiness.Web.Tests.Kit;
 
-public class ReadinessBarTests : BunitContext
+public class ReadinessBarTests : ComponentTest
 {
     public ReadinessBarTests()
     {

@@ -8,7 +8,7 @@ using Readiness.Web.Components.Kit;
 
 namespace Readiness.Web.Tests.Kit;
 
-public class StageTimelineTests : BunitContext
+public class StageTimelineTests : ComponentTest
 {
     public StageTimelineTests()
     {

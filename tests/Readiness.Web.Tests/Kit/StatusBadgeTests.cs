@@ -4,7 +4,7 @@ using Readiness.Web.Components.Kit;
 
 namespace Readiness.Web.Tests.Kit;
 
-public class StatusBadgeTests : BunitContext
+public class StatusBadgeTests : ComponentTest
 {
     public StatusBadgeTests()
     {

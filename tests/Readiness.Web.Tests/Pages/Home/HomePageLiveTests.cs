@@ -23,7 +23,7 @@ namespace Readiness.Web.Tests.Pages.Home;
 /// its subscription when it goes away. A real SQLite file in a fresh temporary folder, wired as the app wires it
 /// (AddReadinessData), seeded with the demo election; the feed pump is driven by hand, not run as a hosted service.
 /// </summary>
-public class HomePageLiveTests : BunitContext
+public class HomePageLiveTests : ComponentTest
 {
     private const string KutaiKartanegara = "64.02";
 
@@ -56,7 +56,7 @@ public class HomePageLiveTests : BunitContext
     /// <summary>Migrated, seeded with the reference data and the demo election; the pump placed after the newest event.</summary>
     private async Task<Election> ReadyAsync()
     {
-        await Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
         await Services.GetRequiredService<DemoSeeder>().SeedAsync();
         await Pump.InitializeAsync(CancellationToken.None);
@@ -134,9 +134,9 @@ public class HomePageLiveTests : BunitContext
         Assert.Equal(0, Live.SubscriberCount);
     }
 
-    protected override void Dispose(bool disposing)
+    public override async Task DisposeAsync()
     {
-        base.Dispose(disposing);
+        await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -8,7 +8,7 @@ using Readiness.Web.Components.Pages.Home;
 
 namespace Readiness.Web.Tests.Pages.Home;
 
-public class RegionReadinessListTests : BunitContext
+public class RegionReadinessListTests : ComponentTest
 {
     public RegionReadinessListTests()
     {

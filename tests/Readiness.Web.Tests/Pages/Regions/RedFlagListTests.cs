@@ -7,7 +7,7 @@ using Readiness.Web.Components.Pages.Regions;
 
 namespace Readiness.Web.Tests.Pages.Regions;
 
-public class RedFlagListTests : BunitContext
+public class RedFlagListTests : ComponentTest
 {
     // 2026-11-23 10:00 WITA.
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);

@@ -9,7 +9,7 @@ using Readiness.Web.Components.Pages.Tasks;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
-public class ItemCardTests : BunitContext
+public class ItemCardTests : ComponentTest
 {
     private const long ItemId = 42;
     private static readonly DateOnly RegionToday = new(2026, 11, 20);

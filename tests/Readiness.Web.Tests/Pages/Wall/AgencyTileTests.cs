@@ -5,7 +5,7 @@ using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
-public class AgencyTileTests : BunitContext
+public class AgencyTileTests : ComponentTest
 {
     public AgencyTileTests()
     {

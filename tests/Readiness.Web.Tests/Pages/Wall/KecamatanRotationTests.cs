@@ -7,7 +7,7 @@ using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
-public class KecamatanRotationTests : BunitContext
+public class KecamatanRotationTests : ComponentTest
 {
     public KecamatanRotationTests()
     {

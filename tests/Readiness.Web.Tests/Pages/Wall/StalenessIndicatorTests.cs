@@ -5,7 +5,7 @@ using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
-public class StalenessIndicatorTests : BunitContext
+public class StalenessIndicatorTests : ComponentTest
 {
     private static readonly string[] LevelClasses = ["staleness-fresh", "staleness-amber", "staleness-red"];
 

@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using DbUp.Engine;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Tests.Sql;
+
+public sealed class DatabaseMigratorTests : IDisposable
+{
+    /// <summary>The last migration released while the hand-written runner journaled into SchemaJournal.</summary>
+    private const int LastReleasedWithSchemaJournal = 4;
+
+    private readonly TestDatabase _db = new();
+
+    [Fact]
+    public async Task Fresh_file_migrates_to_the_current_schema_in_name_order()
+    {
+        var applied = await _db.Migrations.MigrateAsync();
+
+        var shipped = DatabaseMigrator.ShippedScripts("sqlite").Select(s => s.Name).ToList();
+        Assert.True(shipped.Count >= LastReleasedWithSchemaJournal);
+        Assert.Equal(shipped, applied);
+        Assert.Equal(shipped.Order(StringComparer.Ordinal), applied);
+        await using var connection = await _db.Factory.OpenAsync();
+        var tables = (await connection.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table';")).ToHashSet();
+        foreach (var table in new[] { "Regions", "Agencies", "Elections", "Stages", "TemplateItems", "ChecklistItems", "ItemEvents", "SchemaVersions" })
+        {
+            Assert.Contains(table, tables);
+        }
+
+        Assert.DoesNotContain(DatabaseMigrator.LegacyJournalTable, tables);
+        Assert.Equal(shipped, await connection.QueryAsync<string>("SELECT ScriptName FROM SchemaVersions ORDER BY SchemaVersionID;"));
+        Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode;"));
+        Assert.Empty(await _db.Migrations.PendingAsync());
+    }
+
+    [Fact]
+    public async Task Second_run_applies_nothing()
+    {
+        await _db.Migrations.MigrateAsync();
+
+        var second = await _db.Migrations.MigrateAsync();
+
+        Assert.Empty(second);
+        await using var connection = await _db.Factory.OpenAsync();
+        var journaled = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM SchemaVersions;");
+        Assert.Equal(DatabaseMigrator.ShippedScripts("sqlite").Count, journaled);
+    }
+
+    [Fact]
+    public async Task Pending_lists_what_a_fresh_file_lacks_and_writes_nothing()
+    {
+        var pending = await _db.Migrations.PendingAsync();
+
+        Assert.Equal(DatabaseMigrator.ShippedScripts("sqlite").Select(s => s.Name), pending);
+        await using var connection = await _db.Factory.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table';"));
+    }
+
+    [Fact]
+    public async Task Broken_script_rolls_back_and_is_not_journaled_while_the_scripts_before_it_stay()
+    {
+        await _db.Migrations.MigrateAsync();
+        var good = new SqlScript("migrations/sqlite/9000_good.sql", "CREATE TABLE Whole (Id INTEGER PRIMARY KEY);");
+        var broken = new SqlScript("migrations/sqlite/9001_broken.sql", """
+            CREATE TABLE Half (Id INTEGER PRIMARY KEY);
+            INSERT INTO Half (Id) VALUES (1);
+            INSERT INTO NoSuchTable (Id) VALUES (1);
+            """);
+
+        var failure = await Assert.ThrowsAsync<MigrationFailedException>(() => _db.Migrations.MigrateAsync([good, broken], default));
+
+        Assert.Equal(broken.Name, failure.ScriptName);
+        Assert.Contains("NoSuchTable", failure.Message);
+        await using var connection = await _db.Factory.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'Half';"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM SchemaVersions WHERE ScriptName = @Name;", new { broken.Name }));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'Whole';"));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM SchemaVersions WHERE ScriptName = @Name;", new { good.Name }));
+    }
+
+    [Fact]
+    public async Task Database_journaled_by_the_released_runner_is_carried_over_once_and_nothing_runs_again()
+    {
+        var released = await BuildWithTheReleasedRunnerAsync();
+        Assert.Equal(DatabaseMigrator.ShippedScripts("sqlite").Skip(released.Count).Select(s => s.Name), await _db.Migrations.PendingAsync());
+
+        var applied = await _db.Migrations.MigrateAsync();
+        var again = await _db.Migrations.MigrateAsync();
+
+        // A script of the released set run again would fail (CREATE TABLE of an existing table) or be listed here.
+        Assert.Empty(applied.Intersect(released));
+        Assert.Equal(DatabaseMigrator.ShippedScripts("sqlite").Skip(released.Count).Select(s => s.Name), applied);
+        Assert.Empty(again);
+        Assert.Empty(await _db.Migrations.PendingAsync());
+        await using var connection = await _db.Factory.OpenAsync();
+        var journal = (await connection.QueryAsync<string>("SELECT ScriptName FROM SchemaVersions ORDER BY ScriptName;")).ToList();
+        Assert.Equal(DatabaseMigrator.ShippedScripts("sqlite").Select(s => s.Name), journal); // each once, no duplicates
+        Assert.Equal("Data kept", await connection.ExecuteScalarAsync<string>("SELECT Name FROM Agencies WHERE Code = 'OLD';"));
+        Assert.Equal(released.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM SchemaJournal;")); // left as it was
+    }
+
+    [Fact]
+    public void Both_migration_folders_hold_the_same_numbered_scripts()
+    {
+        var name = new Regex(@"^migrations/(sqlite|sqlserver)/(?<file>\d{4}_[a-z0-9_]+\.sql)$");
+        var sqlite = DatabaseMigrator.ShippedScripts("sqlite").Select(s => name.Match(s.Name)).ToList();
+        var sqlServer = DatabaseMigrator.ShippedScripts("sqlserver").Select(s => name.Match(s.Name)).ToList();
+
+        Assert.NotEmpty(sqlite);
+        Assert.All(sqlite.Concat(sqlServer), m => Assert.True(m.Success, $"{m.Value} is not named NNNN_name.sql"));
+        Assert.Equal(sqlite.Select(m => m.Groups["file"].Value), sqlServer.Select(m => m.Groups["file"].Value));
+    }
+
+    [Fact]
+    public void Every_sql_file_in_the_database_folders_is_shipped()
+    {
+        var root = Path.Combine(RepositoryRoot(), "database");
+        foreach (var folder in new[] { "sqlite", "sqlserver" })
+        {
+            var files = Directory.GetFiles(Path.Combine(root, folder), "*.sql").Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+            Assert.Equal(files, DatabaseMigrator.ShippedScripts(folder).Select(s => Path.GetFileName(s.Name)));
+        }
+    }
+
+    /// <summary>
+    /// Builds the file as the hand-written runner did: the journal table of its release, then each released script
+    /// in its own transaction with its journal row; then some data a liaison would have entered.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> BuildWithTheReleasedRunnerAsync()
+    {
+        await using var connection = await _db.Factory.OpenAsync();
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS SchemaJournal (
+                Number INTEGER NOT NULL PRIMARY KEY,
+                Name TEXT NOT NULL,
+                AppliedAtUtc TEXT NOT NULL
+            );
+            """);
+        var released = DatabaseMigrator.ShippedScripts("sqlite").Take(LastReleasedWithSchemaJournal).ToList();
+        foreach (var script in released)
+        {
+            var file = Path.GetFileNameWithoutExtension(script.Name);
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(script.Contents, transaction: transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO SchemaJournal (Number, Name, AppliedAtUtc) VALUES (@Number, @Name, @AppliedAtUtc);",
+                new { Number = int.Parse(file[..4]), Name = file[5..], AppliedAtUtc = new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc) },
+                transaction);
+            await transaction.CommitAsync();
+        }
+
+        await connection.ExecuteAsync("INSERT INTO Agencies (Code, Name, SortOrder) VALUES ('OLD', 'Data kept', 99);");
+        return released.Select(s => s.Name).ToList();
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Readiness.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Readiness.sln not found above the test folder.");
+    }
+
+    public void Dispose() => _db.Dispose();
+}
