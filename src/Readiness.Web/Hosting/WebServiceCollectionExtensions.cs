@@ -54,6 +54,8 @@ public static class WebServiceCollectionExtensions
         }
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
+        services.AddSingleton<Readiness.Web.Api.HubConnections>();
+        services.AddHostedService<Readiness.Web.Api.HubAccessRevalidation>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
