@@ -39,6 +39,7 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Readin
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseRegionCodeCheck();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

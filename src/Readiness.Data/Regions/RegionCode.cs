@@ -5,6 +5,10 @@ namespace Readiness.Data.Regions;
 /// <summary>Kemendagri region codes. A code is a prefix of its children's codes, which is how subtrees are queried.</summary>
 public static partial class RegionCode
 {
+    /// <summary>
+    /// Whether <paramref name="code"/> is a province, regency or kecamatan code (<c>64</c>, <c>64.02</c>,
+    /// <c>64.02.05</c>): ASCII digits only and nothing after the last one, not even a line break.
+    /// </summary>
     public static bool IsValid(string? code) => code is not null && Pattern().IsMatch(code);
 
     public static RegionLevel LevelOf(string code) => (RegionLevel)code.Split('.').Length;
@@ -23,6 +27,8 @@ public static partial class RegionCode
     public static bool IsWithin(string code, string ancestor) =>
         code == ancestor || code.StartsWith(ancestor + ".", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^\d{2}(\.\d{2}(\.\d{2})?)?$", RegexOptions.CultureInvariant)]
+    // \A and \z, not ^ and $ ($ also matches before a final line break); [0-9], not \d (\d also matches full-width
+    // and other Unicode digits).
+    [GeneratedRegex(@"\A[0-9]{2}(\.[0-9]{2}(\.[0-9]{2})?)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

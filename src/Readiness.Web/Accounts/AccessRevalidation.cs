@@ -10,8 +10,12 @@ using Readiness.Data.Accounts;
 namespace Readiness.Web.Accounts;
 
 /// <summary>Whether a principal may still act: the user exists, is enabled and has the same security stamp; a screen's token is not revoked.</summary>
-internal sealed class AccessCheck(UserManager<AppUser> users, ScreenTokenStore screens)
+public sealed class AccessCheck(UserManager<AppUser> users, ScreenTokenStore screens)
 {
+    /// <summary>
+    /// True when the principal's user still exists, is enabled and has the stamp in the claims (a change of role or
+    /// scope changes the stamp), or when its screen token is still active. One read by key, from the database.
+    /// </summary>
     public async Task<bool> IsStillValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
     {
         if (ScreenSignIn.IsScreen(principal))
@@ -50,7 +54,10 @@ internal sealed class RevalidatingAuthenticationStateProvider(
     }
 }
 
-/// <summary>The same check for plain HTTP requests (the cookie), at the same interval; screens have no security stamp.</summary>
+/// <summary>
+/// The same check for plain HTTP requests (the cookie) on every request; a user's claims are renewed at the interval.
+/// Screens have no security stamp, only a token that must still be active.
+/// </summary>
 internal sealed class ReadinessSecurityStampValidator(
     IOptions<SecurityStampValidatorOptions> options,
     SignInManager<AppUser> signInManager,
@@ -62,20 +69,31 @@ internal sealed class ReadinessSecurityStampValidator(
 
     public override async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        if (context.Principal is { } principal && ScreenSignIn.IsScreen(principal))
+        if (context.Principal is not { } principal)
         {
-            if (!await check.IsStillValidAsync(principal, context.HttpContext.RequestAborted))
-            {
-                // The login redirect becomes "this screen has been revoked": there is nobody at a wall screen to sign in.
-                context.HttpContext.Items[ScreenRevokedKey] = true;
-                context.RejectPrincipal();
-                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-            }
-
             return;
         }
 
-        await base.ValidateAsync(context);
+        // Every request, not only once per interval: a cookie kept after sign-out, or of a disabled user, stops at
+        // once. One read of the user (or the token) by key.
+        if (!await check.IsStillValidAsync(principal, context.HttpContext.RequestAborted))
+        {
+            if (ScreenSignIn.IsScreen(principal))
+            {
+                // The login redirect becomes "this screen has been revoked": there is nobody at a wall screen to sign in.
+                context.HttpContext.Items[ScreenRevokedKey] = true;
+            }
+
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        if (!ScreenSignIn.IsScreen(principal))
+        {
+            // At the interval: a fresh cookie with the user's current claims.
+            await base.ValidateAsync(context);
+        }
     }
 }
 
@@ -87,6 +105,9 @@ public sealed class AccountOptions
     /// <summary>How often an open circuit and a cookie are checked against the database. At most 5 minutes.</summary>
     public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Sign-in attempts (login posts, screen-token opens) allowed per client address per minute.</summary>
+    /// <summary>Sign-in attempts (login posts) allowed per client address per minute.</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Screen-token opens allowed per client address per minute, counted apart from sign-in attempts.</summary>
+    public int ScreenOpensPerMinute { get; set; } = 60;
 }

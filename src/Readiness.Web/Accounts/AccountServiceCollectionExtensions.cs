@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Readiness.Data.Accounts;
+using Readiness.Web.Api;
 
 namespace Readiness.Web.Accounts;
 
@@ -9,9 +10,13 @@ public static class AccountServiceCollectionExtensions
 {
     public const string LoginPath = "/masuk";
     public const string LoginRateLimitPolicy = "login";
+    public const string ScreenRateLimitPolicy = "screen";
 
     /// <summary>The JSON API and the hub: a signed-in user (cookie) or a screen token (bearer).</summary>
     public const string ApiPolicy = "api";
+
+    /// <summary>The authentication scheme of <see cref="ApiPolicy"/>: the screen token when one is sent, else the cookie.</summary>
+    public const string ApiScheme = "Api";
 
     /// <summary>Cookie sign-in with Identity over the Dapper user store, circuit revalidation, login rate limiting.</summary>
     public static IServiceCollection AddReadinessAccounts(this IServiceCollection services, IConfiguration configuration)
@@ -33,10 +38,15 @@ public static class AccountServiceCollectionExtensions
             options.DefaultScheme = IdentityConstants.ApplicationScheme;
             options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
         }).AddIdentityCookies();
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScreenTokenAuthenticationHandler>(
-            ScreenTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ScreenTokenAuthenticationHandler>(
+                ScreenTokenAuthenticationHandler.SchemeName, null)
+            // One scheme for the API and the hub, so a refusal is answered once: by the token's handler when the
+            // request carries a token, by the cookie's otherwise (both answer a JSON problem there, never a redirect).
+            .AddPolicyScheme(ApiScheme, null, o => o.ForwardDefaultSelector = context =>
+                ScreenTokenAuthenticationHandler.HasToken(context.Request) ? ScreenTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
         new IdentityBuilder(typeof(AppUser), services)
-            .AddSignInManager()
+            .AddSignInManager<ReadinessSignInManager>()
             .AddClaimsPrincipalFactory<ReadinessClaimsPrincipalFactory>();
         // After AddSignInManager, which registers Identity's own: screens have no security stamp, only a token.
         services.AddScoped<ISecurityStampValidator, ReadinessSecurityStampValidator>();
@@ -57,40 +67,50 @@ public static class AccountServiceCollectionExtensions
             cookie.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
             cookie.Events.OnRedirectToLogin = context =>
             {
+                if (ApiProblem.IsApiRequest(context.Request))
+                {
+                    return ApiProblem.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ApiProblem.Unauthorized);
+                }
+
                 context.Response.Redirect(context.HttpContext.Items.ContainsKey(ReadinessSecurityStampValidator.ScreenRevokedKey)
                     ? "/layar/dicabut"
                     : context.RedirectUri);
                 return Task.CompletedTask;
             };
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                if (ApiProblem.IsApiRequest(context.Request))
+                {
+                    return ApiProblem.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, ApiProblem.Forbidden);
+                }
+
+                context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder().AddPolicy(ApiPolicy, policy => policy
-            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ScreenTokenAuthenticationHandler.SchemeName)
+            .AddAuthenticationSchemes(ApiScheme)
             .RequireAuthenticatedUser());
 
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Sign-in attempts (posts) per address: enough for a person who mistypes, too few to guess passwords.
-            limiter.AddPolicy(LoginRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method) && !context.Request.Path.StartsWithSegments("/layar")
+            limiter.AddPolicy(LoginRateLimitPolicy, context => HttpMethods.IsGet(context.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
-                : RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = accountOptions.SignInAttemptsPerMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    }));
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
-                await context.HttpContext.Response.WriteAsync(
-                    "Terlalu banyak percobaan masuk dari alamat ini. Coba lagi dalam satu menit. / " +
-                    "Too many sign-in attempts from this address. Try again in a minute.", cancellationToken);
-            };
+                : PerAddress(context, "masuk", accountOptions.SignInAttemptsPerMinute));
+            // Screen-token opens, in a bucket of their own: a posko restarting all its walls behind one address must
+            // not lock out its people's sign-in, nor the other way round. A token is 256 random bits: no guessing.
+            limiter.AddPolicy(ScreenRateLimitPolicy, context => PerAddress(context, "layar", accountOptions.ScreenOpensPerMinute));
+            limiter.OnRejected = (context, cancellationToken) => RateLimitRejection.WriteAsync(context, cancellationToken);
         });
         return services;
     }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext context, string bucket, int permitsPerMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            bucket + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 }
 
 /// <summary>The signed-in actor of this circuit or request, as the services check it.</summary>

@@ -19,12 +19,20 @@ internal sealed class ScreenTokenAuthenticationHandler(
 {
     public const string SchemeName = "ScreenToken";
 
+    /// <summary>Whether the request carries a token at all; if not, the API's scheme asks the sign-in cookie instead.</summary>
+    public static bool HasToken(HttpRequest request) => !string.IsNullOrEmpty(SecretOf(request));
+
+    private static string SecretOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : request.Query["access_token"].ToString();
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? header["Bearer ".Length..].Trim()
-            : Request.Query["access_token"].ToString();
+        var secret = SecretOf(Request);
         if (string.IsNullOrEmpty(secret))
         {
             return AuthenticateResult.NoResult();
@@ -39,4 +47,14 @@ internal sealed class ScreenTokenAuthenticationHandler(
         var principal = ScreenSignIn.Principal(token);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    /// <summary>401 with a short JSON problem: a program sent no token, or one that is unknown or revoked.</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Api.ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, Api.ApiProblem.Unauthorized);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Api.ApiProblem.WriteAsync(Context, StatusCodes.Status403Forbidden, Api.ApiProblem.Forbidden);
 }

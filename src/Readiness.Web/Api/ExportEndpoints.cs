@@ -9,51 +9,73 @@ using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
+using SpreadCheetah;
 
 namespace Readiness.Web.Api;
 
 internal static class ExportEndpoints
 {
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>
-    /// <c>/wilayah/{code}/ekspor.csv</c>: the items of a region and everything under it, UTF-8 with a BOM so
-    /// spreadsheet programs show Indonesian text. Leaders and admins get every agency; a liaison only their own.
+    /// <c>/wilayah/{code}/ekspor.csv</c> and <c>/wilayah/{code}/ekspor.xlsx</c>: the items of a region and everything
+    /// under it, the same columns in both. Leaders and admins get every agency; a liaison only their own. The CSV is
+    /// UTF-8 with a BOM so spreadsheet programs show Indonesian text; the xlsx opens in Excel set up for Indonesia,
+    /// whose list separator is ";" and reads a comma CSV as one column.
     /// </summary>
-    public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/wilayah/{code}/ekspor.csv", async (string code, HttpContext context, ChecklistStore checklists,
+    public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/wilayah/{code}/ekspor.csv", (string code, HttpContext context, ChecklistStore checklists, RegionStore regions,
             ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers) =>
+            ExportAsync(code, "csv", context, checklists, regions, elections, time, l, loggers)).RequireAuthorization();
+        endpoints.MapGet("/wilayah/{code}/ekspor.xlsx", (string code, HttpContext context, ChecklistStore checklists, RegionStore regions,
+            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers) =>
+            ExportAsync(code, "xlsx", context, checklists, regions, elections, time, l, loggers)).RequireAuthorization();
+    }
+
+    private static async Task<IResult> ExportAsync(string code, string format, HttpContext context, ChecklistStore checklists,
+        RegionStore regions, ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers)
+    {
+        var actor = ReadinessClaims.ToActor(context.User);
+        if (actor is null)
         {
-            var actor = ReadinessClaims.ToActor(context.User);
-            if (actor is null)
-            {
-                return Results.Challenge();
-            }
+            return Results.Challenge();
+        }
 
-            var election = await elections.CurrentAsync(RegionTimeZone.Wib.Today(time), context.RequestAborted);
-            if (election is null)
-            {
-                return Results.NotFound();
-            }
+        var region = await regions.FindAsync(code, context.RequestAborted);
+        if (region is null)
+        {
+            return Results.Text(l["Input.RegionInvalid", code], "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
 
-            IReadOnlyList<ItemView> items;
-            try
-            {
-                items = await checklists.ListForExportAsync(actor, election.Id, code, context.RequestAborted);
-            }
-            catch (InputException ex)
-            {
-                return Results.Text(l[ex.Key, ex.Arguments], "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
-            }
-            catch (AccessDeniedException ex)
-            {
-                loggers.CreateLogger("Readiness.Export").LogWarning("Refused export of {Region} to {Actor}", code, actor.Name);
-                return Results.Text(l[ex.Reason], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
-            }
+        var election = await elections.CurrentAsync(region.Zone.Today(time), context.RequestAborted);
+        if (election is null)
+        {
+            return Results.NotFound();
+        }
 
-            var fileName = $"kesiapan-{code}-{time.GetUtcNow():yyyyMMdd-HHmm}.csv";
-            return Results.File(WriteCsv(items, l), "text/csv; charset=utf-8", fileName);
-        }).RequireAuthorization();
+        IReadOnlyList<ItemView> items;
+        try
+        {
+            items = await checklists.ListForExportAsync(actor, election.Id, code, context.RequestAborted);
+        }
+        catch (InputException ex)
+        {
+            return Results.Text(l[ex.Key, ex.Arguments], "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (AccessDeniedException ex)
+        {
+            loggers.CreateLogger("Readiness.Export").LogWarning("Refused export of {Region} to {Actor}", code, actor.Name);
+            return Results.Text(l[ex.Reason], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
 
-    private static byte[] WriteCsv(IReadOnlyList<ItemView> items, IStringLocalizer<SharedResource> l)
+        var fileName = ExportTable.FileName(region.Code, time.GetUtcNow(), region.Zone, format);
+        return format == "xlsx"
+            ? Results.File(await WriteXlsxAsync(items, l, context.RequestAborted), XlsxContentType, fileName)
+            : Results.File(WriteCsv(items, l), "text/csv; charset=utf-8", fileName);
+    }
+
+    private static byte[] WriteCsv(IReadOnlyList<ItemView> items, IStringLocalizer l)
     {
         using var stream = new MemoryStream();
         using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
@@ -63,32 +85,36 @@ internal static class ExportEndpoints
                    InjectionOptions = InjectionOptions.Escape,
                }))
         {
-            foreach (var header in new[]
-                     {
-                         "Kode wilayah", "Wilayah", "Instansi", "Tahapan", "Butir", "Tingkat", "Batas waktu", "Status", "Catatan",
-                         "Diubah oleh", "Diubah pada",
-                     })
+            foreach (var row in ExportTable.Rows(items, l).Prepend([.. ExportTable.Header]))
             {
-                csv.WriteField(header);
-            }
+                foreach (var field in row)
+                {
+                    csv.WriteField(field);
+                }
 
-            csv.NextRecord();
-            foreach (var view in items)
-            {
-                var item = view.Item;
-                csv.WriteField(item.RegionCode);
-                csv.WriteField(view.RegionName);
-                csv.WriteField(item.AgencyCode);
-                csv.WriteField(view.StageName);
-                csv.WriteField(item.Title);
-                csv.WriteField(l["Criticality." + item.Criticality].Value);
-                csv.WriteField(item.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                csv.WriteField(l["Status." + item.Status].Value);
-                csv.WriteField(item.Note ?? "");
-                csv.WriteField(item.UpdatedBy ?? "");
-                csv.WriteField(view.Zone.ToLocal(item.UpdatedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + view.Zone.Abbreviation);
                 csv.NextRecord();
             }
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Every cell a text cell: SpreadCheetah writes a formula only for a Formula cell, so "=HYPERLINK(...)", "+1" or
+    /// "@x" in a note stays the text someone typed.
+    /// </summary>
+    internal static async Task<byte[]> WriteXlsxAsync(IReadOnlyList<ItemView> items, IStringLocalizer l, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: cancellationToken))
+        {
+            await spreadsheet.StartWorksheetAsync("Kesiapan", token: cancellationToken);
+            foreach (var row in ExportTable.Rows(items, l).Prepend([.. ExportTable.Header]))
+            {
+                await spreadsheet.AddRowAsync(row.Select(text => new Cell(text)).ToArray(), cancellationToken);
+            }
+
+            await spreadsheet.FinishAsync(cancellationToken);
         }
 
         return stream.ToArray();

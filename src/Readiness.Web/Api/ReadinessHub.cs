@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 
@@ -9,9 +8,11 @@ namespace Readiness.Web.Api;
 /// <summary>
 /// <c>/hubs/readiness</c> for clients outside the app: a client joins a region in its scope (a user's cookie or a
 /// screen token) and then receives <c>itemChanged</c> with every change under it, the same payload screens get.
+/// Access is checked against the database at every join and re-checked for open connections at the revalidation
+/// interval (<see cref="HubAccessRevalidation"/>): a revoked token or a disabled user is cut off.
 /// </summary>
 [Authorize(Policy = AccountServiceCollectionExtensions.ApiPolicy)]
-public sealed partial class ReadinessHub(ScreenTokenStore screens, TimeProvider time, ILogger<ReadinessHub> logger) : Hub
+public sealed partial class ReadinessHub(AccessCheck access, HubConnections connections, TimeProvider time, ILogger<ReadinessHub> logger) : Hub
 {
     public const string Path = "/hubs/readiness";
     public const string ItemChanged = "itemChanged";
@@ -19,33 +20,82 @@ public sealed partial class ReadinessHub(ScreenTokenStore screens, TimeProvider 
 
     public static string Group(string regionCode) => "wilayah:" + regionCode;
 
-    /// <summary>Joins the region's group; refused outside the caller's scope or when joining too fast.</summary>
+    public override Task OnConnectedAsync()
+    {
+        connections.Add(Context);
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// Joins the region's group. Refused (a <see cref="HubException"/> with a bilingual message) for a malformed code,
+    /// outside the caller's scope, when joining too fast, and when the caller's access has ended since they connected;
+    /// then the connection is closed too.
+    /// </summary>
     public async Task JoinRegion(string regionCode)
     {
         var actor = ReadinessClaims.ToActor(Context.User!)
             ?? throw new HubException("Masuk dulu. / Sign in first.");
         if (!AllowJoin())
         {
-            LogRefused(actor.Name, regionCode, "too many joins");
+            LogRefused(actor.Name, regionCode ?? "", "too many joins");
             throw new HubException("Terlalu sering bergabung; coba lagi dalam satu menit. / Joining too often; try again in a minute.");
         }
 
-        if (!RegionCode.IsValid(regionCode) || !actor.CanSee(regionCode))
+        if (!RegionCode.IsValid(regionCode))
+        {
+            LogRefused(actor.Name, regionCode ?? "", "malformed code");
+            throw new HubException(ApiProblem.MalformedRegion);
+        }
+
+        // The user's current state, every time: the claims are as old as the connection.
+        if (!await access.IsStillValidAsync(Context.User!, Context.ConnectionAborted))
+        {
+            // Out of every group at once; the next re-check closes the connection itself.
+            LogRefused(actor.Name, regionCode, "access ended");
+            foreach (var joined in Joined())
+            {
+                await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(joined), Context.ConnectionAborted);
+            }
+
+            Joined().Clear();
+            throw new HubException("Akses Anda sudah berakhir; masuk lagi. / Your access has ended; sign in again.");
+        }
+
+        if (!actor.CanSee(regionCode))
         {
             LogRefused(actor.Name, regionCode, "out of scope");
             throw new HubException("Wilayah ini di luar wilayah tugas Anda. / This region is outside your scope.");
         }
 
-        if (actor.ScreenTokenId is { } tokenId && !await screens.IsActiveAsync(tokenId, Context.ConnectionAborted))
-        {
-            throw new HubException("Layar ini sudah dicabut. / This screen has been revoked.");
-        }
-
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(regionCode), Context.ConnectionAborted);
+        Joined().Add(regionCode);
     }
 
-    public Task LeaveRegion(string regionCode) =>
-        Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(regionCode), Context.ConnectionAborted);
+    public async Task LeaveRegion(string regionCode)
+    {
+        if (RegionCode.IsValid(regionCode))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(regionCode), Context.ConnectionAborted);
+            Joined().Remove(regionCode);
+        }
+    }
+
+    private HashSet<string> Joined()
+    {
+        if (!Context.Items.TryGetValue("joined", out var value))
+        {
+            value = new HashSet<string>(StringComparer.Ordinal);
+            Context.Items["joined"] = value;
+        }
+
+        return (HashSet<string>)value!;
+    }
 
     private bool AllowJoin()
     {

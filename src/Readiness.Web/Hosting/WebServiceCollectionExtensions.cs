@@ -55,6 +55,8 @@ public static class WebServiceCollectionExtensions
         services.AddReadinessMetrics(readiness.Metrics);
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
+        services.AddSingleton<Readiness.Web.Api.HubConnections>();
+        services.AddHostedService<Readiness.Web.Api.HubAccessRevalidation>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
@@ -64,6 +66,22 @@ public static class WebServiceCollectionExtensions
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         var demo = app.Services.GetRequiredService<DemoMode>();
+        if (demo.IsOnOutsideDevelopment)
+        {
+            app.Logger.LogCritical(
+                "DEMO MODE IS ON in the {Environment} environment (Readiness:Demo=true): the sign-in page shows working demo " +
+                "credentials, including liaison accounts that can change items. Never run a real election on this installation.",
+                app.Environment.EnvironmentName);
+            Console.WriteLine($"""
+
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+                 WARNING: DEMO MODE IS ON in '{app.Environment.EnvironmentName}' (Readiness:Demo=true).
+                 The sign-in page shows working demo credentials. Not for a real election.
+                !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
+
+                """);
+        }
+
         if (!await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo.IsOn))
         {
             return;
@@ -114,10 +132,17 @@ public static class WebServiceCollectionExtensions
     }
 }
 
-/// <summary>Whether this installation runs with demo data (and says so on every page).</summary>
-public sealed class DemoMode(IOptions<ReadinessOptions> options, IOptions<DatabaseOptions> database)
+/// <summary>
+/// Whether this installation runs with demo data (and says so on every page). The demo publishes working
+/// credentials on the sign-in page, so it belongs to <c>dotnet run</c>: on by default only in the Development
+/// environment with the embedded SQLite; anywhere else only when <c>Readiness:Demo</c> is set to true.
+/// </summary>
+public sealed class DemoMode(IOptions<ReadinessOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment)
 {
-    public bool IsOn { get; } = options.Value.Demo ?? database.Value.Provider == DatabaseProvider.Sqlite;
+    public bool IsOn { get; } = options.Value.Demo ?? (environment.IsDevelopment() && database.Value.Provider == DatabaseProvider.Sqlite);
+
+    /// <summary>On outside Development: only by an explicit setting, and warned about at every start.</summary>
+    public bool IsOnOutsideDevelopment => IsOn && !environment.IsDevelopment();
 
     public string Password { get; } = options.Value.DemoPassword;
 }

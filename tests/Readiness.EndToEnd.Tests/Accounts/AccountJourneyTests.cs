@@ -38,12 +38,13 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
     public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
     {
         var page = await fixture.NewPageAsync();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             await TrySignInAsync(page, "penghubung.tni", "kata sandi yang salah");
         }
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("dikunci 15 menit");
+        // A wrong password says the same for a locked account as for any other: the lock is no sign that it exists.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Nama pengguna atau kata sandi salah.");
 
         await TrySignInAsync(page, "penghubung.tni", AppFixture.DemoPassword);
 
@@ -116,6 +117,13 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
         await admin.Locator("[data-user='lo.bawaslu.kukar']").GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan" }).ClickAsync();
 
         await Expect(liaison).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"), new() { Timeout = 20_000 });
+
+        // Who exists, and who is disabled, is not told to someone guessing: one message for every wrong password.
+        await TrySignInAsync(liaison, "lo.bawaslu.kukar", "tebakan yang salah sekali");
+        await Expect(liaison.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Nama pengguna atau kata sandi salah.");
+        await TrySignInAsync(liaison, "tidak.ada.orangnya", "tebakan yang salah sekali");
+        await Expect(liaison.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Nama pengguna atau kata sandi salah.");
+
         await TrySignInAsync(liaison, "lo.bawaslu.kukar", "pengawasan tps kukar aman");
         await Expect(liaison.GetByRole(AriaRole.Alert)).ToContainTextAsync("dinonaktifkan");
     }

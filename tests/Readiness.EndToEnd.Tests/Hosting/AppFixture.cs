@@ -55,6 +55,28 @@ public sealed class AppFixture : IAsyncLifetime
         return url;
     }
 
+    /// <summary>Revokes a screen token through the admin page, once the page is interactive; waits until it shows revoked.</summary>
+    public async Task RevokeScreenTokenAsync(string name)
+    {
+        var admin = await SignedInPageAsync("admin");
+        await admin.GotoAsync("/admin/layar");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" })).ToBeEnabledAsync();
+        var revoke = admin.Locator($"[data-screen='{name}']").GetByRole(AriaRole.Button, new() { Name = "Cabut" });
+        await revoke.ClickAsync();
+        await Assertions.Expect(revoke).ToHaveCountAsync(0);
+        await admin.Context.CloseAsync();
+    }
+
+    /// <summary>Disables a user through the admin page, once the page is interactive; waits until it shows disabled.</summary>
+    public static async Task DisableUserAsync(IPage admin, string userName)
+    {
+        await admin.GotoAsync("/admin/pengguna");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Simpan" })).ToBeEnabledAsync();
+        var disable = admin.Locator($"[data-user='{userName}']").GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan", Exact = true });
+        await disable.ClickAsync();
+        await Assertions.Expect(disable).ToHaveCountAsync(0);
+    }
+
     public static async Task SignInAsync(IPage page, string userName, string password)
     {
         await page.GotoAsync("/masuk");
