@@ -44,8 +44,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
         // Status <> ready and the code range let the index narrow the rows before the rule judges each one.
         var where = $"i.ElectionId = @electionId AND i.Status <> '{ItemStatus.Ready}' {inRegion} AND ({kind}) IS NOT NULL";
         var sql = $"""
-            SELECT i.Id, i.ElectionId, i.RegionCode, i.AgencyCode, i.StageId, i.TemplateItemId, i.Title, i.Criticality, i.DueDate,
-                   i.Status, i.Note, i.UpdatedAtUtc, i.UpdatedBy, i.Version,
+            SELECT {ItemSql.Select("i")},
                    r.Name AS RegionName, r.TimeZone, s.Name AS StageName, s.SortOrder AS StageSortOrder,
                    {kind} AS Kind, rg.RiskLevel
             {from}
@@ -82,7 +81,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
         var flags = grid.Read<ChecklistItem, FlagColumns, RedFlag>(
             (item, extra) => new RedFlag(new ItemView
             {
-                Item = item,
+                Item = ItemSql.Checked(item),
                 RegionName = extra.RegionName,
                 TimeZone = extra.TimeZone,
                 StageName = extra.StageName,
