@@ -26,12 +26,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     /// </summary>
     public async Task<int> ApplyTemplatesAsync(Actor actor, int electionId, string regencyCode, CancellationToken cancellationToken = default)
     {
-        if (!actor.CanAdminister)
-        {
-            LogRefused(actor.Name, actor.Role, "apply templates", regencyCode);
-            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} may not apply templates.");
-        }
-
+        actor.RequireAdminister(logger, "apply templates to " + regencyCode);
         return await ApplyTemplatesAsync(electionId, regencyCode, actor.Name, cancellationToken);
     }
 
@@ -139,15 +134,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             return new SaveResult.NotFound();
         }
 
-        if (!actor.CanChangeItem(before.RegionCode, before.AgencyCode))
-        {
-            LogRefused(actor.Name, actor.Role, "change item " + before.Id, before.RegionCode);
-            throw actor.Role == Roles.Liaison && actor.CanSee(before.RegionCode)
-                ? new AccessDeniedException(AccessDeniedException.NotYourAgency, $"{actor.Name} may not change {before.AgencyCode} items.")
-                : actor.Role is Roles.Liaison
-                    ? new AccessDeniedException(AccessDeniedException.OutOfScope, $"{before.RegionCode} is outside {actor.Name}'s scope.")
-                    : new AccessDeniedException(AccessDeniedException.ReadOnly, $"{actor.Name} ({actor.Role}) does not change items.");
-        }
+        actor.RequireChangeItem(before.RegionCode, before.AgencyCode, logger, $"change {before.AgencyCode} item {before.Id}");
 
         var changed = await connection.ExecuteAsync(new CommandDefinition(update,
             new { change.Status, change.Note, now, Actor = actor.Name, change.ItemId, change.ExpectedVersion }, transaction,
@@ -179,9 +166,6 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             ? ItemSql.Checked(item)
             : null;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not {Action} in {Region}")]
-    private partial void LogRefused(string actor, string role, string action, string region);
-
     public const int MaxTitleLength = 200;
 
     private static readonly string ViewSelect = $"""
@@ -198,9 +182,9 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         await using var connection = await factory.OpenAsync(cancellationToken);
         var view = (await QueryViewsAsync(connection, $"{ViewSelect} WHERE i.Id = @id;", new DynamicParameters(new { id }), cancellationToken))
             .SingleOrDefault();
-        if (view is not null && !actor.CanSee(view.Item.RegionCode))
+        if (view is not null)
         {
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{view.Item.RegionCode} is outside {actor.Name}'s scope.");
+            actor.RequireSee(view.Item.RegionCode, logger, "view item " + id);
         }
 
         return view;
@@ -247,19 +231,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             throw new InputException(InputException.RegionInvalid, regionCode);
         }
 
-        if (actor.Role is not (Roles.Admin or Roles.Leader or Roles.Liaison))
-        {
-            LogRefused(actor.Name, actor.Role, "export items", regionCode);
-            throw new AccessDeniedException(AccessDeniedException.ReadOnly, $"{actor.Name} ({actor.Role}) may not export.");
-        }
-
-        if (!actor.CanSee(regionCode))
-        {
-            LogRefused(actor.Name, actor.Role, "export items", regionCode);
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
-        }
-
-        var agency = actor.Role == Roles.Liaison ? actor.AgencyCode : null;
+        actor.RequireExport(regionCode, logger);
+        var agency = actor.ExportAgency;
         var sql = $"""
             {ViewSelect}
             WHERE i.ElectionId = @electionId AND (i.RegionCode >= @regionCode AND i.RegionCode < @descendantsEnd)
@@ -284,10 +257,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             return [];
         }
 
-        if (!actor.CanSee(region))
-        {
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{region} is outside {actor.Name}'s scope.");
-        }
+        actor.RequireSee(region, logger, "read the history of item " + itemId);
 
         const string sql = """
             SELECT Seq, ItemId, StatusBefore, StatusAfter, Note, Actor, AtUtc, ItemVersion
@@ -316,13 +286,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             throw new InputException(InputException.RegionInvalid, item.RegionCode);
         }
 
-        if (actor.AgencyCode is null || !actor.CanChangeItem(item.RegionCode, actor.AgencyCode))
-        {
-            LogRefused(actor.Name, actor.Role, "add an item", item.RegionCode);
-            throw new AccessDeniedException(
-                actor.Role == Roles.Liaison ? AccessDeniedException.OutOfScope : AccessDeniedException.ReadOnly,
-                $"{actor.Name} ({actor.Role}) may not add items in {item.RegionCode}.");
-        }
+        actor.RequireChangeItem(item.RegionCode, actor.AgencyCode ?? "", logger, "add an item");
 
         var insert = $"""
             INSERT INTO ChecklistItems ({ItemSql.InsertColumns})

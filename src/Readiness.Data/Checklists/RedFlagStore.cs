@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
@@ -6,7 +7,7 @@ using Readiness.Data.Sql;
 namespace Readiness.Data.Checklists;
 
 /// <summary>Reads red flags with the SQL form of <see cref="RedFlagRule"/>: each item judged by the date in its own region's zone.</summary>
-public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
+public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, ILogger<RedFlagStore> logger)
 {
     /// <summary>The most flags one report shows.</summary>
     public const int MaxTake = 500;
@@ -26,10 +27,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
             throw new InputException(InputException.RegionInvalid, regionCode);
         }
 
-        if (!actor.CanSee(regionCode))
-        {
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
-        }
+        actor.RequireSee(regionCode, logger, "read red flags");
 
         take = Math.Clamp(take, 1, MaxTake);
         var dialect = factory.Dialect;

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
@@ -6,7 +7,7 @@ using Readiness.Data.Sql;
 namespace Readiness.Data.Feed;
 
 /// <summary>Reads the event log for the live feed, never past the dialect's gap-safe bound.</summary>
-public class FeedStore(ConnectionFactory factory)
+public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
 {
     public const int BatchSize = 500;
 
@@ -55,10 +56,7 @@ public class FeedStore(ConnectionFactory factory)
             throw new InputException(InputException.RegionInvalid, regionCode);
         }
 
-        if (!actor.CanSee(regionCode))
-        {
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
-        }
+        actor.RequireSee(regionCode, logger, "read the latest changes");
 
         // Only status changes: the creation of items from templates is no news for a wall.
         var sql = $"""

@@ -20,7 +20,7 @@ internal static class ExportEndpoints
     /// </summary>
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/wilayah/{code}/ekspor.csv", async (string code, HttpContext context, ChecklistStore checklists,
-            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers) =>
+            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l) =>
         {
             var actor = ReadinessClaims.ToActor(context.User);
             if (actor is null)
@@ -45,7 +45,7 @@ internal static class ExportEndpoints
             }
             catch (AccessDeniedException ex)
             {
-                loggers.CreateLogger("Readiness.Export").LogWarning("Refused export of {Region} to {Actor}", code, actor.Name);
+                // Logged where it was refused (Actor.RequireExport).
                 return Results.Text(l[ex.Reason], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
             }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
@@ -11,7 +12,7 @@ namespace Readiness.Web.Api;
 /// screen token) and then receives <c>itemChanged</c> with every change under it, the same payload screens get.
 /// </summary>
 [Authorize(Policy = AccountServiceCollectionExtensions.ApiPolicy)]
-public sealed partial class ReadinessHub(ScreenTokenStore screens, TimeProvider time, ILogger<ReadinessHub> logger) : Hub
+public sealed class ReadinessHub(ScreenTokenStore screens, TimeProvider time, ILogger<ReadinessHub> logger) : Hub
 {
     public const string Path = "/hubs/readiness";
     public const string ItemChanged = "itemChanged";
@@ -26,13 +27,13 @@ public sealed partial class ReadinessHub(ScreenTokenStore screens, TimeProvider 
             ?? throw new HubException("Masuk dulu. / Sign in first.");
         if (!AllowJoin())
         {
-            LogRefused(actor.Name, regionCode, "too many joins");
+            Refusal.Log(logger, actor, "join the hub group of", regionCode, "too many joins");
             throw new HubException("Terlalu sering bergabung; coba lagi dalam satu menit. / Joining too often; try again in a minute.");
         }
 
         if (!RegionCode.IsValid(regionCode) || !actor.CanSee(regionCode))
         {
-            LogRefused(actor.Name, regionCode, "out of scope");
+            Refusal.Log(logger, actor, "join the hub group of", regionCode, AccessDeniedException.OutOfScope);
             throw new HubException("Wilayah ini di luar wilayah tugas Anda. / This region is outside your scope.");
         }
 
@@ -65,7 +66,4 @@ public sealed partial class ReadinessHub(ScreenTokenStore screens, TimeProvider 
         joins.Enqueue(now);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused hub join: {Actor} to {Region} ({Reason})")]
-    private partial void LogRefused(string actor, string region, string reason);
 }
