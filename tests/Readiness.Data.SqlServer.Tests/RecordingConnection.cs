@@ -6,11 +6,11 @@ using Microsoft.Data.SqlClient;
 namespace Readiness.Data.SqlServer.Tests;
 
 /// <summary>
-/// A connection that records every command the data layer sends, with its parameters, and answers with nothing
-/// (no rows, a null scalar, one row affected). No behaviour is claimed from its answers: it only collects the T-SQL
-/// the SqlServer dialect produces, for SQL Server's own parser and schema model to judge.
+/// A connection that records every command the data layer sends, with its parameters, and answers with canned rows
+/// and scalars (or nothing) so each method goes on to send its later statements. No behaviour is claimed from its
+/// answers: it only collects the T-SQL the SqlServer dialect produces, for SQL Server's own parser and schema model.
 /// </summary>
-internal sealed class RecordingConnection(List<RecordedStatement> log) : DbConnection
+internal sealed class RecordingConnection(List<RecordedStatement> log, Func<string, object?> scalar, Func<string, DataTable> rows) : DbConnection
 {
     [AllowNull]
     public override string ConnectionString { get; set; } = "";
@@ -37,7 +37,7 @@ internal sealed class RecordingConnection(List<RecordedStatement> log) : DbConne
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => new RecordingTransaction(this, isolationLevel);
 
-    protected override DbCommand CreateDbCommand() => new RecordingCommand(this, log);
+    protected override DbCommand CreateDbCommand() => new RecordingCommand(this, log, scalar, rows);
 
     private sealed class RecordingTransaction(DbConnection connection, IsolationLevel level) : DbTransaction
     {
@@ -54,7 +54,7 @@ internal sealed class RecordingConnection(List<RecordedStatement> log) : DbConne
         }
     }
 
-    private sealed class RecordingCommand(DbConnection connection, List<RecordedStatement> log) : DbCommand
+    private sealed class RecordingCommand(DbConnection connection, List<RecordedStatement> log, Func<string, object?> scalar, Func<string, DataTable> rows) : DbCommand
     {
         private readonly SqlParameterCollection _parameters = new SqlCommand().Parameters;
 
@@ -88,7 +88,7 @@ internal sealed class RecordingConnection(List<RecordedStatement> log) : DbConne
         public override object? ExecuteScalar()
         {
             Record();
-            return null;
+            return scalar(CommandText);
         }
 
         public override void Prepare()
@@ -100,7 +100,7 @@ internal sealed class RecordingConnection(List<RecordedStatement> log) : DbConne
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
         {
             Record();
-            return new DataTable().CreateDataReader();
+            return rows(CommandText).CreateDataReader();
         }
 
         private void Record()
