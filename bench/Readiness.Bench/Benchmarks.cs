@@ -132,12 +132,12 @@ public class NationalReadBenchmarks
     [Benchmark(Description = "national rollup, cold board (one GROUP BY over every item)")]
     public async Task<int> NationalRollup()
     {
-        var board = new ReadinessBoard(_db.Get<ConnectionFactory>(), _db.Get<FeedStore>());
-        return (await board.ReadinessAsync(_election, "")).Overall.Total;
+        var board = new ReadinessBoard(_db.Get<ConnectionFactory>(), _db.Get<FeedStore>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadinessBoard>.Instance);
+        return (await board.ReadinessAsync(BenchDatabase.Admin, _election, "")).Overall.Total;
     }
 
     [Benchmark(Description = "national rollup, warm board (memory)")]
-    public async Task<int> NationalRollupWarm() => (await _db.Get<ReadinessBoard>().ReadinessAsync(_election, "")).Overall.Total;
+    public async Task<int> NationalRollupWarm() => (await _db.Get<ReadinessBoard>().ReadinessAsync(BenchDatabase.Admin, _election, "")).Overall.Total;
 }
 
 /// <summary>The reads a regency page makes, as RegionPage makes them.</summary>
@@ -145,11 +145,11 @@ public static class RegionPageData
 {
     public static async Task<int> LoadAsync(BenchDatabase db, int electionId, string regency, bool freshBoard)
     {
-        var board = freshBoard ? new ReadinessBoard(db.Get<ConnectionFactory>(), db.Get<FeedStore>()) : db.Get<ReadinessBoard>();
-        var total = (await board.ReadinessAsync(electionId, regency)).Overall.Total;
+        var board = freshBoard ? new ReadinessBoard(db.Get<ConnectionFactory>(), db.Get<FeedStore>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ReadinessBoard>.Instance) : db.Get<ReadinessBoard>();
+        var total = (await board.ReadinessAsync(BenchDatabase.Admin, electionId, regency)).Overall.Total;
         foreach (var kecamatan in await db.Get<Readiness.Data.Regions.RegionStore>().ChildrenAsync(regency))
         {
-            total += (await board.ReadinessAsync(electionId, kecamatan.Code)).Overall.Total;
+            total += (await board.ReadinessAsync(BenchDatabase.Admin, electionId, kecamatan.Code)).Overall.Total;
         }
 
         var flags = await db.Get<RedFlagStore>().ForRegionAsync(BenchDatabase.Admin, electionId, regency, take: 30);

@@ -33,13 +33,4 @@ public sealed class AppUser
 
     /// <summary>Region codes the user may see (and act on, as the role allows). Loaded with the user.</summary>
     public List<string> Scopes { get; set; } = [];
-
-    public Actor ToActor() => new()
-    {
-        Name = UserName,
-        Role = Role,
-        AgencyCode = AgencyCode,
-        Scopes = Scopes,
-        UserId = Id,
-    };
 }

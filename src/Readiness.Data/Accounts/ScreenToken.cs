@@ -18,12 +18,4 @@ public sealed record ScreenToken
     public string? RevokedBy { get; init; }
 
     public bool IsActive => RevokedAtUtc is null;
-
-    public Actor ToActor() => new()
-    {
-        Name = "layar:" + Name,
-        Role = Roles.Screen,
-        Scopes = [RegionCode],
-        ScreenTokenId = Id,
-    };
 }

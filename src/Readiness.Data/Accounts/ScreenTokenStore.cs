@@ -1,13 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Accounts;
 
 /// <summary>Screen tokens: made and revoked by admins; the secret is shown once and only its SHA-256 is stored.</summary>
-public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider time)
+public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider time, ILogger<ScreenTokenStore> logger)
 {
     public const int MaxNameLength = 200;
     private const string Columns = "Id, Name, RegionCode, CreatedAtUtc, CreatedBy, RevokedAtUtc, RevokedBy";
@@ -90,11 +91,5 @@ public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider tim
     // A 256-bit random secret needs no salt or slow hash: it cannot be guessed, only stolen.
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private static void RequireAdmin(Actor actor, string what)
-    {
-        if (!actor.CanAdminister)
-        {
-            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} ({actor.Role}) may not {what}.");
-        }
-    }
+    private void RequireAdmin(Actor actor, string what) => actor.RequireAdminister(logger, what);
 }

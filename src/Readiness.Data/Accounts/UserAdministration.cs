@@ -140,18 +140,8 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
         throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code + ": " + e.Description)));
     }
 
-    private void RequireAdmin(Actor actor, string what)
-    {
-        if (!actor.CanAdminister)
-        {
-            LogRefused(actor.Name, actor.Role, what);
-            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} ({actor.Role}) may not {what}.");
-        }
-    }
+    private void RequireAdmin(Actor actor, string what) => actor.RequireAdminister(logger, what);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex UserNamePattern();
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not {Action}")]
-    private partial void LogRefused(string actor, string role, string action);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
@@ -6,7 +7,7 @@ using Readiness.Data.Sql;
 namespace Readiness.Data.Checklists;
 
 /// <summary>Rollups of item status, counted by the database over a region's code prefix.</summary>
-public sealed class ReadinessStore(ConnectionFactory factory)
+public sealed class ReadinessStore(ConnectionFactory factory, ILogger<ReadinessStore> logger)
 {
     /// <summary>Readiness of a region and everything under it, by agency, for one election.</summary>
     public async Task<RegionReadiness> ForRegionAsync(Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
@@ -16,10 +17,7 @@ public sealed class ReadinessStore(ConnectionFactory factory)
             throw new InputException(InputException.RegionInvalid, regionCode);
         }
 
-        if (!actor.CanSee(regionCode))
-        {
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
-        }
+        actor.RequireSee(regionCode, logger, "read readiness");
 
         const string sql = """
             SELECT AgencyCode, Status, COUNT(*) AS Count

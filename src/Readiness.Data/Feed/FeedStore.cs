@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
@@ -6,7 +7,7 @@ using Readiness.Data.Sql;
 namespace Readiness.Data.Feed;
 
 /// <summary>Reads the event log for the live feed, never past the dialect's gap-safe bound.</summary>
-public class FeedStore(ConnectionFactory factory)
+public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
 {
     public const int BatchSize = 500;
 
@@ -55,10 +56,7 @@ public class FeedStore(ConnectionFactory factory)
             throw new InputException(InputException.RegionInvalid, regionCode);
         }
 
-        if (!actor.CanSee(regionCode))
-        {
-            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
-        }
+        actor.RequireSee(regionCode, logger, "read the latest changes");
 
         // Only status changes: the creation of items from templates is no news for a wall.
         var sql = $"""
@@ -75,9 +73,14 @@ public class FeedStore(ConnectionFactory factory)
 
     private string SafeBound => factory.Dialect.SafeEventBound;
 
-    private const string Select = """
-        SELECT e.Seq, e.ItemId, e.ElectionId, e.RegionCode, r.Name AS RegionName, e.AgencyCode, e.StageId, e.StatusBefore,
-               e.StatusAfter, e.Note, e.Actor, e.AtUtc, e.ItemVersion, i.Title, i.Criticality, i.DueDate, r.TimeZone
+    // Aliased with nameof: Dapper maps by name, so a renamed property must fail to build, not read as null or 0.
+    private const string Select = $"""
+        SELECT e.Seq AS {nameof(FeedEvent.Seq)}, e.ItemId AS {nameof(FeedEvent.ItemId)}, e.ElectionId AS {nameof(FeedEvent.ElectionId)},
+               e.RegionCode AS {nameof(FeedEvent.RegionCode)}, r.Name AS {nameof(FeedEvent.RegionName)}, e.AgencyCode AS {nameof(FeedEvent.AgencyCode)},
+               e.StageId AS {nameof(FeedEvent.StageId)}, e.StatusBefore AS {nameof(FeedEvent.StatusBefore)},
+               e.StatusAfter AS {nameof(FeedEvent.StatusAfter)}, e.Note AS {nameof(FeedEvent.Note)}, e.Actor AS {nameof(FeedEvent.Actor)},
+               e.AtUtc AS {nameof(FeedEvent.AtUtc)}, e.ItemVersion AS {nameof(FeedEvent.ItemVersion)}, i.Title AS {nameof(FeedEvent.Title)},
+               i.Criticality AS {nameof(FeedEvent.Criticality)}, i.DueDate AS {nameof(FeedEvent.DueDate)}, r.TimeZone AS {nameof(FeedEvent.TimeZone)}
         FROM ItemEvents e
         JOIN ChecklistItems i ON i.Id = e.ItemId
         JOIN Regions r ON r.Code = e.RegionCode

@@ -1,5 +1,7 @@
 using System.Data;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
@@ -11,7 +13,7 @@ namespace Readiness.Data.Feed;
 /// A regency's subtree is loaded on first use (one GROUP BY) and then kept current by the feed's events; nothing is
 /// loaded at start, and screens read their rollups here instead of querying the database.
 /// </summary>
-public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed)
+public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, ILogger<ReadinessBoard> logger)
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -30,9 +32,12 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed)
         }
     }
 
-    /// <summary>Readiness of a region (or the nation, for <c>""</c>) and everything under it, by agency.</summary>
-    public async Task<RegionReadiness> ReadinessAsync(int electionId, string regionCode, CancellationToken cancellationToken = default)
+    /// <summary>Readiness of a region (or the nation, for <c>""</c>: admins only) and everything under it, by agency, if the actor may see it.</summary>
+    /// <exception cref="InputException">The region code is malformed.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
+    public async Task<RegionReadiness> ReadinessAsync(Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
     {
+        actor.RequireSee(regionCode, logger, "read readiness");
         await EnsureLoadedAsync(electionId, regionCode, cancellationToken);
         var byAgency = new Dictionary<string, ReadinessCounts>();
         var overall = ReadinessCounts.Empty;
@@ -48,10 +53,13 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed)
         return new RegionReadiness(regionCode, overall, byAgency);
     }
 
-    /// <summary>Counts of a region and everything under it by agency and stage.</summary>
+    /// <summary>Counts of a region and everything under it by agency and stage, if the actor may see it.</summary>
+    /// <exception cref="InputException">The region code is malformed.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
     public async Task<IReadOnlyDictionary<(string Agency, int StageId), ReadinessCounts>> ByAgencyAndStageAsync(
-        int electionId, string regionCode, CancellationToken cancellationToken = default)
+        Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
     {
+        actor.RequireSee(regionCode, logger, "read readiness");
         await EnsureLoadedAsync(electionId, regionCode, cancellationToken);
         var result = new Dictionary<(string, int), ReadinessCounts>();
         lock (_gate)

@@ -5,7 +5,7 @@ using Readiness.Data.Sql;
 
 namespace Readiness.Data.Regions;
 
-public sealed partial class RegionStore(ConnectionFactory factory, TimeProvider time, ILogger<RegionStore> logger)
+public sealed class RegionStore(ConnectionFactory factory, TimeProvider time, ILogger<RegionStore> logger)
 {
     private const string Columns = "Code, ParentCode, Level, Name, TimeZone, RiskLevel";
 
@@ -68,12 +68,7 @@ public sealed partial class RegionStore(ConnectionFactory factory, TimeProvider 
             throw new InputException(InputException.RegionInvalid, regionCode);
         }
 
-        if (!actor.CanSetRiskLevel(regionCode))
-        {
-            LogRefused(actor.Name, actor.Role, regionCode);
-            throw new AccessDeniedException(actor.IsAdmin || actor.Role == Roles.Leader ? AccessDeniedException.OutOfScope : AccessDeniedException.ReadOnly,
-                $"{actor.Name} ({actor.Role}) may not set the risk level of {regionCode}.");
-        }
+        actor.RequireSetRiskLevel(regionCode, logger);
 
         await using var connection = await factory.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
@@ -105,7 +100,4 @@ public sealed partial class RegionStore(ConnectionFactory factory, TimeProvider 
 
         return (await FindManyAsync(codes, cancellationToken)).OrderBy(r => r.Code.Length).ToList();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not set the risk level of {Region}")]
-    private partial void LogRefused(string actor, string role, string region);
 }

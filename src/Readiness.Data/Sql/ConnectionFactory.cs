@@ -32,6 +32,20 @@ public sealed class ConnectionFactory
         };
     }
 
+    /// <summary>
+    /// A factory whose connections come from <paramref name="connect"/> (already open), speaking
+    /// <paramref name="provider"/>'s dialect: for checking the statements a dialect produces without its server.
+    /// </summary>
+    internal ConnectionFactory(DatabaseProvider provider, Func<DbConnection> connect)
+    {
+        Provider = provider;
+        Dialect = provider == DatabaseProvider.SqlServer ? SqlServerDialect.Instance : SqliteDialect.Instance;
+        _connectionString = "";
+        _connect = connect;
+    }
+
+    private readonly Func<DbConnection>? _connect;
+
     public DatabaseProvider Provider { get; }
 
     /// <summary>The connection string, for tools that open their own connections (the migrator).</summary>
@@ -46,6 +60,11 @@ public sealed class ConnectionFactory
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (_connect is not null)
+        {
+            return _connect();
+        }
+
         DbConnection connection = Provider == DatabaseProvider.SqlServer
             ? new SqlConnection(_connectionString)
             : new SqliteConnection(_connectionString);

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Web.Api;
 

@@ -51,7 +51,7 @@ internal static class ApiEndpoints
             }
 
             var stages = await elections.StagesAsync(election.Id, context.RequestAborted);
-            var counts = await board.ByAgencyAndStageAsync(election.Id, code, context.RequestAborted);
+            var counts = await board.ByAgencyAndStageAsync(actor, election.Id, code, context.RequestAborted);
             var agencies = Agency.All.Select(agency =>
             {
                 var perStage = stages.Select(s => new StageDto(s.Code, s.Name, s.StartDate, s.EndDate,

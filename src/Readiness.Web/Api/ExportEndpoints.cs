@@ -26,15 +26,15 @@ internal static class ExportEndpoints
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/wilayah/{code}/ekspor.csv", (string code, HttpContext context, ChecklistStore checklists, RegionStore regions,
-            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers) =>
-            ExportAsync(code, "csv", context, checklists, regions, elections, time, l, loggers)).RequireAuthorization();
+            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l) =>
+            ExportAsync(code, "csv", context, checklists, regions, elections, time, l)).RequireAuthorization();
         endpoints.MapGet("/wilayah/{code}/ekspor.xlsx", (string code, HttpContext context, ChecklistStore checklists, RegionStore regions,
-            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers) =>
-            ExportAsync(code, "xlsx", context, checklists, regions, elections, time, l, loggers)).RequireAuthorization();
+            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l) =>
+            ExportAsync(code, "xlsx", context, checklists, regions, elections, time, l)).RequireAuthorization();
     }
 
     private static async Task<IResult> ExportAsync(string code, string format, HttpContext context, ChecklistStore checklists,
-        RegionStore regions, ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l, ILoggerFactory loggers)
+        RegionStore regions, ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l)
     {
         var actor = ReadinessClaims.ToActor(context.User);
         if (actor is null)
@@ -65,7 +65,7 @@ internal static class ExportEndpoints
         }
         catch (AccessDeniedException ex)
         {
-            loggers.CreateLogger("Readiness.Export").LogWarning("Refused export of {Region} to {Actor}", code, actor.Name);
+            // Logged where it was refused (Actor.RequireExport).
             return Results.Text(l[ex.Reason], "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Readiness.Data;
+using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 
@@ -43,13 +45,13 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
             ?? throw new HubException("Masuk dulu. / Sign in first.");
         if (!AllowJoin())
         {
-            LogRefused(actor.Name, regionCode ?? "", "too many joins");
+            Refusal.Log(logger, actor, "join the hub group of", regionCode, "too many joins");
             throw new HubException("Terlalu sering bergabung; coba lagi dalam satu menit. / Joining too often; try again in a minute.");
         }
 
         if (!RegionCode.IsValid(regionCode))
         {
-            LogRefused(actor.Name, regionCode ?? "", "malformed code");
+            Refusal.Log(logger, actor, "join the hub group of", regionCode ?? "", "malformed code");
             throw new HubException(ApiProblem.MalformedRegion);
         }
 
@@ -57,7 +59,7 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
         if (!await access.IsStillValidAsync(Context.User!, Context.ConnectionAborted))
         {
             // Out of every group at once; the next re-check closes the connection itself.
-            LogRefused(actor.Name, regionCode, "access ended");
+            Refusal.Log(logger, actor, "join the hub group of", regionCode, "access ended");
             foreach (var joined in Joined())
             {
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(joined), Context.ConnectionAborted);
@@ -69,7 +71,7 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
 
         if (!actor.CanSee(regionCode))
         {
-            LogRefused(actor.Name, regionCode, "out of scope");
+            Refusal.Log(logger, actor, "join the hub group of", regionCode, AccessDeniedException.OutOfScope);
             throw new HubException("Wilayah ini di luar wilayah tugas Anda. / This region is outside your scope.");
         }
 
@@ -115,7 +117,4 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
         joins.Enqueue(now);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused hub join: {Actor} to {Region} ({Reason})")]
-    private partial void LogRefused(string actor, string region, string reason);
 }

@@ -1,5 +1,7 @@
 using Dapper;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Seed;
@@ -8,28 +10,33 @@ namespace Readiness.Data.Tests.Accounts;
 
 /// <summary>
 /// Every service method that changes data, for every role, in and out of scope, own and other agency: allowed or
-/// refused as the role table says. The checks are in the services, whatever a page shows or hides.
+/// refused as the role table says. The checks are in the services, whatever a page shows or hides. Every actor is
+/// made the way production makes it: a stored user through the sign-in claims factory, a screen through its token's
+/// claims, then <see cref="ReadinessClaims.ToActor"/>.
 /// </summary>
 public sealed class AuthorizationMatrixTests : IAsyncLifetime
 {
     private const string InScope = "64.02";
     private const string OutOfScope = "17.71";
+
+    // Identity's cookie scheme name (IdentityConstants.ApplicationScheme, in the web app's framework).
+    private const string AuthenticationType = "Identity.Application";
     private readonly TestDatabase _db = new();
     private int _election;
 
-    public static TheoryData<string, string, string?, string, bool> ItemChanges()
+    public static TheoryData<string, string?, string, bool> ItemChanges()
     {
-        var data = new TheoryData<string, string, string?, string, bool>();
+        var data = new TheoryData<string, string?, string, bool>();
         foreach (var region in new[] { InScope, OutOfScope })
         {
             foreach (var agency in new[] { "KPU", "POLRI" })
             {
-                data.Add("admin", Roles.Admin, null, $"{region}|{agency}", false);
-                data.Add("pimpinan", Roles.Leader, null, $"{region}|{agency}", false);
-                data.Add("pemantau", Roles.Viewer, null, $"{region}|{agency}", false);
-                data.Add("layar", Roles.Screen, null, $"{region}|{agency}", false);
+                data.Add(Roles.Admin, null, $"{region}|{agency}", false);
+                data.Add(Roles.Leader, null, $"{region}|{agency}", false);
+                data.Add(Roles.Viewer, null, $"{region}|{agency}", false);
+                data.Add(Roles.Screen, null, $"{region}|{agency}", false);
                 // Only the KPU liaison on a KPU item in their scope may change it.
-                data.Add("penghubung.kpu", Roles.Liaison, "KPU", $"{region}|{agency}", region == InScope && agency == "KPU");
+                data.Add(Roles.Liaison, "KPU", $"{region}|{agency}", region == InScope && agency == "KPU");
             }
         }
 
@@ -38,11 +45,11 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(ItemChanges))]
-    public async Task Item_status_change_follows_the_role_table(string name, string role, string? agency, string target, bool allowed)
+    public async Task Item_status_change_follows_the_role_table(string role, string? agency, string target, bool allowed)
     {
         var (region, itemAgency) = (target.Split('|')[0], target.Split('|')[1]);
         var item = await ItemAsync(region, itemAgency);
-        var actor = new Actor { Name = name, Role = role, AgencyCode = agency, Scopes = role == Roles.Admin ? [] : [InScope] };
+        var actor = await SignedInAsync(role, agency);
         var change = new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, Guid.NewGuid());
 
         if (allowed)
@@ -63,8 +70,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var kpuInScope = await ItemAsync(InScope, "KPU");
         var polriInScope = await ItemAsync(InScope, "POLRI");
         var kpuOutOfScope = await ItemAsync(OutOfScope, "KPU");
-        var liaison = TestDatabase.Liaison("KPU", InScope);
-        var viewer = new Actor { Name = "pemantau", Role = Roles.Viewer, Scopes = [InScope] };
+        var liaison = await SignedInAsync(Roles.Liaison, "KPU");
+        var viewer = await SignedInAsync(Roles.Viewer, null);
 
         var otherAgency = await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ChangeStatusAsync(liaison, Change(polriInScope)));
         var outOfScope = await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ChangeStatusAsync(liaison, Change(kpuOutOfScope)));
@@ -81,7 +88,7 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [MemberData(nameof(NonAdminRoles))]
     public async Task Only_an_admin_applies_templates_creates_or_revokes_screen_tokens_and_administers_users(string role)
     {
-        var actor = new Actor { Name = role, Role = role, AgencyCode = role == Roles.Liaison ? "KPU" : null, Scopes = [InScope] };
+        var actor = await SignedInAsync(role, role == Roles.Liaison ? "KPU" : null);
         var (token, _) = await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Posko Polres Kukar", InScope);
         using var scope = _db.Scope();
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
@@ -128,8 +135,9 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public async Task A_leader_and_a_screen_see_only_their_scope()
     {
-        var leader = new Actor { Name = "pimpinan", Role = Roles.Leader, Scopes = [InScope] };
+        var leader = await SignedInAsync(Roles.Leader, null);
         var (token, _) = await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Posko", "64.02.01");
+        var screen = ReadinessClaims.ToActor(ReadinessClaims.ForScreen(token, AuthenticationType))!;
 
         Assert.True(leader.CanSee("64.02.05"));
         Assert.False(leader.CanSee("64.03"));
@@ -137,8 +145,81 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.True(leader.CanSetRiskLevel(InScope));
         Assert.False(leader.CanSetRiskLevel(OutOfScope));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Readiness.ForRegionAsync(leader, _election, OutOfScope));
-        Assert.True(token.ToActor().CanSee("64.02.01"));
-        Assert.False(token.ToActor().CanSee("64.02.02"));
+        Assert.True(screen.CanSee("64.02.01"));
+        Assert.False(screen.CanSee("64.02.02"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<Readiness.Data.Feed.ReadinessBoard>().ReadinessAsync(screen, _election, InScope));
+    }
+
+    // Role, agency; then: sees in scope, sees out of scope, changes a KPU item in scope, exports in scope, exports
+    // out of scope, sets risk in scope, administers.
+    public static TheoryData<string, string?, string> Permissions() => new()
+    {
+        { Roles.Admin, null, "see+ see+ change- export+ export+ risk+ admin+" },
+        { Roles.Leader, null, "see+ see- change- export+ export- risk+ admin-" },
+        { Roles.Liaison, "KPU", "see+ see- change+ export+ export- risk- admin-" },
+        { Roles.Liaison, "POLRI", "see+ see- change- export+ export- risk- admin-" },
+        { Roles.Viewer, null, "see+ see- change- export- export- risk- admin-" },
+        { Roles.Screen, null, "see+ see- change- export- export- risk- admin-" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Permissions))]
+    public async Task Every_permission_on_the_actor_production_makes_from_claims_follows_the_role_table(string role, string? agency, string expected)
+    {
+        var actor = await SignedInAsync(role, agency);
+        bool[] asked =
+        [
+            actor.CanSee(InScope), actor.CanSee(OutOfScope), actor.CanChangeItem(InScope, "KPU"), actor.CanExport(InScope),
+            actor.CanExport(OutOfScope), actor.CanSetRiskLevel(InScope), actor.CanAdminister,
+        ];
+        var names = expected.Split(' ').Select(p => p[..^1]).ToArray();
+
+        Assert.Equal(expected, string.Join(' ', names.Zip(asked, (name, allowed) => name + (allowed ? "+" : "-"))));
+        // The services refuse exactly where the actor says no.
+        Assert.Equal(actor.CanExport(InScope), await AllowedAsync(() => _db.Checklists.ListForExportAsync(actor, _election, InScope)));
+        Assert.Equal(actor.CanExport(OutOfScope), await AllowedAsync(() => _db.Checklists.ListForExportAsync(actor, _election, OutOfScope)));
+        Assert.Equal(actor.CanSee(OutOfScope), await AllowedAsync(() => _db.Get<Readiness.Data.Feed.ReadinessBoard>().ReadinessAsync(actor, _election, OutOfScope)));
+        Assert.Equal(actor.CanSee(OutOfScope), await AllowedAsync(() => _db.Get<RedFlagStore>().ForRegionAsync(actor, _election, OutOfScope)));
+        Assert.Equal(actor.CanSetRiskLevel(InScope), await AllowedAsync(() => _db.Regions.SetRiskLevelAsync(actor, InScope, Readiness.Data.Regions.RiskLevel.High)));
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.ScreenTokens.ListAsync(actor)));
+        if (actor.Role == Roles.Liaison)
+        {
+            Assert.All(await _db.Checklists.ListForExportAsync(actor, _election, InScope), v => Assert.Equal(agency, v.Item.AgencyCode));
+        }
+    }
+
+    private static async Task<bool> AllowedAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (AccessDeniedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The actor production makes for a person of this role with scope <see cref="InScope"/>: a stored user signed in
+    /// through <see cref="ReadinessClaimsPrincipalFactory"/>, or a screen token's claims.
+    /// </summary>
+    private async Task<Actor> SignedInAsync(string role, string? agency)
+    {
+        if (role == Roles.Screen)
+        {
+            var (token, _) = await _db.ScreenTokens.CreateAsync(TestDatabase.Admin, "Layar " + Guid.NewGuid().ToString("N")[..6], InScope);
+            return ReadinessClaims.ToActor(ReadinessClaims.ForScreen(token, AuthenticationType))!;
+        }
+
+        using var scope = _db.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var user = await admin.CreateAsync(TestDatabase.Admin, $"{role}.{agency ?? "x"}.{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant(),
+            role, "kata sandi yang panjang", new UserAdministration.UserAccess(role, agency, role == Roles.Admin ? [] : [InScope]));
+        var principal = await new ReadinessClaimsPrincipalFactory(users, Options.Create(new IdentityOptions())).CreateAsync(user);
+        return ReadinessClaims.ToActor(principal)!;
     }
 
     private async Task<string> SecretOfNewTokenAsync() =>

@@ -37,11 +37,11 @@ public sealed class RollupAndRedFlagTests : IAsyncLifetime
                 Assert.Equal(expected, (await _db.Readiness.ForRegionAsync(TestDatabase.Admin, _election, region)).Overall);
             }
 
-            Assert.Equal(expected, (await board.ReadinessAsync(_election, region)).Overall);
+            Assert.Equal(expected, (await board.ReadinessAsync(TestDatabase.Admin, _election, region)).Overall);
         }
 
-        Assert.Equal(new ReadinessCounts(1, 0, 1, 1), (await board.ReadinessAsync(_election, "64.02")).For("POLRI"));
-        Assert.Equal(0.5, (await board.ReadinessAsync(_election, "64")).Overall.ReadyShare);
+        Assert.Equal(new ReadinessCounts(1, 0, 1, 1), (await board.ReadinessAsync(TestDatabase.Admin, _election, "64.02")).For("POLRI"));
+        Assert.Equal(0.5, (await board.ReadinessAsync(TestDatabase.Admin, _election, "64")).Overall.ReadyShare);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class FeedPumpTests : IAsyncLifetime
     }
 
     private FeedPump NewPump(FeedStore store, LiveFeed live) =>
-        new(store, new ReadinessBoard(_db.Factory, store), live, new FeedSignal(), _db.Time, Options.Create(new FeedOptions()),
+        new(store, new ReadinessBoard(_db.Factory, store, NullLogger<ReadinessBoard>.Instance), live, new FeedSignal(), _db.Time, Options.Create(new FeedOptions()),
             NullLogger<FeedPump>.Instance);
 
     private async Task<long> ChangeAnyAsync(int i) => await ChangeAsync(i % 2 == 0 ? "17.71.01" : "17.71");
@@ -152,7 +152,7 @@ public sealed class FeedPumpTests : IAsyncLifetime
     }
 
     /// <summary>A feed store whose bound stops below <see cref="HeldSeq"/>, as SQL Server's does while that event's transaction is open.</summary>
-    private sealed class HoldingFeedStore(ConnectionFactory factory) : FeedStore(factory)
+    private sealed class HoldingFeedStore(ConnectionFactory factory) : FeedStore(factory, NullLogger<FeedStore>.Instance)
     {
         public long? HeldSeq { get; set; }
 

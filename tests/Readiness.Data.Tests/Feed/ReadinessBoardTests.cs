@@ -21,7 +21,7 @@ public sealed class ReadinessBoardTests : IAsyncLifetime
         var pump = _db.Get<FeedPump>();
         var board = _db.Get<ReadinessBoard>();
         await pump.InitializeAsync(CancellationToken.None);
-        await board.ReadinessAsync(_election, "17.71"); // loaded before the changes
+        await board.ReadinessAsync(TestDatabase.Admin, _election, "17.71"); // loaded before the changes
         var items = await ItemsAsync();
         var stages = await _db.Elections.StagesAsync(_election);
 
@@ -47,7 +47,7 @@ public sealed class ReadinessBoardTests : IAsyncLifetime
 
             if (i == 150)
             {
-                await board.ReadinessAsync(_election, "52.71"); // loaded while the feed is behind
+                await board.ReadinessAsync(TestDatabase.Admin, _election, "52.71"); // loaded while the feed is behind
             }
         }
 
@@ -56,7 +56,7 @@ public sealed class ReadinessBoardTests : IAsyncLifetime
         foreach (var region in new[] { "17.71", "17.71.02", "52.71", "52.71.01" })
         {
             var expected = await _db.Readiness.ForRegionAsync(TestDatabase.Admin, _election, region);
-            var actual = await board.ReadinessAsync(_election, region);
+            var actual = await board.ReadinessAsync(TestDatabase.Admin, _election, region);
             Assert.Equal(expected.Overall, actual.Overall);
             foreach (var agency in Readiness.Data.Agencies.Agency.All)
             {
@@ -64,7 +64,7 @@ public sealed class ReadinessBoardTests : IAsyncLifetime
             }
         }
 
-        Assert.Equal(await SqlByAgencyAndStageAsync("17.71"), await board.ByAgencyAndStageAsync(_election, "17.71"));
+        Assert.Equal(await SqlByAgencyAndStageAsync("17.71"), await board.ByAgencyAndStageAsync(TestDatabase.Admin, _election, "17.71"));
     }
 
     [Fact]
@@ -73,11 +73,11 @@ public sealed class ReadinessBoardTests : IAsyncLifetime
         var board = _db.Get<ReadinessBoard>();
         Assert.Equal(0, board.LoadedSubtrees);
 
-        await board.ReadinessAsync(_election, "17.71.01");
-        await board.ReadinessAsync(_election, "17.71");
+        await board.ReadinessAsync(TestDatabase.Admin, _election, "17.71.01");
+        await board.ReadinessAsync(TestDatabase.Admin, _election, "17.71");
 
         Assert.Equal(1, board.LoadedSubtrees);
-        await board.ReadinessAsync(_election, "17"); // a province loads its regencies, with or without items
+        await board.ReadinessAsync(TestDatabase.Admin, _election, "17"); // a province loads its regencies, with or without items
         Assert.Equal(10, board.LoadedSubtrees);
     }
 

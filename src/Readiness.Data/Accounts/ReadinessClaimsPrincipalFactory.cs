@@ -1,14 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Readiness.Data.Accounts;
 
-namespace Readiness.Web.Accounts;
+namespace Readiness.Data.Accounts;
 
 /// <summary>Puts role, agency and region scopes in the sign-in cookie; a change to them changes the security stamp.</summary>
-internal sealed class ReadinessClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+public sealed class ReadinessClaimsPrincipalFactory(UserManager<AppUser> users, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser>(users, options)
 {
+    /// <inheritdoc />
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);

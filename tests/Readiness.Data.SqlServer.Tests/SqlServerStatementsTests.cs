@@ -1,0 +1,304 @@
+using System.Data;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.SqlServer.Dac;
+using Microsoft.SqlServer.Dac.Model;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
+using Readiness.Data.Elections;
+using Readiness.Data.Feed;
+using Readiness.Data.Regions;
+using Readiness.Data.Sql;
+using Xunit.Abstractions;
+
+namespace Readiness.Data.SqlServer.Tests;
+
+/// <summary>
+/// Every statement the data layer sends to SQL Server, checked without a server: parsed by SQL Server's own T-SQL
+/// parser (ScriptDom, TSql160) and bound by its schema model (DacFx) built from the migrations in database/sqlserver.
+/// </summary>
+public sealed class SqlServerStatementsTests(ITestOutputHelper output)
+{
+    private static readonly Actor Admin = new() { Name = "admin", Role = Roles.Admin, UserId = 1 };
+    private static readonly Actor Liaison = new() { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = ["64.02"] };
+
+    [Fact]
+    public void Every_migration_script_parses_as_TSql160()
+    {
+        foreach (var file in Migrations.Files())
+        {
+            var errors = Migrations.Parse(File.ReadAllText(file), out _);
+            Assert.True(errors.Count == 0, $"{Path.GetFileName(file)}: " + string.Join("; ", errors.Select(e => $"line {e.Line}, col {e.Column}: {e.Message}")));
+        }
+    }
+
+    [Fact]
+    public async Task Every_statement_the_stores_send_parses_and_binds_to_the_schema_with_zero_errors()
+    {
+        var statements = (await CaptureAsync()).DistinctBy(s => s.Sql).ToList();
+        Assert.True(statements.Count > 30, $"only {statements.Count} statements captured");
+
+        var parseErrors = new List<string>();
+        foreach (var statement in statements)
+        {
+            parseErrors.AddRange(Migrations.Parse(statement.Sql, out _).Select(e => $"{e.Message} in: {statement.Sql}"));
+        }
+
+        using var model = Migrations.BuildModel();
+        for (var i = 0; i < statements.Count; i++)
+        {
+            model.AddOrUpdateObjects(AsProcedure(i, statements[i]), $"statement{i}.sql", new TSqlObjectOptions());
+        }
+
+        var bindErrors = model.Validate()
+            .Where(m => m.MessageType == DacMessageType.Error)
+            .Select(m => m.ToString())
+            .ToList();
+
+        output.WriteLine($"SQL Server: {statements.Count} statements parsed, {statements.Count - CountFailed(bindErrors, statements.Count)} bound to the schema, {parseErrors.Count + bindErrors.Count} errors");
+        Assert.True(parseErrors.Count == 0, string.Join("\n", parseErrors));
+        Assert.True(bindErrors.Count == 0, string.Join("\n", bindErrors) + "\n" + string.Join("\n---\n", statements.Select((s, i) => $"statement{i}: {s.Sql}")));
+    }
+
+    [Fact]
+    public void The_schema_model_refuses_a_statement_that_names_a_missing_column()
+    {
+        using var model = Migrations.BuildModel();
+        model.AddOrUpdateObjects("CREATE PROCEDURE dbo.Broken AS BEGIN SELECT i.NoSuchColumn FROM dbo.ChecklistItems i; END", "broken.sql",
+            new TSqlObjectOptions());
+
+        Assert.Contains(model.Validate(), m => m.MessageType == DacMessageType.Error && m.Number == 71501 && m.Message.Contains("NoSuchColumn"));
+    }
+
+    [Fact]
+    public async Task Every_SQL_text_in_the_data_layer_is_among_the_statements_checked()
+    {
+        var sent = (await CaptureAsync()).Select(s => Normalize(s.Sql)).ToList();
+        var uncovered = SqlLiterals().Where(literal => !sent.Any(s => s.Contains(Normalize(literal), StringComparison.Ordinal))).ToList();
+
+        Assert.True(uncovered.Count == 0,
+            "SQL in Readiness.Data that no checked call sends on SQL Server; call the method that sends it in CaptureAsync:\n" + string.Join("\n---\n", uncovered));
+    }
+
+    /// <summary>Every string literal of the data assembly that starts a statement (the #US heap holds them all).</summary>
+    private static IEnumerable<string> SqlLiterals()
+    {
+        using var stream = File.OpenRead(typeof(ConnectionFactory).Assembly.Location);
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        var reader = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var handle = System.Reflection.Metadata.Ecma335.MetadataTokens.UserStringHandle(1);
+        var literals = new List<string>();
+        while (!handle.IsNil)
+        {
+            var text = reader.GetUserString(handle);
+            var start = text.TrimStart();
+            if (StatementStart.Any(k => start.StartsWith(k, StringComparison.Ordinal)) && !SqliteOnly.Any(s => start.Contains(s, StringComparison.Ordinal)))
+            {
+                literals.Add(text);
+            }
+
+            handle = System.Reflection.Metadata.Ecma335.MetadataReaderExtensions.GetNextHandle(reader, handle);
+        }
+
+        return literals;
+    }
+
+    private static readonly string[] StatementStart = ["SELECT ", "INSERT ", "UPDATE ", "DELETE ", "WITH ", "MERGE "];
+
+    // Sent only to SQLite (its dialect, its pragmas) or by the migration runner, which the migration tests cover.
+    private static readonly string[] SqliteOnly = ["last_insert_rowid", "SchemaJournal", "PRAGMA", "sqlite_", "randomblob"];
+
+    // Whitespace aside; Dapper sends "IN @list" as "IN (@list1, @list2)".
+    private static string Normalize(string sql) => System.Text.RegularExpressions.Regex.Replace(
+        string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), @"IN \((@[A-Za-z]+)1(,\s*@[A-Za-z]+[0-9]+)*\)", "IN $1");
+
+    [Fact]
+    public void The_feed_reads_only_below_the_oldest_open_transaction_by_the_parsed_syntax_tree()
+    {
+        var sql = $"SELECT {SqlServerDialect.Instance.SafeEventBound};";
+        Assert.Empty(Migrations.Parse(sql, out var tree));
+        var visitor = new BoundVisitor();
+        tree!.Accept(visitor);
+
+        // RowVer >= MIN_ACTIVE_ROWVERSION(): a row at the bound may belong to a transaction still open, so it must
+        // be among the ones the feed waits for; '>' would let the feed pass it and lose the event forever.
+        var comparison = Assert.Single(visitor.Comparisons, c => c.SecondExpression is FunctionCall f
+            && f.FunctionName.Value.Equals("MIN_ACTIVE_ROWVERSION", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(BooleanComparisonType.GreaterThanOrEqualTo, comparison.ComparisonType);
+        Assert.Equal("RowVer", Assert.IsType<ColumnReferenceExpression>(comparison.FirstExpression).MultiPartIdentifier.Identifiers[^1].Value);
+        Assert.Contains(visitor.Hints, h => h == TableHintKind.ReadUncommitted);
+    }
+
+    private static int CountFailed(IReadOnlyList<string> errors, int statements) =>
+        Enumerable.Range(0, statements).Count(i => errors.Any(e => e.Contains($"[Statement{i}]", StringComparison.OrdinalIgnoreCase)));
+
+    private static string AsProcedure(int index, RecordedStatement statement)
+    {
+        var parameters = statement.Parameters
+            .DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(p => $"@{p.Name} {SqlType(p.Type, p.Size)}");
+        return $"CREATE PROCEDURE dbo.Statement{index}\n{string.Join(",\n", parameters)}\nAS\nBEGIN\n{statement.Sql}\nEND";
+    }
+
+    private static string SqlType(SqlDbType type, int size) => type switch
+    {
+        SqlDbType.NVarChar => size is > 0 and <= 4000 ? $"nvarchar({size})" : "nvarchar(max)",
+        SqlDbType.VarChar => size is > 0 and <= 8000 ? $"varchar({size})" : "varchar(max)",
+        SqlDbType.DateTime2 => "datetime2(3)",
+        SqlDbType.Udt or SqlDbType.Structured or SqlDbType.Variant => "sql_variant",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Runs each store's public methods with the SqlServer dialect against a recording connection.</summary>
+    private static async Task<List<RecordedStatement>> CaptureAsync()
+    {
+        var log = new List<RecordedStatement>();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "SqlServer",
+            ["ConnectionStrings:Readiness"] = "Server=recording;Database=Readiness",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2024, 11, 23, 3, 0, 0, TimeSpan.Zero)));
+        services.AddReadinessData(configuration);
+        services.AddSingleton(new ConnectionFactory(DatabaseProvider.SqlServer, () => new RecordingConnection(log, Scalar, Rows)));
+        await using var provider = services.BuildServiceProvider();
+        T Get<T>()
+            where T : notnull => provider.GetRequiredService<T>();
+
+        var calls = new List<Func<Task>>
+        {
+            () => Get<RegionStore>().FindAsync("64.02"),
+            () => Get<RegionStore>().ChildrenAsync("64.02"),
+            () => Get<RegionStore>().ChildrenAsync(null),
+            () => Get<RegionStore>().FindManyAsync(["64.02", "17.71"]),
+            () => Get<RegionStore>().CountByLevelAsync(),
+            () => Get<RegionStore>().SetRiskLevelAsync(Admin, "64.02", RiskLevel.High),
+            () => Get<RegionStore>().RiskLevelsAsync(),
+            () => Get<ElectionStore>().AllAsync(),
+            () => Get<ElectionStore>().StagesAsync(1),
+            () => Get<ChecklistStore>().FindAsync(1),
+            () => Get<ChecklistStore>().ApplyTemplatesAsync(Admin, 1, "64.02"),
+            () => Get<ChecklistStore>().ChangeStatusAsync(Liaison, new StatusChange(1, 1, ItemStatus.Ready, null, Guid.NewGuid())),
+            () => Get<ChecklistStore>().FindViewAsync(Admin, 1),
+            () => Get<ChecklistStore>().ListForLiaisonAsync(Liaison, 1, ItemStatus.Blocked),
+            () => Get<ChecklistStore>().ListForExportAsync(Admin, 1, "64.02"),
+            () => Get<ChecklistStore>().HistoryAsync(Admin, 1),
+            () => Get<ChecklistStore>().AddItemAsync(Liaison, new NewItem(1, "64.02", 1, "Butir", new DateOnly(2024, 11, 20), Criticality.Normal), Guid.NewGuid()),
+            () => Get<ReadinessStore>().ForRegionAsync(Admin, 1, "64.02"),
+            () => Get<ReadinessStore>().RegenciesWithItemsAsync(Admin, 1),
+            () => Get<RedFlagStore>().ForRegionAsync(Admin, 1, "64.02"),
+            () => Get<RedFlagStore>().ForRegionAsync(Admin, 1, ""),
+            () => Get<FeedStore>().StartAsync(default),
+            () => Get<FeedStore>().ReadAsync(0, default),
+            () => Get<FeedStore>().ReadRangeAsync(0, 10, 1, "64.02", default),
+            () => Get<FeedStore>().ReadRangeAsync(0, 10, 1, null, default),
+            () => Get<FeedStore>().RecentAsync(Admin, "64.02", 8, new DateTime(2024, 11, 23, 0, 0, 0, DateTimeKind.Utc)),
+            () => Get<ReadinessBoard>().ReadinessAsync(Admin, 1, "64.02"),
+            () => Get<ReadinessBoard>().ReadinessAsync(Admin, 1, "64"),
+            () => Get<ScreenTokenStore>().CreateAsync(Admin, "Layar", "64.02"),
+            () => Get<ScreenTokenStore>().RevokeAsync(Admin, 1),
+            () => Get<ScreenTokenStore>().ListAsync(Admin),
+            () => Get<ScreenTokenStore>().FindActiveAsync("rahasia"),
+            () => Get<ScreenTokenStore>().IsActiveAsync(1),
+            () => Get<UserStore>().CreateAsync(new AppUser { UserName = "a", NormalizedUserName = "A", Scopes = ["64.02"] }, default),
+            () => Get<UserStore>().UpdateAsync(new AppUser { Id = 1, UserName = "a", NormalizedUserName = "A", Scopes = ["64.02"] }, default),
+            () => Get<UserStore>().DeleteAsync(new AppUser { Id = 1 }, default),
+            () => Get<UserStore>().FindByIdAsync("1", default),
+            () => Get<UserStore>().FindByNameAsync("A", default),
+            () => Get<UserStore>().ListAsync(),
+            () => Get<UserStore>().AnyAdminAsync(),
+            () => Get<Readiness.Data.Seed.ReferenceSeeder>().SeedAsync(),
+            () => Get<RedFlagStore>().KindsAsync(1, "64.02", new DateTime(2024, 11, 23, 0, 0, 0, DateTimeKind.Utc)),
+            () => Get<Readiness.Data.Seed.DemoSeeder>().SeedAsync(),
+        };
+        foreach (var call in calls)
+        {
+            try
+            {
+                await call();
+            }
+            catch (Exception)
+            {
+                // The recording answers "nothing", so some methods stop early; what they sent is recorded.
+            }
+        }
+
+        return log;
+    }
+
+    // Answers that let each method reach its later statements: no replayed operation, one item, one stage, one user.
+    private static object? Scalar(string sql) =>
+        sql.Contains("WHERE OperationId", StringComparison.Ordinal) ? null
+        : sql.Contains("SELECT RegionCode FROM ChecklistItems", StringComparison.Ordinal) ? "64.02"
+        : sql.Contains("COUNT(*) FROM Elections", StringComparison.Ordinal) || sql.Contains("COUNT(*) FROM Regions;", StringComparison.Ordinal) ? 0L
+        : 1L;
+
+    private static DataTable Rows(string sql)
+    {
+        var table = new DataTable();
+        void Row(params (string Name, Type Type, object? Value)[] columns)
+        {
+            foreach (var (name, type, _) in columns)
+            {
+                table.Columns.Add(name, type);
+            }
+
+            table.Rows.Add(columns.Select(c => c.Value ?? DBNull.Value).ToArray());
+        }
+
+        void More(int count)
+        {
+            // Further rows like the first, with ids 2..count: the demo seeder picks a status for each.
+            for (var id = 2; id <= count; id++)
+            {
+                var row = table.Rows[0].ItemArray.ToArray();
+                row[0] = Convert.ChangeType(id, table.Columns[0].DataType, System.Globalization.CultureInfo.InvariantCulture);
+                table.Rows.Add(row);
+            }
+        }
+
+        var at = new DateTime(2024, 11, 20, 3, 0, 0, DateTimeKind.Utc);
+        if (sql.Contains($"AS {nameof(ChecklistItem.Version)}", StringComparison.Ordinal) && !sql.Contains("RegionName", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(long), 1L), ("ElectionId", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("AgencyCode", typeof(string), "KPU"),
+                ("StageId", typeof(int), 1), ("TemplateItemId", typeof(int), 1), ("Title", typeof(string), "Butir"), ("Criticality", typeof(string), "kritis"),
+                ("DueDate", typeof(DateTime), at.Date), ("Status", typeof(string), "proses"), ("Note", typeof(string), null),
+                ("UpdatedAtUtc", typeof(DateTime), at), ("UpdatedBy", typeof(string), "sistem"), ("Version", typeof(int), 1));
+            if (sql.Contains("ORDER BY i.Id", StringComparison.Ordinal))
+            {
+                More(20);
+            }
+        }
+        else if (sql.Contains("FROM Stages s JOIN Regions r", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1), ("ElectionId", typeof(int), 1), ("Code", typeof(string), "REKAP"), ("Name", typeof(string), "Rekapitulasi"),
+                ("SortOrder", typeof(int), 8), ("StartDate", typeof(DateTime), new DateTime(2024, 11, 27)), ("EndDate", typeof(DateTime), new DateTime(2024, 12, 16)));
+        }
+        else if (sql.Contains("FROM Users WHERE", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1), ("UserName", typeof(string), "a"), ("NormalizedUserName", typeof(string), "A"), ("DisplayName", typeof(string), "A"),
+                ("Role", typeof(string), Roles.Viewer), ("AgencyCode", typeof(string), null), ("PasswordHash", typeof(string), null),
+                ("SecurityStamp", typeof(string), "s"), ("ConcurrencyStamp", typeof(string), "c"), ("IsDisabled", typeof(bool), false),
+                ("LockoutEnabled", typeof(bool), true), ("LockoutEndUtc", typeof(DateTime), null), ("AccessFailedCount", typeof(int), 0),
+                ("CreatedAtUtc", typeof(DateTime), at));
+        }
+
+        return table;
+    }
+
+    private sealed class BoundVisitor : TSqlFragmentVisitor
+    {
+        public List<BooleanComparisonExpression> Comparisons { get; } = [];
+
+        public List<TableHintKind> Hints { get; } = [];
+
+        public override void Visit(BooleanComparisonExpression node) => Comparisons.Add(node);
+
+        public override void Visit(TableHint node) => Hints.Add(node.HintKind);
+    }
+}
