@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using Readiness.Data.Accounts;
 using Readiness.Web.Accounts;
 
 namespace Readiness.Web.Api;

@@ -33,7 +33,7 @@ public sealed class SignInFailureTests : IAsyncLifetime
         services.AddReadinessAccounts(configuration);
         services.AddSingleton<IPasswordHasher<AppUser>>(_hasher);
         _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         using var scope = _services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         foreach (var name in new[] { "aktif", "nonaktif", "terkunci" })
