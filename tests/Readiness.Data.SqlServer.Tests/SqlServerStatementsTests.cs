@@ -215,6 +215,8 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Seed.ReferenceSeeder>().SeedAsync(),
             () => Get<RedFlagStore>().KindsAsync(1, "64.02", new DateTime(2024, 11, 23, 0, 0, 0, DateTimeKind.Utc)),
             () => Get<Readiness.Data.Seed.DemoSeeder>().SeedAsync(),
+            // Its own look for the pre-DbUp journal; DbUp's statements are DbUp's.
+            () => Get<DatabaseMigrator>().PendingAsync(),
         };
         foreach (var call in calls)
         {
