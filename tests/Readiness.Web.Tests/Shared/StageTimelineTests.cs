@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
@@ -8,10 +9,12 @@ using Readiness.Web.Components.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 
-public class StageTimelineTests : BunitContext
+public class StageTimelineTests : BunitContext, IAsyncLifetime
 {
     public StageTimelineTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -285,4 +288,9 @@ public class StageTimelineTests : BunitContext
         Assert.StartsWith($"0 0 {StageTimeline.Width} ", svg.GetAttribute("viewBox"), StringComparison.Ordinal);
         Assert.Null(svg.GetAttribute("width"));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
