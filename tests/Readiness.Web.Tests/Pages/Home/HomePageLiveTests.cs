@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using System.Globalization;
 using System.Security.Claims;
 using AngleSharp.Dom;
@@ -23,7 +24,7 @@ namespace Readiness.Web.Tests.Pages.Home;
 /// its subscription when it goes away. A real SQLite file in a fresh temporary folder, wired as the app wires it
 /// (AddReadinessData), seeded with the demo election; the feed pump is driven by hand, not run as a hosted service.
 /// </summary>
-public class HomePageLiveTests : ComponentTest
+public class HomePageLiveTests : BunitContext, IAsyncLifetime
 {
     private const string KutaiKartanegara = "64.02";
 
@@ -31,6 +32,8 @@ public class HomePageLiveTests : ComponentTest
 
     public HomePageLiveTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -134,9 +137,9 @@ public class HomePageLiveTests : ComponentTest
         Assert.Equal(0, Live.SubscriberCount);
     }
 
-    public override async Task DisposeAsync()
+    protected override void Dispose(bool disposing)
     {
-        await base.DisposeAsync();
+        base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
@@ -165,4 +168,9 @@ public class HomePageLiveTests : ComponentTest
             return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
         }
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,10 +9,12 @@ using Readiness.Web.Components.Pages.Home;
 
 namespace Readiness.Web.Tests.Pages.Home;
 
-public class RegionReadinessListTests : ComponentTest
+public class RegionReadinessListTests : BunitContext, IAsyncLifetime
 {
     public RegionReadinessListTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -114,7 +117,7 @@ public class RegionReadinessListTests : ComponentTest
 
         var rows = Card(cut, "Kota Makassar").QuerySelectorAll("tbody tr").ToList();
         var kpu = rows.Single(r => r.QuerySelector("th")!.TextContent.Trim() == "KPU");
-        var badge = kpu.QuerySelector(".status-badge[data-status='kendala']");
+        var badge = kpu.QuerySelector(".status-chip[data-status='kendala']");
         Assert.NotNull(badge);
         Assert.Contains("Kendala", badge.TextContent);
         Assert.Equal("2", badge.QuerySelector("strong")!.TextContent.Trim());
@@ -122,7 +125,7 @@ public class RegionReadinessListTests : ComponentTest
         // The other agencies have nothing blocked: a plain 0, no badge.
         foreach (var other in rows.Where(r => r != kpu))
         {
-            Assert.Null(other.QuerySelector(".status-badge"));
+            Assert.Null(other.QuerySelector(".status-chip"));
             Assert.Equal("0", other.QuerySelector("td.text-end")!.TextContent.Trim());
         }
     }
@@ -132,7 +135,7 @@ public class RegionReadinessListTests : ComponentTest
     {
         var cut = RenderList(Makassar);
 
-        var overall = Card(cut, "Kota Makassar").QuerySelectorAll(".mb-3 .status-badge")
+        var overall = Card(cut, "Kota Makassar").QuerySelectorAll(".mb-3 .status-chip")
             .ToDictionary(b => b.GetAttribute("data-status")!, b => b.QuerySelector("strong")!.TextContent.Trim());
         Assert.Equal(
             new Dictionary<string, string> { ["belum"] = "6", ["proses"] = "1", ["siap"] = "1", ["kendala"] = "2" },
@@ -216,4 +219,9 @@ public class RegionReadinessListTests : ComponentTest
         Assert.Equal(2, cut.FindAll("button[disabled]").Count);
         Assert.Equal(["Kabupaten Bandung", "Kota Makassar"], CardNames(cut));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

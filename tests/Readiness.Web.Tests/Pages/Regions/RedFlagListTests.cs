@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -7,13 +8,15 @@ using Readiness.Web.Components.Pages.Regions;
 
 namespace Readiness.Web.Tests.Pages.Regions;
 
-public class RedFlagListTests : ComponentTest
+public class RedFlagListTests : BunitContext, IAsyncLifetime
 {
     // 2026-11-23 10:00 WITA.
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
 
     public RedFlagListTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         TestCulture.Use(TestCulture.Indonesian);
@@ -81,4 +84,9 @@ public class RedFlagListTests : ComponentTest
             StageName = "Pemungutan suara",
             StageSortOrder = 7,
         }, kind, risk);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Readiness.Web.Components.Pages.Tasks;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
-public class ItemCardTests : ComponentTest
+public class ItemCardTests : BunitContext, IAsyncLifetime
 {
     private const long ItemId = 42;
     private static readonly DateOnly RegionToday = new(2026, 11, 20);
@@ -23,6 +24,8 @@ public class ItemCardTests : ComponentTest
 
     public ItemCardTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -222,7 +225,7 @@ public class ItemCardTests : ComponentTest
         Assert.Contains("Butir ini baru saja diubah orang lain.", conflict.TextContent);
         Assert.Contains("Diubah oleh Siti Rahma", conflict.TextContent);
         Assert.Contains("20 Nov 2026 09.15 WITA", conflict.TextContent);
-        Assert.Equal("Kendala", conflict.QuerySelector(".status-badge[data-status='kendala']")!.TextContent.Trim());
+        Assert.Equal("Kendala", conflict.QuerySelector(".status-chip[data-status='kendala']")!.TextContent.Trim());
         Assert.Equal(Theirs.Note, conflict.QuerySelector(".item-note")!.TextContent.Trim());
         Assert.Contains("Perubahan Anda (Siap) belum disimpan.", conflict.TextContent);
         Assert.Empty(_changed);
@@ -368,7 +371,7 @@ public class ItemCardTests : ComponentTest
         Assert.Empty(cut.FindAll(".status-buttons"));
         Assert.Empty(cut.FindAll("button"));
         Assert.Empty(cut.FindAll("textarea"));
-        Assert.Equal("Kendala", cut.Find(".status-badge").TextContent.Trim());
+        Assert.Equal("Kendala", cut.Find(".status-chip").TextContent.Trim());
         Assert.Equal("Menunggu surat dari KPU provinsi.", cut.Find(".item-note").TextContent.Trim());
     }
 
@@ -447,4 +450,9 @@ public class ItemCardTests : ComponentTest
         Assert.Contains("needs-attention", cut.Find("article.item-card").ClassList);
         Assert.DoesNotContain("terlambat", cut.Markup);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

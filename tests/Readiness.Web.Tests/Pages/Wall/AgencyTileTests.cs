@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
@@ -5,10 +6,12 @@ using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
-public class AgencyTileTests : ComponentTest
+public class AgencyTileTests : BunitContext, IAsyncLifetime
 {
     public AgencyTileTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -114,4 +117,9 @@ public class AgencyTileTests : ComponentTest
         Assert.DoesNotContain("wall-tile-overall", cut.Find("section").ClassList);
         Assert.Contains("wall-tile", cut.Find("section").ClassList);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Agencies;
@@ -7,10 +8,12 @@ using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
-public class KecamatanRotationTests : ComponentTest
+public class KecamatanRotationTests : BunitContext, IAsyncLifetime
 {
     public KecamatanRotationTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -191,12 +194,12 @@ public class KecamatanRotationTests : ComponentTest
         var cut = RenderRotation([blocked, clear]);
 
         var blockedRow = cut.Find("tr[data-kecamatan='73.71.01']");
-        Assert.Equal("3", blockedRow.QuerySelector("td.text-end .wall-blocked")!.TextContent.Trim());
+        Assert.Equal("3", blockedRow.QuerySelector("td.num .wall-blocked")!.TextContent.Trim());
         Assert.Null(blockedRow.QuerySelector(".wall-none"));
 
         var clearRow = cut.Find("tr[data-kecamatan='73.71.02']");
         Assert.Null(clearRow.QuerySelector(".wall-blocked"));
-        Assert.Equal("0", clearRow.QuerySelector("td.text-end .wall-none")!.TextContent.Trim());
+        Assert.Equal("0", clearRow.QuerySelector("td.num .wall-none")!.TextContent.Trim());
     }
 
     [Fact]
@@ -211,4 +214,9 @@ public class KecamatanRotationTests : ComponentTest
         Assert.Equal(Codes(1, 8), Shown(cut));
         Assert.Equal("Halaman 1/2", PageText(cut));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

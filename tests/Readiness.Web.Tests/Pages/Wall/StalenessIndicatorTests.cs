@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,12 +6,14 @@ using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
-public class StalenessIndicatorTests : ComponentTest
+public class StalenessIndicatorTests : BunitContext, IAsyncLifetime
 {
     private static readonly string[] LevelClasses = ["staleness-fresh", "staleness-amber", "staleness-red"];
 
     public StalenessIndicatorTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -22,12 +25,12 @@ public class StalenessIndicatorTests : ComponentTest
         Render<StalenessIndicator>(p => p.Add(x => x.SecondsSinceHeard, seconds)).Find("[data-staleness]");
 
     [Theory]
-    [InlineData(0, "fresh", "bi-broadcast")]
-    [InlineData(59, "fresh", "bi-broadcast")]
-    [InlineData(60, "amber", "bi-exclamation-triangle-fill")]
-    [InlineData(299, "amber", "bi-exclamation-triangle-fill")]
-    [InlineData(300, "red", "bi-x-octagon-fill")]
-    [InlineData(3600, "red", "bi-x-octagon-fill")]
+    [InlineData(0, "fresh", "Sensors")]
+    [InlineData(59, "fresh", "Sensors")]
+    [InlineData(60, "amber", "Warning")]
+    [InlineData(299, "amber", "Warning")]
+    [InlineData(300, "red", "Cancel")]
+    [InlineData(3600, "red", "Cancel")]
     public void Colour_changes_at_the_thresholds(int seconds, string level, string icon)
     {
         var marker = Marker(seconds);
@@ -35,7 +38,9 @@ public class StalenessIndicatorTests : ComponentTest
         // Exactly one level class, the right one; the attribute wall.js reads agrees.
         Assert.Equal(["staleness-" + level], marker.ClassList.Where(LevelClasses.Contains));
         Assert.Equal(level, marker.GetAttribute("data-staleness"));
-        Assert.Contains(icon, marker.QuerySelector("i.bi")!.ClassList);
+        var expected = typeof(MudBlazor.Icons.Material.Filled).GetField(icon)!.GetValue(null) as string;
+        var shape = System.Text.RegularExpressions.Regex.Matches(expected!, "d=\"([^\"]+)\"")[^1].Groups[1].Value;
+        Assert.Contains(shape, marker.QuerySelector("svg")!.InnerHtml, StringComparison.Ordinal);
         Assert.Equal("status", marker.GetAttribute("role"));
     }
 
@@ -106,4 +111,9 @@ public class StalenessIndicatorTests : ComponentTest
         Assert.Equal(60, StalenessIndicator.AmberAfterSeconds);
         Assert.Equal(300, StalenessIndicator.RedAfterSeconds);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

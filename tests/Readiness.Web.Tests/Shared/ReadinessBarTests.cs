@@ -1,13 +1,16 @@
+using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
-using Readiness.Web.Components.Kit;
+using Readiness.Web.Components.Shared;
 
-namespace Readiness.Web.Tests.Kit;
+namespace Readiness.Web.Tests.Shared;
 
-public class ReadinessBarTests : ComponentTest
+public class ReadinessBarTests : BunitContext, IAsyncLifetime
 {
     public ReadinessBarTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
     }
@@ -132,4 +135,9 @@ public class ReadinessBarTests : ComponentTest
         Assert.Contains("compact", compact.Find(".readiness-bar").ClassList);
         Assert.DoesNotContain("compact", normal.Find(".readiness-bar").ClassList);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -1,17 +1,20 @@
+using MudBlazor.Services;
 using System.Globalization;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
-using Readiness.Web.Components.Kit;
+using Readiness.Web.Components.Shared;
 
-namespace Readiness.Web.Tests.Kit;
+namespace Readiness.Web.Tests.Shared;
 
-public class StageTimelineTests : ComponentTest
+public class StageTimelineTests : BunitContext, IAsyncLifetime
 {
     public StageTimelineTests()
     {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         TestCulture.Use(TestCulture.Indonesian);
 
@@ -285,4 +288,9 @@ public class StageTimelineTests : ComponentTest
         Assert.StartsWith($"0 0 {StageTimeline.Width} ", svg.GetAttribute("viewBox"), StringComparison.Ordinal);
         Assert.Null(svg.GetAttribute("width"));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously.
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
