@@ -11,7 +11,7 @@ public sealed record TaskPage
     /// <summary>Items matching the filter (all pages).</summary>
     public required int Total { get; init; }
 
-    /// <summary>Items of the liaison in scope that the "now" view leaves out (0 in the "all" view).</summary>
+    /// <summary>Items matching the filter's other parts that the "now" view leaves out (0 in the "all" view).</summary>
     public required int Hidden { get; init; }
 
     /// <summary>The zero-based page shown (the last one when the asked page lies beyond it).</summary>

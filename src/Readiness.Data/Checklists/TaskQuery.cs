@@ -44,7 +44,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
         var scoped = Where(actor, filter with { View = TaskView.All, Page = 0 }, parameters);
         var where = filter.View == TaskView.Now ? $"{scoped} AND {NowCondition}" : scoped;
         var countHidden = filter.View == TaskView.Now
-            ? $"SELECT COUNT(*) {From} WHERE {Where(actor, new TaskFilter(), parameters)} AND NOT {NowCondition};"
+            ? $"SELECT COUNT(*) {From} WHERE {scoped} AND NOT {NowCondition};"
             : "SELECT 0;";
         var count = $"SELECT COUNT(*) {From} WHERE {where};";
 

@@ -53,6 +53,8 @@ public static class WebServiceCollectionExtensions
             });
         }
         services.AddSignalR();
+        services.AddReadinessCompression();
+        services.AddScoped<Readiness.Web.Components.Pages.Tasks.NoteDrafts>();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
