@@ -15,8 +15,11 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
     /// <summary>Days ahead that count as "due soon" for the "now" view and the this-week window.</summary>
     public const int SoonDays = 7;
 
-    private const string Today = "CASE r.TimeZone WHEN 'Asia/Makassar' THEN @todayWita WHEN 'Asia/Jayapura' THEN @todayWit ELSE @todayWib END";
-    private const string Soon = "CASE r.TimeZone WHEN 'Asia/Makassar' THEN @soonWita WHEN 'Asia/Jayapura' THEN @soonWit ELSE @soonWib END";
+    // "Today" differs across Indonesia's three zones: each item is judged by its own region's date, as red flags are.
+    private static readonly string Today =
+        $"CASE r.TimeZone WHEN '{RegionTimeZone.Wita.Id}' THEN @todayWita WHEN '{RegionTimeZone.Wit.Id}' THEN @todayWit ELSE @todayWib END";
+    private static readonly string Soon =
+        $"CASE r.TimeZone WHEN '{RegionTimeZone.Wita.Id}' THEN @soonWita WHEN '{RegionTimeZone.Wit.Id}' THEN @soonWit ELSE @soonWib END";
 
     private const string From = """
         FROM ChecklistItems i
@@ -24,7 +27,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
         JOIN Stages s ON s.Id = i.StageId
         """;
 
-    private const string NowCondition = $"""
+    private static readonly string NowCondition = $"""
         (i.Status <> '{ItemStatus.Ready}' AND (i.Status = '{ItemStatus.Blocked}' OR i.DueDate <= {Soon}
          OR (s.StartDate <= {Today} AND s.EndDate >= {Today})))
         """;
@@ -56,8 +59,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
         parameters.Add("Skip", page * TaskFilter.PageSize);
         parameters.Add("Take", TaskFilter.PageSize);
         var sql = $"""
-            SELECT i.Id, i.ElectionId, i.RegionCode, i.AgencyCode, i.StageId, i.TemplateItemId, i.Title, i.Criticality, i.DueDate,
-                   i.Status, i.Note, i.UpdatedAtUtc, i.UpdatedBy, i.Version,
+            SELECT {ItemSql.Select("i")},
                    r.Name AS RegionName, r.TimeZone, s.Name AS StageName, s.SortOrder AS StageSortOrder
             {From}
             WHERE {where}
@@ -70,7 +72,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
             new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
             (item, extra) => new ItemView
             {
-                Item = item,
+                Item = ItemSql.Checked(item),
                 RegionName = extra.RegionName,
                 TimeZone = extra.TimeZone,
                 StageName = extra.StageName,
@@ -136,7 +138,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
     private DynamicParameters Parameters(Actor actor, int electionId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        DateOnly TodayIn(RegionTimeZone zone) => DateOnly.FromDateTime(zone.ToLocal(now));
+        DateOnly TodayIn(RegionTimeZone zone) => RedFlagRule.TodayIn(zone, now);
         return new DynamicParameters(new
         {
             electionId,
@@ -180,7 +182,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
 
         switch (filter.Due)
         {
-            case DueWindow.Overdue:
+            case DueWindow.Overdue: // as RedFlagRule.IsOverdue: not ready and past the region's date, blocked or not
                 terms.Add($"i.Status <> '{ItemStatus.Ready}' AND i.DueDate < {Today}");
                 break;
             case DueWindow.ThisWeek:

@@ -24,7 +24,7 @@ public sealed class DraftJourneyTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         await AppFixture.SignInAsync(page, "penghubung.kpu", AppFixture.DemoPassword);
         await page.GotoAsync("/tugas?semua=1&status=proses");
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tambah butir instansi saya" })).ToBeEnabledAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tambah butir instansi saya" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
         var itemId = await page.GetByRole(AriaRole.Article).First.GetAttributeAsync("data-item");
         var card = page.Locator($"[data-item='{itemId}']");
         var note = string.Concat(Enumerable.Repeat("Gudang PPK bocor saat hujan; kotak suara dipindah ke aula kecamatan. ", 4)).Trim();
