@@ -173,7 +173,6 @@ public static class TasksDriver
             await page.GotoAsync(href!);
             await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 60_000 }); // the circuit is up
             await page.GetByLabel("Pilih semua di halaman ini").CheckAsync();
-            items = await page.Locator("[data-item] input[type=checkbox]:checked").CountAsync();
             var status = statuses[i % statuses.Length];
             var button = page.GetByRole(AriaRole.Button, new() { Name = $"butir terpilih: {status}" });
             await Expect(button).ToBeEnabledAsync(new() { Timeout = 30_000 });
@@ -186,6 +185,8 @@ public static class TasksDriver
                 }
                 """, null, new() { PollingInterval = 5, Timeout = 30_000 });
             samples.Add((await done.JsonValueAsync<double>()) - started);
+            var result = await page.Locator("[data-bulk-result]").InnerTextAsync();
+            items = int.Parse(System.Text.RegularExpressions.Regex.Match(result, @"(\d+) butir tersimpan").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return (Percentiles.Of(samples), items);
