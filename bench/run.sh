@@ -19,8 +19,8 @@ cp "$out/national.db" "$out/drills.db"
 $bench drills "$out/drills.db"
 echo "== browser latency and memory (Chromium; the app on real ports)"
 dotnet build tests/Readiness.EndToEnd.Tests -v quiet -nologo
-READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~BrowserDriverTests" | tail -2
-cat bench/out/latency-one-server.txt bench/out/latency-two-servers.txt bench/out/memory-walls.txt
+READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~BrowserDriverTests|FullyQualifiedName~TasksDriverTests" | tail -2
+cat bench/out/latency-one-server.txt bench/out/latency-two-servers.txt bench/out/memory-walls.txt bench/out/tasks-weak-link.txt
 echo "== hub load: 2,000 .NET SignalR connections with screen tokens on one regency"
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~HubLoadDriverTests" | tail -2
 cat bench/out/hub-load.txt

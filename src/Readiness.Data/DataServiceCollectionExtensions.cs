@@ -40,6 +40,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RegionStore>();
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<ChecklistStore>();
+        services.AddSingleton<TaskQuery>();
+        services.AddSingleton<BulkUpdate>();
         services.AddSingleton<ReadinessStore>();
         services.AddSingleton<RedFlagStore>();
         services.AddSingleton<DatabaseInitializer>();

@@ -25,6 +25,7 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string DueDateInvalid = "Input.DueDateInvalid";
     public const string RiskLevelInvalid = "Input.RiskLevelInvalid";
     public const string ControlCharacters = "Input.ControlCharacters";
+    public const string BulkSizeInvalid = "Input.BulkSizeInvalid";
 
     /// <summary>
     /// Text a person can type: control characters (a NUL would silently cut the text in SQLite) are refused, line

@@ -34,6 +34,7 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Readin
 }
 
 app.UseSecurityHeaders();
+app.UseReadinessCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
 app.UseRegionCodeCheck();

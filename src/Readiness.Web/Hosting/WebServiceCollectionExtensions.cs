@@ -56,6 +56,8 @@ public static class WebServiceCollectionExtensions
         }
         services.AddReadinessMetrics(readiness.Metrics);
         services.AddSignalR();
+        services.AddReadinessCompression();
+        services.AddScoped<Readiness.Web.Components.Pages.Tasks.NoteDrafts>();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
         services.AddSingleton<Readiness.Web.Api.HubConnections>();
         services.AddHostedService<Readiness.Web.Api.HubAccessRevalidation>();

@@ -1,4 +1,3 @@
-using MudBlazor.Services;
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,11 +5,13 @@ using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
+using MudBlazor.Services;
+using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
-public class ItemCardTests : BunitContext, IAsyncLifetime
+public sealed class ItemCardTests : IAsyncLifetime
 {
     private const long ItemId = 42;
     private static readonly DateOnly RegionToday = new(2026, 11, 20);
@@ -22,16 +23,25 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
     // What the fake store answers; by default it stores the change as the real store would.
     private Func<StatusChange, SaveResult> _respond = change => new SaveResult.Saved(Stored(change), Seq: 1000 + change.ExpectedVersion);
 
+    private readonly BunitContext _ctx = new();
+
     public ItemCardTests()
     {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddMudServices();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        _ctx.Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(new SignedIn("penghubung.kpu"));
+        _ctx.Services.AddScoped<CurrentActor>();
+        _ctx.Services.AddScoped<NoteDrafts>();
         TestCulture.Use(TestCulture.Indonesian);
 
         // The status buttons read RendererInfo: rendered as over a live Blazor Server circuit.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _ctx.DisposeAsync();
 
     private static ChecklistItem Item(
         string status = ItemStatus.InProgress, string? note = null, int version = 3, DateOnly? dueDate = null) => new()
@@ -85,7 +95,7 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
     }
 
     private IRenderedComponent<ItemCard> RenderCard(ChecklistItem item, bool canEdit = true) =>
-        Render<ItemCard>(p => p
+        _ctx.Render<ItemCard>(p => p
             .Add(x => x.View, ViewOf(item))
             .Add(x => x.Today, RegionToday)
             .Add(x => x.CanEdit, canEdit)
@@ -169,7 +179,7 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
         Assert.Equal(
             "Status Kendala wajib disertai catatan: apa yang menghambat dan apa yang dibutuhkan.",
             NoteHelp(cut));
-        Assert.Contains("is-invalid", cut.Find("textarea").ClassList);
+        Assert.Equal("true", cut.Find("textarea").GetAttribute("aria-invalid"));
     }
 
     [Fact]
@@ -225,7 +235,7 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
         Assert.Contains("Butir ini baru saja diubah orang lain.", conflict.TextContent);
         Assert.Contains("Diubah oleh Siti Rahma", conflict.TextContent);
         Assert.Contains("20 Nov 2026 09.15 WITA", conflict.TextContent);
-        Assert.Equal("Kendala", conflict.QuerySelector(".status-chip[data-status='kendala']")!.TextContent.Trim());
+        Assert.Equal("Kendala", conflict.QuerySelector("[data-status='kendala']")!.TextContent.Trim());
         Assert.Equal(Theirs.Note, conflict.QuerySelector(".item-note")!.TextContent.Trim());
         Assert.Contains("Perubahan Anda (Siap) belum disimpan.", conflict.TextContent);
         Assert.Empty(_changed);
@@ -340,6 +350,52 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_double_tap_on_siap_keeps_saying_it_was_saved_and_saves_once()
+    {
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+
+        StatusButton(cut, "Siap").Click();
+        // The page hands the card the saved item, as the list does after a save.
+        cut.Render(p => p.Add(x => x.View, ViewOf(Assert.Single(_changed))));
+        StatusButton(cut, "Siap").Click();
+
+        Assert.Single(_saves);
+        Assert.Equal("Tersimpan: Siap.", Message(cut).TextContent.Trim());
+        Assert.Equal("true", StatusButton(cut, "Siap").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void A_note_kept_in_the_browser_is_offered_back_and_continues_where_it_was()
+    {
+        var module = _ctx.JSInterop.SetupModule("./Components/Pages/Tasks/ItemCard.razor.js");
+        module.Mode = JSRuntimeMode.Loose;
+        module.Setup<NoteDraft?>("get", i => Equals(i.Arguments[0], $"penghubung.kpu:{ItemId}"))
+            .SetResult(new NoteDraft("Gudang PPK bocor; kotak suara dipindah ke aula kecamatan", ItemStatus.Blocked, 3, 0));
+
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+        cut.WaitForAssertion(() => Assert.Contains("belum tersimpan", cut.Find(".draft-offer").TextContent, StringComparison.Ordinal));
+        Button(cut, "Lanjutkan catatan ini").Click();
+
+        Assert.Equal("Gudang PPK bocor; kotak suara dipindah ke aula kecamatan", cut.Find($"#note-{ItemId}").GetAttribute("value"));
+        Button(cut, "Simpan sebagai Kendala").Click();
+        var change = Assert.Single(_saves);
+        Assert.Equal((ItemStatus.Blocked, "Gudang PPK bocor; kotak suara dipindah ke aula kecamatan", 3), (change.Status, change.Note, change.ExpectedVersion));
+        Assert.Contains(module.Invocations, i => i.Identifier == "clear" && Equals(i.Arguments[0], $"penghubung.kpu:{ItemId}"));
+    }
+
+    [Fact]
+    public void A_note_being_written_is_watched_by_the_browser_under_the_user_and_item()
+    {
+        var module = _ctx.JSInterop.SetupModule("./Components/Pages/Tasks/ItemCard.razor.js");
+        module.Mode = JSRuntimeMode.Loose;
+
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
+        Button(cut, "Tambah catatan").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(module.Invocations, i => i.Identifier == "watch" && Equals(i.Arguments[1], $"penghubung.kpu:{ItemId}")));
+    }
+
+    [Fact]
     public void Missing_item_shows_that_it_is_gone()
     {
         _respond = _ => new SaveResult.NotFound();
@@ -371,7 +427,7 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
         Assert.Empty(cut.FindAll(".status-buttons"));
         Assert.Empty(cut.FindAll("button"));
         Assert.Empty(cut.FindAll("textarea"));
-        Assert.Equal("Kendala", cut.Find(".status-chip").TextContent.Trim());
+        Assert.Equal("Kendala", cut.Find("[data-status]").TextContent.Trim());
         Assert.Equal("Menunggu surat dari KPU provinsi.", cut.Find(".item-note").TextContent.Trim());
     }
 
@@ -427,7 +483,7 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
         var cut = RenderCard(Item(status: ItemStatus.InProgress, dueDate: RegionToday.AddDays(-3)));
 
         Assert.Contains("needs-attention", cut.Find("article.item-card").ClassList);
-        Assert.Contains("terlambat 3 hari", cut.Find("p.small").TextContent);
+        Assert.Contains("terlambat 3 hari", cut.Find(".item-meta").TextContent);
     }
 
     [Theory]
@@ -450,9 +506,4 @@ public class ItemCardTests : BunitContext, IAsyncLifetime
         Assert.Contains("needs-attention", cut.Find("article.item-card").ClassList);
         Assert.DoesNotContain("terlambat", cut.Markup);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that can only be disposed asynchronously.
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }

@@ -1,0 +1,167 @@
+using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
+using Readiness.Data.Elections;
+using Readiness.Data.Feed;
+using Readiness.Data.Regions;
+using Readiness.Web.Accounts;
+using Readiness.Web.Live;
+
+namespace Readiness.Web.Components.Pages.Tasks;
+
+/// <summary>
+/// What the liaison's task screen shows: one page of items (or the groups) for the address, the regions and stages
+/// for the pickers, kept current by the live feed from the events' payload (no query per change). The scope and
+/// agency are the signed-in actor's; the address only narrows.
+/// </summary>
+public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore elections, ChecklistStore checklists, BulkUpdate bulk,
+    CurrentActor currentActor, TimeProvider time) : LiveState(feed)
+{
+    private int _load;
+
+    public Actor? Actor { get; private set; }
+
+    public Election? Election { get; private set; }
+
+    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+
+    public IReadOnlyList<TaskRegion> Regions { get; private set; } = [];
+
+    public TaskAddress Address { get; private set; } = new();
+
+    /// <summary>The items shown; null until the first load.</summary>
+    public TaskPage? Page { get; private set; }
+
+    /// <summary>The groups shown in the grouped view (empty otherwise).</summary>
+    public IReadOnlyList<TaskGroup> Groups { get; private set; } = [];
+
+    /// <summary>The group whose items are shown, when the address names one.</summary>
+    public TaskGroup? Group { get; private set; }
+
+    public bool IsLiaison => Actor?.Role == Roles.Liaison;
+
+    /// <summary>
+    /// Reads what <paramref name="address"/> shows. A newer call wins: a slower answer to an older address (typing
+    /// fast on a weak link) is dropped.
+    /// </summary>
+    public async Task LoadAsync(TaskAddress address)
+    {
+        var load = ++_load;
+        Actor ??= await currentActor.GetAsync();
+        if (!IsLiaison)
+        {
+            return;
+        }
+
+        Watch([.. Actor.Scopes]);
+        if (Election is null)
+        {
+            Election = await elections.CurrentAsync(RegionTimeZone.Wib.Today(time));
+            if (Election is null)
+            {
+                Page = TaskPage.Empty;
+                return;
+            }
+
+            Stages = await elections.StagesAsync(Election.Id);
+            Regions = await tasks.RegionsAsync(Actor, Election.Id);
+        }
+
+        var filter = address.Filter;
+        var showGroups = address.Grouped && filter.Group is null;
+        var groups = showGroups || filter.Group is not null ? await tasks.GroupsAsync(Actor, Election.Id, filter) : [];
+        var page = showGroups ? TaskPage.Empty : await tasks.ListAsync(Actor, Election.Id, filter);
+        if (load != _load)
+        {
+            return;
+        }
+
+        Address = address;
+        Groups = showGroups ? groups : [];
+        Group = filter.Group is { } key ? groups.FirstOrDefault(g => g.Key == key) : null;
+        Page = page;
+    }
+
+    /// <summary>Reads the current address again (after an item was added).</summary>
+    public Task ReloadAsync() => LoadAsync(Address);
+
+    /// <summary>Today in <paramref name="view"/>'s region (WIB, WITA or WIT), for the overdue rule.</summary>
+    public DateOnly TodayIn(ItemView view) => view.Zone.Today(time);
+
+    public bool CanEdit(ItemView view) => Actor?.CanChangeItem(view.Item.RegionCode, view.Item.AgencyCode) == true;
+
+    /// <summary>Saves one item's change as the signed-in user (checked again by the store).</summary>
+    public async Task<SaveResult> SaveAsync(StatusChange change) => await checklists.ChangeStatusAsync(await currentActor.GetAsync(), change);
+
+    /// <summary>Sets one status on several items, each checked and journaled on its own; the shown items take the result.</summary>
+    public async Task<IReadOnlyList<BulkOutcome>> SetStatusAsync(BulkStatusChange change)
+    {
+        var outcomes = await bulk.SetStatusAsync(await currentActor.GetAsync(), change);
+        foreach (var outcome in outcomes)
+        {
+            switch (outcome.Result)
+            {
+                case SaveResult.Saved saved:
+                    Replace(saved.Item);
+                    break;
+                case SaveResult.AlreadyApplied applied:
+                    Replace(applied.Item);
+                    break;
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Shows a newer state of one item in place: the card stays where the liaison is working, and the order is renewed
+    /// on the next filter. The other cards keep their objects, so they skip a render.
+    /// </summary>
+    public void Replace(ChecklistItem item)
+    {
+        if (Page is null)
+        {
+            return;
+        }
+
+        var before = Page.Items.FirstOrDefault(v => v.Item.Id == item.Id)?.Item;
+        if (before is null || item.Version < before.Version)
+        {
+            return;
+        }
+
+        Page = Page with { Items = Page.Items.Select(v => v.Item.Id == item.Id ? v with { Item = item } : v).ToList() };
+        if (Group is not null && before.Status != item.Status)
+        {
+            Group = Count(Count(Group, before.Status, -1), item.Status, +1);
+        }
+    }
+
+    protected override Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
+    {
+        var changed = false;
+        foreach (var e in events.Where(e => e.AgencyCode == Actor?.AgencyCode && e.ElectionId == Election?.Id && e.StatusBefore is not null))
+        {
+            if (Page?.Items.FirstOrDefault(v => v.Item.Id == e.ItemId) is { } shown && e.ItemVersion > shown.Item.Version)
+            {
+                Replace(shown.Item.PatchedBy(e));
+                changed = true;
+            }
+            else if (Groups.Count > 0 && Groups.FirstOrDefault(g => g.Title == e.Title) is { } group)
+            {
+                // Groups are counted per checklist item: the event's title names it.
+                Groups = Groups.Select(g => ReferenceEquals(g, group) ? Count(Count(g, e.StatusBefore!, -1), e.StatusAfter, +1) : g).ToList();
+                changed = true;
+            }
+        }
+
+        return Task.FromResult(changed);
+    }
+
+    private static TaskGroup Count(TaskGroup group, string status, int by) => status switch
+    {
+        ItemStatus.Ready => group with { Ready = group.Ready + by },
+        ItemStatus.InProgress => group with { InProgress = group.InProgress + by },
+        ItemStatus.Blocked => group with { Blocked = group.Blocked + by },
+        _ => group with { NotStarted = group.NotStarted + by },
+    };
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Readiness.EndToEnd.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace Readiness.EndToEnd.Tests.Bench;
+
+/// <summary>What the tasks driver measured; times in milliseconds, sizes in bytes.</summary>
+public sealed record TasksFigures(
+    double FirstButtonMs, long HtmlBytes, long WebSocketBytes, long OtherBytes, int Cards,
+    Percentiles Filter, Percentiles Bulk, int BulkItems);
+
+/// <summary>
+/// The liaison on a weak phone link: Chromium at 390x844 with the network throttled through CDP
+/// (Network.emulateNetworkConditions), timing navigation to the first status button that can be tapped and counting
+/// the bytes before it (HTML as transferred, WebSocket messages as received); then, unthrottled, a filter or search to
+/// the narrowed list and a bulk set confirmed on screen, by the browser's clock.
+/// </summary>
+public static class TasksDriver
+{
+    /// <summary>A weak 4G or good 3G link: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip.</summary>
+    public const double DownloadBytesPerSecond = 1_600_000 / 8.0;
+    public const double UploadBytesPerSecond = 750_000 / 8.0;
+    public const double LatencyMs = 150;
+
+    public static async Task<TasksFigures> MeasureAsync(IBrowser browser, AppProcess app, int filterRuns, int bulkRuns, bool warmCache)
+    {
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await AppFixture.SignInAsync(page, "penghubung.kpu", AppFixture.DemoPassword);
+        if (warmCache)
+        {
+            // A liaison who used the app before has its scripts, styles and fonts cached; the page itself is fresh.
+            await page.GotoAsync("/tugas");
+            await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 60_000 });
+            await page.GotoAsync("/masuk");
+        }
+
+        var (firstButton, html, webSocket, other, cards) = await FirstUsableAsync(page);
+        var filter = await FilterAsync(page, filterRuns);
+        var (bulk, bulkItems) = await BulkAsync(page, bulkRuns);
+        await context.CloseAsync();
+        return new TasksFigures(firstButton, html, webSocket, other, cards, filter, bulk, bulkItems);
+    }
+
+    private static ILocator FirstStatusButton(IPage page) =>
+        page.GetByRole(AriaRole.Article).First.GetByRole(AriaRole.Button, new() { Name = "Siap" });
+
+    private static async Task<(double Ms, long Html, long WebSocket, long Other, int Cards)> FirstUsableAsync(IPage page)
+    {
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Network.enable");
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false,
+            ["latency"] = LatencyMs,
+            ["downloadThroughput"] = DownloadBytesPerSecond,
+            ["uploadThroughput"] = UploadBytesPerSecond,
+        });
+
+        var types = new Dictionary<string, string>();
+        long html = 0, other = 0, webSocket = 0;
+        var gate = new object();
+        cdp.Event("Network.responseReceived").OnEvent += (_, e) =>
+        {
+            lock (gate)
+            {
+                types[e!.Value.GetProperty("requestId").GetString()!] = e.Value.GetProperty("type").GetString()!;
+            }
+        };
+        cdp.Event("Network.loadingFinished").OnEvent += (_, e) =>
+        {
+            lock (gate)
+            {
+                var id = e!.Value.GetProperty("requestId").GetString()!;
+                var bytes = (long)e.Value.GetProperty("encodedDataLength").GetDouble();
+                if (types.GetValueOrDefault(id) == "Document")
+                {
+                    html += bytes;
+                }
+                else
+                {
+                    other += bytes;
+                }
+            }
+        };
+        cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) =>
+        {
+            var response = e!.Value.GetProperty("response");
+            var payload = response.GetProperty("payloadData").GetString() ?? "";
+            // Binary frames (the circuit's MessagePack) come base64-encoded: count their decoded size.
+            var size = response.GetProperty("opcode").GetInt32() == 2 ? payload.Length / 4 * 3 : System.Text.Encoding.UTF8.GetByteCount(payload);
+            lock (gate)
+            {
+                webSocket += size;
+            }
+        };
+
+        var clock = Stopwatch.StartNew();
+        await page.GotoAsync("/tugas", new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
+        await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 120_000 });
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        long h, w, o;
+        lock (gate)
+        {
+            (h, w, o) = (html, webSocket, other);
+        }
+
+        var cards = await page.GetByRole(AriaRole.Article).CountAsync();
+        await cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+        {
+            ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
+        });
+        await cdp.DetachAsync();
+        return (elapsed, h, w, o, cards);
+    }
+
+    /// <summary>From a filter's change to the list showing its answer (the summary names the new address and is not busy).</summary>
+    private static async Task<Percentiles> FilterAsync(IPage page, int runs)
+    {
+        string[] searches = ["logistik tenggarong", "ppk gudang", "tps", "kpps bimbingan", "logistik mataram", "sirekap", "dpt bantul", "loa kulu"];
+        string[] regions = ["64.02.06", "52.71.03", "17.71.02", "34.02.01", "64.02"];
+        var samples = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            string expected;
+            var started = await page.EvaluateAsync<double>("() => performance.now()");
+            if (i % 2 == 0)
+            {
+                var words = searches[i / 2 % searches.Length];
+                expected = "cari=" + Uri.EscapeDataString(words);
+                await page.GetByLabel("Cari butir, catatan atau wilayah").FillAsync(words);
+            }
+            else
+            {
+                var region = regions[i / 2 % regions.Length];
+                expected = "wilayah=" + region;
+                if (!await page.GetByLabel("Kecamatan / wilayah").IsVisibleAsync())
+                {
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Saring", Exact = true }).ClickAsync();
+                }
+
+                await page.GetByLabel("Kecamatan / wilayah").SelectOptionAsync(region);
+            }
+
+            var done = await page.WaitForFunctionAsync("""
+                expected => {
+                    const s = document.querySelector("[data-view]");
+                    return s && s.getAttribute("aria-busy") === "false" && s.getAttribute("data-view").includes(expected) ? performance.now() : false;
+                }
+                """, expected, new() { PollingInterval = 5, Timeout = 30_000 });
+            samples.Add((await done.JsonValueAsync<double>()) - started);
+            await page.GotoAsync("/tugas?semua=1");
+            await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        }
+
+        return Percentiles.Of(samples);
+    }
+
+    /// <summary>Selects the 20 items of one checklist item's page and sets a status: from the tap to the result on screen.</summary>
+    private static async Task<(Percentiles Times, int Items)> BulkAsync(IPage page, int runs)
+    {
+        string[] statuses = ["Dalam proses", "Siap"];
+        var samples = new List<double>();
+        var items = 0;
+        await page.GotoAsync("/tugas?semua=1&tampilan=butir");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Tambah butir instansi saya" })).ToBeEnabledAsync(new() { Timeout = 60_000 });
+        var group = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "PPK menerima logistik dari gudang KPU" });
+        var href = await group.GetByRole(AriaRole.Link).GetAttributeAsync("href");
+        for (var i = 0; i < runs; i++)
+        {
+            await page.GotoAsync(href!);
+            await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 60_000 }); // the circuit is up
+            await page.GetByLabel("Pilih semua di halaman ini").CheckAsync();
+            var status = statuses[i % statuses.Length];
+            var button = page.GetByRole(AriaRole.Button, new() { Name = $"butir terpilih: {status}" });
+            await Expect(button).ToBeEnabledAsync(new() { Timeout = 30_000 });
+            var started = await page.EvaluateAsync<double>("() => performance.now()");
+            await button.ClickAsync();
+            var done = await page.WaitForFunctionAsync("""
+                () => {
+                    const r = document.querySelector("[data-bulk-result]");
+                    return r && r.textContent.includes("tersimpan") ? performance.now() : false;
+                }
+                """, null, new() { PollingInterval = 5, Timeout = 30_000 });
+            samples.Add((await done.JsonValueAsync<double>()) - started);
+            var result = await page.Locator("[data-bulk-result]").InnerTextAsync();
+            items = int.Parse(System.Text.RegularExpressions.Regex.Match(result, @"(\d+) butir tersimpan").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return (Percentiles.Of(samples), items);
+    }
+
+    /// <summary>One line for bench/out.</summary>
+    public static string Describe(TasksFigures f, string label) =>
+        $"{label}: first status button {f.FirstButtonMs:0} ms; HTML {f.HtmlBytes / 1024.0:0.0} KB + WebSocket {f.WebSocketBytes / 1024.0:0.0} KB = " +
+        $"{(f.HtmlBytes + f.WebSocketBytes) / 1024.0:0.0} KB (other files {f.OtherBytes / 1024.0:0.0} KB); {f.Cards} cards; " +
+        $"filter/search to list {f.Filter}; bulk set of {f.BulkItems} items {f.Bulk}";
+
+    internal static string Json(TasksFigures f) => JsonSerializer.Serialize(f);
+}
