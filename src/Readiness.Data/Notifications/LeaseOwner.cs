@@ -1,7 +1,7 @@
 namespace Readiness.Data.Notifications;
 
 /// <summary>Names a holder of database leases: the machine and process (for an operator reading the table) and a random part.</summary>
-internal static class LeaseOwner
+public static class LeaseOwner
 {
     /// <summary>A new name, at most 64 characters (the width of the lease columns).</summary>
     public static string New()

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
 using Readiness.Web.Accounts;
+using Readiness.Web.Notifications;
 using Readiness.Data.Sql;
 
 namespace Readiness.Web.Hosting;
@@ -52,6 +53,7 @@ public static class WebServiceCollectionExtensions
                 options.KnownProxies.Clear();
             });
         }
+        services.AddReadinessNotifications(builder.Configuration);
         services.AddSignalR();
         services.AddHostedService<Readiness.Web.Live.HubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
