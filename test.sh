@@ -5,13 +5,14 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 
-# Debian's chromium drives the browser journeys; pdftotext (poppler-utils) reads the printed brief.
-if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then
-    echo "Installing Debian's chromium and poppler-utils for the browser tests..."
+# Debian's chromium drives the browser journeys; pdftotext (poppler-utils) reads the printed brief; python3-aiosmtpd
+# is the real SMTP server the e-mail tests send to.
+if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null || ! /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null; then
+    echo "Installing Debian's chromium, poppler-utils and python3-aiosmtpd for the browser and e-mail tests..."
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null \
-        || { echo "Could not install chromium and poppler-utils with apt-get."; echo "tests: 0 passed, 1 failed"; exit 1; }
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils python3-aiosmtpd >/dev/null \
+        || { echo "Could not install chromium, poppler-utils and python3-aiosmtpd with apt-get."; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -16,6 +16,10 @@ switch (args)
         return 0;
     }
 
+    case ["escalation", var path, ..]:
+        await EscalationBench.RunAsync(path, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 30), Console.Out);
+        return 0;
+
     case ["writer", var path, var saves]:
         await Drills.WriterAsync(path, int.Parse(saves));
         return 0;
@@ -51,6 +55,7 @@ switch (args)
         Console.WriteLine("""
             usage: Readiness.Bench generate PATH [REGENCIES]   national data set into an SQLite file
                    Readiness.Bench drills PATH                 reliability drills against that file
+                   Readiness.Bench escalation PATH [SECONDS]   escalation rules once over the set, then the outbox for SECONDS
                    Readiness.Bench bench [--filter *]          BenchmarkDotNet suites (READINESS_BENCH_DB=PATH)
             """);
         return Debugger.IsAttached ? 0 : 2;

@@ -6,6 +6,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
@@ -59,7 +60,26 @@ public static class DataServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(ConfigureIdentity);
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountSeeder>();
+        AddNotifications(services, configuration);
         return services;
+    }
+
+    private static void AddNotifications(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<NotificationFeed>();
+        services.AddSingleton<NotificationStore>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<WebhookStore>();
+        services.AddSingleton<EscalationRuleStore>();
+        services.AddSingleton<EscalationEngine>();
+        services.AddSingleton<NotificationPump>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationPump>());
+        if (configuration.GetSection(NotificationOptions.SectionName).GetValue(nameof(NotificationOptions.RunInBackground), true))
+        {
+            services.AddHostedService<EscalationWorker>();
+        }
     }
 
     /// <summary>

@@ -18,23 +18,29 @@ namespace Readiness.Data.Tests;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory;
+    private readonly bool _ownsDirectory;
     private readonly ServiceProvider _services;
 
-    public TestDatabase(DateTimeOffset? now = null)
-        : this(new FakeTimeProvider(now ?? new DateTimeOffset(2024, 11, 23, 3, 0, 0, TimeSpan.Zero)))
+    /// <param name="now">The clock's start.</param>
+    /// <param name="shareWith">Another test database whose file this one opens too, as a second server would.</param>
+    /// <param name="settings">Extra configuration.</param>
+    public TestDatabase(DateTimeOffset? now = null, TestDatabase? shareWith = null, IReadOnlyDictionary<string, string?>? settings = null)
+        : this(new FakeTimeProvider(now ?? new DateTimeOffset(2024, 11, 23, 3, 0, 0, TimeSpan.Zero)), shareWith, settings)
     {
     }
 
     /// <summary>With a clock of the test's own (a fake clock that also observes when it is read).</summary>
-    public TestDatabase(FakeTimeProvider time)
+    public TestDatabase(FakeTimeProvider time, TestDatabase? shareWith = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _directory = shareWith?._directory ?? Path.Combine(Path.GetTempPath(), "readiness-tests", Guid.NewGuid().ToString("N"));
+        _ownsDirectory = shareWith is null;
         Time = time;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["Database:DataDirectory"] = _directory,
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
@@ -85,6 +91,11 @@ public sealed class TestDatabase : IDisposable
     {
         _services.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

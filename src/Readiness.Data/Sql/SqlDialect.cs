@@ -51,6 +51,24 @@ public abstract class SqlDialect
     /// </summary>
     public abstract ValueTask<DbTransaction> BeginConsistentReadAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    /// <summary>Two text expressions joined into one.</summary>
+    public abstract string Concat(string left, string right);
+
+    /// <summary>
+    /// A scalar SQL expression: the highest <c>Id</c> of <paramref name="table"/> (an identity table with a
+    /// <c>RowVer</c> column on SQL Server) that a reader may take without skipping a row a still-open transaction will
+    /// commit later; null when the table is empty. The same rule as <see cref="SafeEventBound"/>.
+    /// </summary>
+    public abstract string SafeIdBound(string table);
+
+    /// <summary>
+    /// One statement that leases up to <paramref name="take"/> rows of <paramref name="table"/> matching
+    /// <paramref name="where"/> (lowest <c>Id</c> first where the dialect can order) by running
+    /// <paramref name="set"/> on them, and returns their <c>Id</c>s. Rows another server is leasing at the same moment
+    /// are skipped, not waited for.
+    /// </summary>
+    public abstract string ClaimRows(string table, string set, string where, int take);
+
     internal static string ColumnList(IReadOnlyList<string> columns) => string.Join(", ", columns);
 
     internal static string ParameterList(IReadOnlyList<string> columns) => string.Join(", ", columns.Select(c => "@" + c));
@@ -88,6 +106,15 @@ public sealed class SqliteDialect : SqlDialect
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     public override string CountTablesNamed => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @Name;";
+
+    public override string Concat(string left, string right) => $"({left} || {right})";
+
+    public override string SafeIdBound(string table) => $"(SELECT MAX(Id) FROM {table})";
+
+    // A single writer: the UPDATE holds the database's write lock, so two servers never lease the same row.
+    public override string ClaimRows(string table, string set, string where, int take) =>
+        $"UPDATE {table} SET {set} WHERE Id IN (SELECT Id FROM {table} WHERE {where} ORDER BY Id LIMIT {take}) RETURNING Id;";
+
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -128,4 +155,18 @@ public sealed class SqlServerDialect : SqlDialect
         connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 
     public override string CountTablesNamed => "SELECT COUNT(*) FROM sys.tables WHERE name = @Name AND schema_id = SCHEMA_ID(N'dbo');";
+
+    public override string Concat(string left, string right) => $"({left} + {right})";
+
+    // See SafeEventBound: identity values are taken before commit, so the same rowversion bound applies.
+    public override string SafeIdBound(string table) => $"""
+        (SELECT COALESCE(
+            (SELECT MIN(Id) - 1 FROM {table} WITH (READUNCOMMITTED) WHERE RowVer >= MIN_ACTIVE_ROWVERSION()),
+            (SELECT MAX(Id) FROM {table})))
+        """;
+
+    // READPAST skips rows another server has locked for its own claim; UPDLOCK keeps two claims off the same row.
+    public override string ClaimRows(string table, string set, string where, int take) =>
+        $"UPDATE TOP ({take}) {table} WITH (ROWLOCK, UPDLOCK, READPAST) SET {set} OUTPUT inserted.Id WHERE {where};";
+
 }

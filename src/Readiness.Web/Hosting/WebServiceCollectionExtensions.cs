@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
 using Readiness.Web.Accounts;
+using Readiness.Web.Notifications;
 using Readiness.Data.Sql;
 
 namespace Readiness.Web.Hosting;
@@ -55,6 +56,7 @@ public static class WebServiceCollectionExtensions
             });
         }
         services.AddReadinessMetrics(readiness.Metrics);
+        services.AddReadinessNotifications(builder.Configuration);
         services.AddSignalR();
         services.AddReadinessCompression();
         services.AddScoped<Readiness.Web.Components.Pages.Tasks.NoteDrafts>();

@@ -53,4 +53,28 @@ public sealed class SqlDialectTests
         Assert.Contains("RowVer       rowversion", schema);
         Assert.Contains("IX_ItemEvents_RowVer", schema);
     }
+
+    [Fact]
+    public void Outbox_claims_skip_rows_another_server_holds_and_return_the_claimed_ids()
+    {
+        var sqlServer = SqlServerDialect.Instance.ClaimRows("Deliveries", "LeaseOwner = @owner", "Status = 'pending'", 50);
+        var sqlite = SqliteDialect.Instance.ClaimRows("Deliveries", "LeaseOwner = @owner", "Status = 'pending'", 50);
+
+        Assert.Equal("UPDATE TOP (50) Deliveries WITH (ROWLOCK, UPDLOCK, READPAST) SET LeaseOwner = @owner OUTPUT inserted.Id WHERE Status = 'pending';", sqlServer);
+        Assert.Equal("UPDATE Deliveries SET LeaseOwner = @owner WHERE Id IN (SELECT Id FROM Deliveries WHERE Status = 'pending' ORDER BY Id LIMIT 50) RETURNING Id;", sqlite);
+        Assert.Equal("(a + '/')", SqlServerDialect.Instance.Concat("a", "'/'"));
+        Assert.Equal("(a || '/')", SqliteDialect.Instance.Concat("a", "'/'"));
+    }
+
+    [Fact]
+    public void Sql_server_notification_reads_stop_below_rows_of_open_transactions()
+    {
+        var bound = SqlServerDialect.Instance.SafeIdBound("Notifications");
+        var schema = DatabaseMigrator.ShippedScripts("sqlserver").Single(s => s.Name.EndsWith("/0006_notifications.sql", StringComparison.Ordinal)).Contents;
+
+        Assert.Contains("FROM Notifications WITH (READUNCOMMITTED) WHERE RowVer >= MIN_ACTIVE_ROWVERSION()", bound);
+        Assert.Contains("IX_Notifications_RowVer", schema);
+        Assert.Contains("IX_Escalations_RowVer", schema);
+        Assert.Equal("(SELECT MAX(Id) FROM Notifications)", SqliteDialect.Instance.SafeIdBound("Notifications"));
+    }
 }

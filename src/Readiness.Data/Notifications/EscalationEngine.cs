@@ -1,0 +1,335 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Readiness.Data.Regions;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Notifications;
+
+/// <summary>
+/// Evaluates every escalation rule once. Every server runs it, and each notice is still created once: a server runs
+/// a rule only while it holds the lease on the rule's row, writes the escalations, the inbox notifications and the
+/// outbox rows in one transaction that also gives the lease back, and every insert skips what already exists. A
+/// server that dies mid-run commits nothing; its lease runs out and the next run (on any server) does the work.
+/// Every rule is a few set-based statements over the whole nation, never a loop over items.
+/// </summary>
+public sealed partial class EscalationEngine(
+    ConnectionFactory factory,
+    TimeProvider time,
+    NotificationSignal signal,
+    IOptions<NotificationOptions> options,
+    ILogger<EscalationEngine> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Hours after the digest's local hour during which a digest not yet sent is still sent.</summary>
+    public const int DigestWindowHours = 6;
+
+    /// <summary>This engine's name in the leases it takes: unique per process and engine.</summary>
+    public string Owner { get; } = LeaseOwner.New();
+
+    /// <summary>Runs each enabled rule whose lease is free; returns what was created and the round trips taken.</summary>
+    public async Task<EscalationRunResult> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        // Timestamps are stored to the millisecond: the run's instant is cut to it, so "created by this run" matches.
+        var nowTicks = time.GetUtcNow().UtcDateTime.Ticks;
+        var now = new DateTime(nowTicks - nowTicks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var queries = 0;
+        int run = 0, skipped = 0, escalated = 0, notified = 0, queued = 0;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rules = (await connection.QueryAsync<EscalationRule>(new CommandDefinition(
+            "SELECT Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail, SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LastRunAtUtc FROM EscalationRules ORDER BY Id;",
+            cancellationToken: cancellationToken))).AsList();
+        queries++;
+        foreach (var rule in rules)
+        {
+            if (!rule.IsEnabled || !await ClaimAsync(connection, rule, now, cancellationToken))
+            {
+                queries += rule.IsEnabled ? 1 : 0;
+                skipped++;
+                continue;
+            }
+
+            queries++;
+            var counts = await RunRuleAsync(connection, rule, now, cancellationToken);
+            queries += counts.Queries;
+            if (counts.Committed)
+            {
+                run++;
+                escalated += counts.Escalated;
+                notified += counts.Notifications;
+                queued += counts.Deliveries;
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+
+        if (notified > 0 || queued > 0)
+        {
+            signal.Nudge();
+        }
+
+        if (notified > 0)
+        {
+            LogRun(run, escalated, notified, queued);
+        }
+
+        return new EscalationRunResult(run, skipped, escalated, notified, queued, queries);
+    }
+
+    private async Task<bool> ClaimAsync(DbConnection connection, EscalationRule rule, DateTime now, CancellationToken cancellationToken)
+    {
+        const string claim = """
+            UPDATE EscalationRules SET LeaseOwner = @owner, LeaseUntilUtc = @until
+            WHERE Id = @id AND IsEnabled = 1 AND (LeaseUntilUtc IS NULL OR LeaseUntilUtc <= @now);
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(claim,
+            new { owner = Owner, until = now + options.Value.LeaseDuration, id = rule.Id, now }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private async Task<RuleCounts> RunRuleAsync(DbConnection connection, EscalationRule rule, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var counts = rule.Kind == EscalationKinds.Digest
+                ? await RunDigestAsync(connection, transaction, rule, now, cancellationToken)
+                : await RunItemRuleAsync(connection, transaction, rule, now, cancellationToken);
+            var queued = await QueueDeliveriesAsync(connection, transaction, rule, now, cancellationToken);
+
+            // Giving the lease back in the same transaction: if another server took the rule over because this run
+            // outlived its lease, nothing of this run is committed.
+            const string release = """
+                UPDATE EscalationRules SET LeaseOwner = NULL, LeaseUntilUtc = NULL, LastRunAtUtc = @now
+                WHERE Id = @id AND LeaseOwner = @owner;
+                """;
+            var held = await connection.ExecuteAsync(new CommandDefinition(release, new { now, id = rule.Id, owner = Owner },
+                transaction, cancellationToken: cancellationToken)) == 1;
+            if (!held)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                LogLeaseLost(rule.Code);
+                return counts with { Committed = false, Queries = counts.Queries + 3 };
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return counts with { Deliveries = queued, Committed = true, Queries = counts.Queries + 3 };
+        }
+        catch
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<RuleCounts> RunItemRuleAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var dialect = factory.Dialect;
+        var today = RegionToday.Parameters(now);
+        string select;
+        if (rule.Kind == EscalationKinds.Blocked)
+        {
+            // Unchanged since the cutoff: UpdatedAtUtc moves with every save, and the Version names this cycle, so
+            // a Kendala that is edited and stays Kendala starts a new 24 hours.
+            select = $"""
+                SELECT @ruleId, i.Id, i.Version, i.Version, i.RegionCode, i.AgencyCode, @now
+                FROM ChecklistItems i
+                WHERE i.ElectionId IN ({ActiveElections}) AND i.Status = 'kendala' AND i.UpdatedAtUtc <= @cutoff
+                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = i.Version)
+                """;
+        }
+        else
+        {
+            // Past due by the date in the item's own region's zone; once per item (cycle 0).
+            select = $"""
+                SELECT @ruleId, i.Id, 0, i.Version, i.RegionCode, i.AgencyCode, @now
+                FROM ChecklistItems i
+                JOIN Regions r ON r.Code = i.RegionCode
+                WHERE i.ElectionId IN ({ActiveElections}) AND i.Status IN ('belum', 'proses', 'kendala')
+                  AND i.DueDate < @todayLatest AND i.Criticality = @criticality AND i.DueDate < {RegionToday.Expression("r.TimeZone")}
+                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = 0)
+                """;
+        }
+
+        var sql = $"""
+            INSERT INTO Escalations (RuleId, ItemId, Cycle, ItemVersion, RegionCode, AgencyCode, EscalatedAtUtc)
+            {select};
+            """;
+        var escalated = await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            ruleId = rule.Id,
+            now,
+            cutoff = now.AddHours(-rule.AfterHours),
+            criticality = rule.Criticality ?? "kritis",
+            today.todayWib,
+            today.todayWita,
+            today.todayWit,
+            todayLatest = today.todayWit,
+        }, transaction, commandTimeout: 300, cancellationToken: cancellationToken));
+
+        // Everyone of the rule's role whose scope covers the item's region, once per escalation.
+        var fanOut = $"""
+            INSERT INTO Notifications (UserId, RuleId, Kind, EscalationId, ItemId, RegionCode, AgencyCode, CreatedAtUtc)
+            SELECT s.UserId, e.RuleId, @kind, e.Id, e.ItemId, e.RegionCode, e.AgencyCode, @now
+            FROM Escalations e
+            JOIN RecipientScopes s ON s.Role = @role
+                 AND e.RegionCode >= s.RegionCode AND e.RegionCode < {dialect.Concat("s.RegionCode", "'/'")}
+            WHERE e.RuleId = @ruleId AND e.EscalatedAtUtc = @now
+              AND NOT EXISTS (SELECT 1 FROM Notifications n WHERE n.UserId = s.UserId AND n.EscalationId = e.Id);
+            """;
+        var notified = escalated == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(fanOut,
+            new { kind = rule.Kind, now, role = rule.RecipientRole, ruleId = rule.Id }, transaction, commandTimeout: 300,
+            cancellationToken: cancellationToken));
+        return new RuleCounts(escalated, notified, 0, escalated == 0 ? 1 : 2, false);
+    }
+
+    private async Task<RuleCounts> RunDigestAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var queries = 0;
+        var notified = 0;
+        foreach (var zone in new[] { RegionTimeZone.Wib, RegionTimeZone.Wita, RegionTimeZone.Wit })
+        {
+            var local = zone.ToLocal(now);
+            // A server that was down at the hour still sends the digest later that morning, but not at night.
+            if (local.Hour < rule.LocalHour || local.Hour >= rule.LocalHour + DigestWindowHours)
+            {
+                continue;
+            }
+
+            var date = DateOnly.FromDateTime(local);
+            // Since the same local hour yesterday: "against yesterday" is the state 24 hours before this digest.
+            var since = now.AddHours(-24);
+            var sql = $"""
+                WITH due AS (
+                    SELECT s.UserId, s.RegionCode
+                    FROM RecipientScopes s
+                    JOIN Regions r ON r.Code = s.RegionCode
+                    WHERE s.Role = @role AND r.TimeZone = @zone
+                      AND NOT EXISTS (SELECT 1 FROM Notifications n
+                                      WHERE n.UserId = s.UserId AND n.RuleId = @ruleId AND n.DigestZone = @zone AND n.DigestDate = @date)),
+                firstChange AS (
+                    SELECT ItemId, MIN(Seq) AS Seq FROM ItemEvents WHERE AtUtc > @since GROUP BY ItemId)
+                SELECT d.UserId, d.RegionCode, i.AgencyCode,
+                       COUNT(i.Id) AS TotalNow,
+                       SUM(CASE WHEN i.Status = 'siap' THEN 1 ELSE 0 END) AS ReadyNow,
+                       SUM(CASE WHEN i.Id IS NOT NULL AND (f.Seq IS NULL OR e.StatusBefore IS NOT NULL) THEN 1 ELSE 0 END) AS TotalBefore,
+                       SUM(CASE WHEN (f.Seq IS NULL AND i.Status = 'siap') OR e.StatusBefore = 'siap' THEN 1 ELSE 0 END) AS ReadyBefore,
+                       SUM(CASE WHEN i.Status = 'kendala' AND f.Seq IS NOT NULL AND (e.StatusBefore IS NULL OR e.StatusBefore <> 'kendala')
+                                THEN 1 ELSE 0 END) AS NewBlocked,
+                       SUM(CASE WHEN i.Criticality = 'kritis' AND i.Status <> 'siap' AND i.DueDate < @date THEN 1 ELSE 0 END) AS OverdueCritical
+                FROM due d
+                LEFT JOIN ChecklistItems i ON i.RegionCode >= d.RegionCode AND i.RegionCode < {factory.Dialect.Concat("d.RegionCode", "'/'")}
+                      AND i.ElectionId IN ({ActiveElections})
+                LEFT JOIN firstChange f ON f.ItemId = i.Id
+                LEFT JOIN ItemEvents e ON e.Seq = f.Seq
+                GROUP BY d.UserId, d.RegionCode, i.AgencyCode;
+                """;
+            var today = RegionToday.Parameters(now);
+            var rows = (await connection.QueryAsync<DigestRow>(new CommandDefinition(sql, new
+            {
+                role = rule.RecipientRole,
+                zone = zone.Id,
+                ruleId = rule.Id,
+                date,
+                since,
+                today.todayWib,
+            }, transaction, commandTimeout: 300, cancellationToken: cancellationToken))).AsList();
+            queries++;
+            if (rows.Count == 0)
+            {
+                continue;
+            }
+
+            var digests = rows.GroupBy(r => r.UserId).Select(user => new
+            {
+                UserId = user.Key,
+                RuleId = rule.Id,
+                Kind = EscalationKinds.Digest,
+                Zone = zone.Id,
+                Date = date,
+                Now = now,
+                Details = JsonSerializer.Serialize(new DigestDetails
+                {
+                    Zone = zone.Id,
+                    Date = date,
+                    RegionCodes = user.Select(r => r.RegionCode).Distinct().Order(StringComparer.Ordinal).ToList(),
+                    NewBlocked = user.Sum(r => r.NewBlocked ?? 0),
+                    OverdueCritical = user.Sum(r => r.OverdueCritical ?? 0),
+                    Agencies = user.Where(r => r.AgencyCode is not null)
+                        .GroupBy(r => r.AgencyCode!)
+                        .Select(a => new DigestAgencyLine(a.Key, a.Sum(r => r.ReadyNow ?? 0), a.Sum(r => r.TotalNow),
+                            a.Sum(r => r.ReadyBefore ?? 0), a.Sum(r => r.TotalBefore ?? 0)))
+                        .OrderBy(a => a.AgencyCode, StringComparer.Ordinal)
+                        .ToList(),
+                }, Json),
+            }).ToList();
+            const string insert = """
+                INSERT INTO Notifications (UserId, RuleId, Kind, DigestZone, DigestDate, Details, CreatedAtUtc)
+                SELECT @UserId, @RuleId, @Kind, @Zone, @Date, @Details, @Now
+                WHERE NOT EXISTS (SELECT 1 FROM Notifications
+                                  WHERE UserId = @UserId AND RuleId = @RuleId AND DigestZone = @Zone AND DigestDate = @Date);
+                """;
+            notified += await connection.ExecuteAsync(new CommandDefinition(insert, digests, transaction, cancellationToken: cancellationToken));
+            queries += digests.Count;
+        }
+
+        return new RuleCounts(0, notified, 0, queries, false);
+    }
+
+    private async Task<int> QueueDeliveriesAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var newId = factory.Dialect.NewOperationId;
+        var sql = $"""
+            INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
+            SELECT n.Id, 'email', NULL, {newId}, 'pending', 0, @now, @now
+            FROM Notifications n
+            JOIN Users u ON u.Id = n.UserId
+            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now AND @sendEmail = 1 AND u.Email IS NOT NULL AND u.Email <> ''
+              AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.NotificationId = n.Id AND d.Channel = 'email');
+            INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
+            SELECT n.Id, 'webhook', w.Id, {newId}, 'pending', 0, @now, @now
+            FROM Notifications n
+            CROSS JOIN Webhooks w
+            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now AND @sendWebhook = 1 AND w.IsEnabled = 1
+              AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.NotificationId = n.Id AND d.Channel = 'webhook' AND d.WebhookId = w.Id);
+            """;
+        return await connection.ExecuteAsync(new CommandDefinition(sql, new
+        {
+            ruleId = rule.Id,
+            now,
+            sendEmail = rule.SendEmail && options.Value.EmailEnabled,
+            sendWebhook = rule.SendWebhook,
+        }, transaction, commandTimeout: 300, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Elections still running: their last stage has not ended (by the WIB date, the earliest in Indonesia).</summary>
+    private const string ActiveElections = "SELECT ElectionId FROM Stages GROUP BY ElectionId HAVING MAX(EndDate) >= @todayWib";
+
+    private sealed record RuleCounts(int Escalated, int Notifications, int Deliveries, int Queries, bool Committed);
+
+    private sealed class DigestRow
+    {
+        public int UserId { get; set; }
+        public string RegionCode { get; set; } = "";
+        public string? AgencyCode { get; set; }
+        public int TotalNow { get; set; }
+        public int? ReadyNow { get; set; }
+        public int? TotalBefore { get; set; }
+        public int? ReadyBefore { get; set; }
+        public int? NewBlocked { get; set; }
+        public int? OverdueCritical { get; set; }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Escalation: {Rules} rules run, {Escalated} items escalated, {Notifications} notifications, {Deliveries} deliveries queued")]
+    private partial void LogRun(int rules, int escalated, int notifications, int deliveries);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation rule {Rule} outlived its lease and was taken over; its run was rolled back")]
+    private partial void LogLeaseLost(string rule);
+}

@@ -1,0 +1,12 @@
+namespace Readiness.Data.Notifications;
+
+/// <summary>Resource keys of the messages for refused notification settings (thrown as <see cref="InputException"/>).</summary>
+public static class NotificationInput
+{
+    public const string WebhookNameInvalid = "Input.WebhookNameInvalid";
+    public const string WebhookUrlInvalid = "Input.WebhookUrlInvalid";
+    public const string WebhookSecretInvalid = "Input.WebhookSecretInvalid";
+    public const string EmailInvalid = "Input.EmailInvalid";
+    public const string RuleInvalid = "Input.RuleInvalid";
+    public const string RuleChanged = "Input.RuleChanged";
+}

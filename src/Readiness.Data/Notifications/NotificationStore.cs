@@ -1,0 +1,211 @@
+using System.Data.Common;
+using Dapper;
+using Readiness.Data.Accounts;
+using Readiness.Data.Regions;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Notifications;
+
+/// <summary>
+/// A person's inbox (read, unread count, mark as read), the "escalated" markers of items, and the e-mail addresses
+/// notifications go to. Only the owner of a notification reads or marks it.
+/// </summary>
+public sealed class NotificationStore(ConnectionFactory factory, TimeProvider time, NotificationFeed feed)
+{
+    internal const string InboxColumns = """
+        n.Id, n.Kind, n.ItemId, i.Title AS ItemTitle, i.Status AS ItemStatus, i.DueDate, n.RegionCode, r.Name AS RegionName,
+        COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, n.AgencyCode, n.Details, n.CreatedAtUtc, n.ReadAtUtc
+        """;
+
+    internal const string InboxJoins = """
+        LEFT JOIN ChecklistItems i ON i.Id = n.ItemId
+        LEFT JOIN Regions r ON r.Code = n.RegionCode
+        """;
+
+    /// <summary>The actor's notifications, newest first (at most <paramref name="take"/>, 1-500).</summary>
+    /// <exception cref="AccessDeniedException">The actor is not a signed-in user (a screen token has no inbox).</exception>
+    public async Task<IReadOnlyList<InboxNotification>> InboxAsync(Actor actor, int take = 100, bool unreadOnly = false,
+        CancellationToken cancellationToken = default)
+    {
+        var userId = RequireUser(actor);
+        var sql = $"""
+            SELECT {InboxColumns}
+            FROM Notifications n
+            {InboxJoins}
+            WHERE n.UserId = @userId {(unreadOnly ? "AND n.ReadAtUtc IS NULL" : "")}
+            ORDER BY n.Id DESC
+            {factory.Dialect.Top(Math.Clamp(take, 1, 500))};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<InboxNotification>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>One of the actor's notifications, or null when it is not theirs or does not exist.</summary>
+    public async Task<InboxNotification?> FindAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        var userId = RequireUser(actor);
+        var sql = $"""
+            SELECT {InboxColumns}
+            FROM Notifications n
+            {InboxJoins}
+            WHERE n.Id = @id AND n.UserId = @userId;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<InboxNotification>(new CommandDefinition(sql, new { id, userId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>How many of the actor's notifications are unread (0 for a screen token).</summary>
+    public async Task<int> UnreadCountAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.UserId is not { } userId)
+        {
+            return 0;
+        }
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM Notifications WHERE UserId = @userId AND ReadAtUtc IS NULL;", new { userId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Marks one of the actor's notifications read; false when it is not theirs or was read already.</summary>
+    public async Task<bool> MarkReadAsync(Actor actor, long id, CancellationToken cancellationToken = default)
+    {
+        var userId = RequireUser(actor);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE Notifications SET ReadAtUtc = @now WHERE Id = @id AND UserId = @userId AND ReadAtUtc IS NULL;",
+            new { now = time.GetUtcNow().UtcDateTime, id, userId }, cancellationToken: cancellationToken)) == 1;
+        if (changed)
+        {
+            feed.PublishRead(userId);
+        }
+
+        return changed;
+    }
+
+    /// <summary>Marks all of the actor's notifications read; returns how many changed.</summary>
+    public async Task<int> MarkAllReadAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var userId = RequireUser(actor);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE Notifications SET ReadAtUtc = @now WHERE UserId = @userId AND ReadAtUtc IS NULL;",
+            new { now = time.GetUtcNow().UtcDateTime, userId }, cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            feed.PublishRead(userId);
+        }
+
+        return changed;
+    }
+
+    /// <summary>
+    /// Which of <paramref name="itemIds"/> are escalated and unchanged since (the escalation names the item's
+    /// current version), for the items the actor may see. One query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, ItemEscalation>> EscalatedAsync(Actor actor, IReadOnlyCollection<long> itemIds,
+        CancellationToken cancellationToken = default)
+    {
+        if (itemIds.Count == 0)
+        {
+            return new Dictionary<long, ItemEscalation>();
+        }
+
+        var result = new Dictionary<long, ItemEscalation>();
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        // In chunks: SQL Server takes at most 2,100 parameters in one command.
+        foreach (var chunk in itemIds.Distinct().Chunk(1000))
+        {
+            var sql = $"""
+                SELECT e.ItemId, e.RegionCode, e.AgencyCode, r.Kind, e.EscalatedAtUtc
+                {CurrentEscalations}
+                WHERE e.ItemId IN @chunk
+                ORDER BY e.EscalatedAtUtc;
+                """;
+            foreach (var row in await connection.QueryAsync<ItemEscalation>(new CommandDefinition(sql, new { chunk }, cancellationToken: cancellationToken)))
+            {
+                if (actor.CanSee(row.RegionCode))
+                {
+                    result[row.ItemId] = row;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Items escalated and unchanged since, under a region (for a wall or a region page), oldest escalation first.</summary>
+    /// <exception cref="InputException">The region code is not a Kemendagri code.</exception>
+    /// <exception cref="AccessDeniedException">The region is outside the actor's scope.</exception>
+    public async Task<IReadOnlyList<ItemEscalation>> EscalatedUnderAsync(Actor actor, string regionCode, int take = 200,
+        CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (!actor.CanSee(regionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
+        }
+
+        var sql = $"""
+            SELECT e.ItemId, e.RegionCode, e.AgencyCode, r.Kind, e.EscalatedAtUtc
+            {CurrentEscalations}
+            WHERE e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd
+            ORDER BY e.EscalatedAtUtc, e.ItemId
+            {factory.Dialect.Top(Math.Clamp(take, 1, 1000))};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ItemEscalation>(new CommandDefinition(sql,
+            new { regionCode, descendantsEnd = RegionCode.DescendantsTo(regionCode) }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Users of the roles the rules notify, with their e-mail addresses. Admins only.</summary>
+    public async Task<IReadOnlyList<NotificationRecipient>> RecipientsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<NotificationRecipient>(new CommandDefinition("""
+            SELECT Id AS UserId, UserName, DisplayName, Role, Email FROM Users
+            WHERE IsDisabled = 0 AND Role IN (SELECT RecipientRole FROM EscalationRules)
+            ORDER BY UserName;
+            """, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Sets (or clears, with null or blank) a user's e-mail address. Admins only.</summary>
+    /// <exception cref="InputException">Not a plausible address (<see cref="NotificationInput.EmailInvalid"/>).</exception>
+    public async Task SetEmailAsync(Actor actor, int userId, string? email, CancellationToken cancellationToken = default)
+    {
+        RequireAdmin(actor);
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (email is not null && (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
+        {
+            throw new InputException(NotificationInput.EmailInvalid, email);
+        }
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE Users SET Email = @email WHERE Id = @userId;", new { email, userId },
+            cancellationToken: cancellationToken));
+    }
+
+    // An escalation marks its item while the item is still at the version it was escalated at.
+    private const string CurrentEscalations = """
+        FROM Escalations e
+        JOIN ChecklistItems i ON i.Id = e.ItemId AND i.Version = e.ItemVersion
+        JOIN EscalationRules r ON r.Id = e.RuleId
+        """;
+
+    internal static int RequireUser(Actor actor) => actor.UserId is { } id && id > 0
+        ? id
+        : throw new AccessDeniedException(AccessDeniedException.ReadOnly, $"{actor.Name} has no inbox.");
+
+    internal static void RequireAdmin(Actor actor)
+    {
+        if (!actor.CanAdminister)
+        {
+            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} may not change notification settings.");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Dapper;
+using Readiness.Data.Accounts;
+using Readiness.Data.Sql;
+
+namespace Readiness.Data.Notifications;
+
+/// <summary>Webhook registrations: a name, an http(s) URL and the secret the receiver checks signatures with. Admins only.</summary>
+public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time)
+{
+    /// <summary>Every registration, by name (without secrets).</summary>
+    public async Task<IReadOnlyList<Webhook>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        NotificationStore.RequireAdmin(actor);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Webhook>(new CommandDefinition(
+            "SELECT Id, Name, Url, IsEnabled, CreatedAtUtc, CreatedBy FROM Webhooks ORDER BY Name, Id;", cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>Registers a receiver; every notification created from now on is posted to it.</summary>
+    /// <exception cref="InputException">Blank or long name, a URL that is not absolute http(s), or a secret under 16 characters.</exception>
+    public async Task<int> AddAsync(Actor actor, string name, string url, string secret, CancellationToken cancellationToken = default)
+    {
+        NotificationStore.RequireAdmin(actor);
+        name = name?.Trim() ?? "";
+        url = url?.Trim() ?? "";
+        secret = secret?.Trim() ?? "";
+        InputException.RequirePlainText(name);
+        if (name.Length is 0 or > 200)
+        {
+            throw new InputException(NotificationInput.WebhookNameInvalid);
+        }
+
+        if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new InputException(NotificationInput.WebhookUrlInvalid, url);
+        }
+
+        if (secret.Length is < 16 or > 200 || secret.Any(char.IsControl))
+        {
+            throw new InputException(NotificationInput.WebhookSecretInvalid);
+        }
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
+            INSERT INTO Webhooks (Name, Url, Secret, IsEnabled, CreatedAtUtc, CreatedBy) VALUES (@name, @url, @secret, 1, @now, @by);
+            {factory.Dialect.SelectInsertedId}
+            """, new { name, url, secret, now = time.GetUtcNow().UtcDateTime, by = actor.Name }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Turns a receiver on or off; off, it gets nothing new (rows already queued are still sent).</summary>
+    public async Task SetEnabledAsync(Actor actor, int id, bool enabled, CancellationToken cancellationToken = default)
+    {
+        NotificationStore.RequireAdmin(actor);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE Webhooks SET IsEnabled = @enabled WHERE Id = @id;", new { enabled, id },
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Removes a receiver and its undelivered and dead rows.</summary>
+    public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
+    {
+        NotificationStore.RequireAdmin(actor);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM Webhooks WHERE Id = @id;", new { id }, cancellationToken: cancellationToken));
+    }
+}

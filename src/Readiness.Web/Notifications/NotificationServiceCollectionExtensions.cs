@@ -1,0 +1,24 @@
+using Readiness.Data.Notifications;
+
+namespace Readiness.Web.Notifications;
+
+/// <summary>Delivery of notifications outside the app: the webhook client, the SMTP sender and the outbox worker.</summary>
+public static class NotificationServiceCollectionExtensions
+{
+    public static IServiceCollection AddReadinessNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpClient(WebhookSender.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Readiness-Webhooks/1.0"))
+            // A receiver's redirect is not followed: the registered URL is the only one that gets the signed body.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<NotificationText>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<OutboxWorker>();
+        if (configuration.GetSection(NotificationOptions.SectionName).GetValue(nameof(NotificationOptions.RunInBackground), true))
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Readiness.Data.Notifications;
+using Readiness.Data.Regions;
+
+namespace Readiness.Web.Notifications;
+
+/// <summary>
+/// Writes a notification in words from the app's strings: in Indonesian for e-mails and webhooks (receivers outside
+/// the app have no language setting), in the reader's language in the inbox. Times in the region's own zone.
+/// </summary>
+public sealed class NotificationText(IStringLocalizer<SharedResource> localizer, IOptions<NotificationOptions> options)
+{
+    private static readonly CultureInfo Indonesian = new("id-ID");
+
+    /// <summary>The message in Indonesian, as e-mails and webhooks carry it.</summary>
+    public NotificationMessage Indonesia(InboxNotification notification)
+    {
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Indonesian;
+        try
+        {
+            return Compose(notification);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    /// <summary>The title line in the current UI culture (the inbox).</summary>
+    public string Title(InboxNotification n) => n.Kind switch
+    {
+        EscalationKinds.Blocked => localizer["Notify.Title.Blocked", n.ItemTitle ?? "", n.RegionName ?? ""],
+        EscalationKinds.Overdue => localizer["Notify.Title.Overdue", n.ItemTitle ?? "", n.RegionName ?? ""],
+        _ => localizer["Notify.Title.Digest", n.Digest is { } d ? FormatDate(d.Date) : "", ZoneOf(n).Abbreviation],
+    };
+
+    /// <summary>The path that opens the notification's subject: the item, or the inbox for a digest.</summary>
+    public static string PathOf(InboxNotification n) => n.ItemId is { } id ? $"/butir/{id}" : $"/kotak-masuk?n={n.Id}";
+
+    private NotificationMessage Compose(InboxNotification n)
+    {
+        var link = Absolute(PathOf(n));
+        var subject = $"[{localizer["Notify.AppName"]}] {Title(n)}";
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        var encode = HtmlEncoder.Default;
+        void Line(string line)
+        {
+            text.Append(line).Append('\n');
+            html.Append("<p>").Append(encode.Encode(line)).Append("</p>\n");
+        }
+
+        if (n.Digest is { } digest)
+        {
+            Line(localizer["Notify.Digest.Intro", FormatDate(digest.Date), string.Join(", ", digest.RegionCodes)]);
+            Line(localizer["Notify.Digest.NewBlocked", digest.NewBlocked]);
+            Line(localizer["Notify.Digest.OverdueCritical", digest.OverdueCritical]);
+            html.Append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><tr>")
+                .Append($"<th>{encode.Encode(localizer["Readiness.Agency"])}</th><th>{encode.Encode(localizer["Notify.Digest.Now"])}</th>")
+                .Append($"<th>{encode.Encode(localizer["Notify.Digest.Yesterday"])}</th></tr>\n");
+            foreach (var a in digest.Agencies)
+            {
+                var line = localizer["Notify.Digest.Agency", a.AgencyCode, Percent(a.PercentNow), a.ReadyNow, a.TotalNow, Percent(a.PercentBefore)];
+                text.Append("- ").Append(line).Append('\n');
+                html.Append($"<tr><td>{encode.Encode(a.AgencyCode)}</td><td>{encode.Encode($"{Percent(a.PercentNow)} ({a.ReadyNow}/{a.TotalNow})")}</td>")
+                    .Append($"<td>{encode.Encode(Percent(a.PercentBefore))}</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
+        }
+        else
+        {
+            Line(n.Kind == EscalationKinds.Blocked
+                ? localizer["Notify.Blocked.Body", n.ItemTitle ?? "", n.RegionName ?? "", n.AgencyCode ?? ""]
+                : localizer["Notify.Overdue.Body", n.ItemTitle ?? "", n.RegionName ?? "", n.AgencyCode ?? "",
+                    n.DueDate is { } due ? FormatDate(due) : ""]);
+            if (n.ItemStatus is { } status)
+            {
+                Line(localizer["Notify.StatusNow", localizer["Status." + status]]);
+            }
+        }
+
+        Line(localizer["Notify.SentAt", FormatTime(n.CreatedAtUtc, ZoneOf(n))]);
+        text.Append(localizer["Notify.Open"]).Append(' ').Append(link).Append('\n');
+        html.Append($"<p><a href=\"{encode.Encode(link)}\">{encode.Encode(localizer["Notify.Open"])}</a></p>\n");
+        var document = $"<!DOCTYPE html>\n<html lang=\"id\"><body style=\"font-family: sans-serif\">\n{html}</body></html>\n";
+        return new NotificationMessage(subject, text.ToString(), document, link);
+    }
+
+    private string Absolute(string path) =>
+        string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? path : options.Value.PublicBaseUrl.TrimEnd('/') + path;
+
+    private static RegionTimeZone ZoneOf(InboxNotification n) =>
+        n.TimeZone is { } id && id is "Asia/Jakarta" or "Asia/Makassar" or "Asia/Jayapura" ? RegionTimeZone.FromId(id) : RegionTimeZone.Wib;
+
+    private static string Percent(double value) => value.ToString("0.0", CultureInfo.CurrentCulture) + "%";
+
+    private static string FormatDate(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.CurrentCulture);
+
+    private static string FormatTime(DateTime utc, RegionTimeZone zone) =>
+        $"{zone.ToLocal(utc).ToString("d MMMM yyyy HH.mm", CultureInfo.CurrentCulture)} {zone.Abbreviation}";
+}

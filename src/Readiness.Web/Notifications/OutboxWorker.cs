@@ -1,0 +1,154 @@
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+using Readiness.Data.Notifications;
+
+namespace Readiness.Web.Notifications;
+
+/// <summary>
+/// Works off the outbox on this server: leases a batch of due deliveries, sends each (webhook or e-mail) with
+/// retries and exponential backoff from a Polly pipeline, and marks it sent, or failed until its last try makes it
+/// a dead letter. A delivery is marked sent only after the receiver answered 2xx (or the mail server accepted it),
+/// so it is never sent again after that; a server killed mid-send leaves the lease to run out, and the next server
+/// sends it again under the same idempotency key: at least once, never lost.
+/// </summary>
+public sealed partial class OutboxWorker : BackgroundService
+{
+    private readonly DeliveryStore _store;
+    private readonly WebhookSender _webhooks;
+    private readonly EmailSender _email;
+    private readonly NotificationSignal _signal;
+    private readonly IOptions<NotificationOptions> _options;
+    private readonly ILogger<OutboxWorker> _logger;
+    private readonly ResiliencePipeline _pipeline;
+
+    public OutboxWorker(DeliveryStore store, WebhookSender webhooks, EmailSender email, NotificationSignal signal, TimeProvider time,
+        IOptions<NotificationOptions> options, ILogger<OutboxWorker> logger)
+    {
+        (_store, _webhooks, _email, _signal, _options, _logger) = (store, webhooks, email, signal, options, logger);
+        var delivery = options.Value.Delivery;
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time };
+        if (delivery.RetriesPerClaim > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder()
+                    .Handle<DeliveryFailedException>(e => !e.Permanent)
+                    .Handle<TimeoutRejectedException>(),
+                MaxRetryAttempts = delivery.RetriesPerClaim,
+                Delay = delivery.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            });
+        }
+
+        _pipeline = builder.AddTimeout(delivery.AttemptTimeout).Build();
+    }
+
+    /// <summary>This server's name in delivery leases.</summary>
+    public string Owner { get; } = LeaseOwner.New();
+
+    /// <summary>Claims one batch and delivers it; returns the number of deliveries handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var delivery = _options.Value.Delivery;
+        var batch = await _store.ClaimAsync(Owner, delivery.BatchSize, Lease(delivery), cancellationToken);
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, delivery.Parallelism), CancellationToken = cancellationToken },
+            async (work, token) => await DeliverAsync(work, token));
+        return batch.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await RunOnceAsync(stoppingToken) < _options.Value.Delivery.BatchSize)
+                {
+                    await _signal.WaitForDeliveriesAsync(_options.Value.Delivery.PollInterval, stoppingToken);
+                }
+
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                LogOutboxFailed(ex, failures);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)))), stoppingToken)
+                    .ContinueWith(_ => { }, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(DeliveryWork work, CancellationToken cancellationToken)
+    {
+        var delivery = _options.Value.Delivery;
+        var tries = 0;
+        try
+        {
+            var body = work.Channel == "webhook" ? _webhooks.Body(work) : null;
+            await _pipeline.ExecuteAsync(async token =>
+            {
+                Interlocked.Increment(ref tries);
+                if (body is not null)
+                {
+                    await _webhooks.SendAsync(work, body, token);
+                }
+                else
+                {
+                    await _email.SendAsync(work, token);
+                }
+            }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and a server sends it again, under the same key.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var permanent = ex is DeliveryFailedException { Permanent: true };
+            // Claims so far, counting this one: the wait before the next claim doubles each time, up to an hour.
+            var claims = 1 + (work.Attempts / (delivery.RetriesPerClaim + 1));
+            var wait = TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, delivery.RequeueDelay.Ticks * (1L << Math.Min(claims - 1, 10))));
+            var dead = await _store.MarkFailedAsync(work.DeliveryId, Math.Max(tries, 1), ex.Message, wait, delivery.MaxAttempts, permanent,
+                CancellationToken.None);
+            if (dead)
+            {
+                LogDeadLetter(work.DeliveryId, work.Channel, ex.Message);
+            }
+            else
+            {
+                LogRetryLater(work.DeliveryId, work.Channel, wait, ex.Message);
+            }
+
+            return;
+        }
+
+        await _store.MarkSentAsync(work.DeliveryId, tries, CancellationToken.None);
+    }
+
+    // Long enough for every try of one claim, with its backoff, so no other server starts it while this one works.
+    private TimeSpan Lease(DeliveryOptions delivery)
+    {
+        var retries = Math.Max(0, delivery.RetriesPerClaim);
+        var work = delivery.AttemptTimeout * (retries + 1) + delivery.RetryDelay * ((1 << Math.Min(retries + 1, 16)) * 1.5) + TimeSpan.FromSeconds(30);
+        return work > _options.Value.LeaseDuration ? work : _options.Value.LeaseDuration;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} ({Channel}) is a dead letter: {Error}")]
+    private partial void LogDeadLetter(long deliveryId, string channel, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Channel}) failed; next try in {Wait}: {Error}")]
+    private partial void LogRetryLater(long deliveryId, string channel, TimeSpan wait, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox run failed ({Failures} in a row); retrying")]
+    private partial void LogOutboxFailed(Exception ex, int failures);
+}

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Readiness.EndToEnd.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace Readiness.EndToEnd.Tests.Notifications;
+
+/// <summary>
+/// The demo's critical items past due escalate to the leader when the app starts: the bell shows them (pushed
+/// through the notification feed), the inbox opens the item, and read notices stop counting.
+/// </summary>
+public sealed partial class InboxJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task A_leader_sees_the_unread_count_on_the_bell_opens_the_item_from_the_inbox_and_it_counts_as_read()
+    {
+        var page = await fixture.SignedInPageAsync("pimpinan");
+        await page.GotoAsync("/");
+
+        // The escalation run may finish after the page is up: the count arrives through the feed, without a reload.
+        var bell = page.Locator(".notification-bell a, .notification-bell button").First;
+        await Expect(bell).ToHaveAttributeAsync("aria-label", UnreadPattern());
+        var before = UnreadOf(await bell.GetAttributeAsync("aria-label"));
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("bell.png") });
+
+        await bell.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kotak masuk" })).ToBeVisibleAsync();
+        // The first unread escalation (a morning digest has no item to open).
+        var escalation = page.Locator(".inbox-item.is-unread").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Buka butir" }) }).First;
+        await Expect(escalation).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox.png") });
+        await escalation.GetByRole(AriaRole.Button, new() { Name = "Buka butir" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/butir/\d+$"));
+        await Expect(bell).ToHaveAttributeAsync("aria-label", $"Kotak masuk: {before - 1} belum dibaca");
+    }
+
+    [Fact]
+    public async Task The_inbox_fits_a_phone_and_mark_all_as_read_empties_the_bell()
+    {
+        var page = await fixture.SignedInPageAsync("pimpinan", width: 390, height: 844);
+        await page.GotoAsync("/kotak-masuk");
+        await Expect(page.Locator(".inbox-item").First).ToBeVisibleAsync();
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the inbox is {overflow}px wider than a 390px phone screen");
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-390.png") });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Tandai semua sudah dibaca" }).ClickAsync();
+
+        await Expect(page.Locator(".inbox-item.is-unread")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".notification-bell a, .notification-bell button").First)
+            .ToHaveAttributeAsync("aria-label", "Kotak masuk: 0 belum dibaca");
+    }
+
+    [Fact]
+    public async Task An_admin_registers_a_webhook_and_a_bad_address_is_refused_in_indonesian()
+    {
+        var page = await fixture.SignedInPageAsync("admin");
+        await page.GotoAsync("/admin/notifikasi");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Aturan eskalasi" })).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-rule='kendala-24-jam']")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Daftarkan" })).ToBeEnabledAsync(); // the circuit is up
+
+        await page.GetByLabel("Nama").FillAsync("Gerbang WhatsApp");
+        await page.GetByLabel("Alamat (URL)").FillAsync("ftp://salah");
+        await page.GetByLabel("Rahasia").FillAsync("rahasia-bersama-yang-panjang");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Daftarkan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("diawali http:// atau https://");
+
+        await page.GetByLabel("Alamat (URL)").FillAsync("https://gerbang.example.go.id/kait");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Daftarkan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Webhook \"Gerbang WhatsApp\" didaftarkan.");
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "https://gerbang.example.go.id/kait" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("admin-notifications.png"), FullPage = true });
+    }
+
+    private static int UnreadOf(string? label) => int.Parse(UnreadPattern().Match(label ?? "").Groups[1].Value);
+
+    [GeneratedRegex(@"^Kotak masuk: ([1-9]\d*) belum dibaca$")]
+    private static partial Regex UnreadPattern();
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Readiness.Data.Notifications;
+using Readiness.Web.Notifications;
+
+namespace Readiness.Web.Tests.Notifications;
+
+/// <summary>E-mail to a real SMTP server and webhooks to a real HTTP receiver, both on loopback.</summary>
+public sealed class DeliveryTests
+{
+    [Fact]
+    public async Task An_escalation_reaches_a_real_SMTP_server_in_Indonesian_with_text_and_html_parts_and_a_link_to_the_item()
+    {
+        using var smtp = await SmtpReceiver.StartAsync();
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Readiness:Notifications:Smtp:Port"] = smtp.Port.ToString(),
+            ["Readiness:Notifications:Smtp:Security"] = "None",
+            ["Readiness:Notifications:Smtp:Sender"] = "Kesiapan Pilkada <kesiapan@kukarkab.go.id>",
+        });
+        var item = await host.StartAsync("sekda@kukarkab.go.id");
+        await host.Get<EscalationEngine>().RunOnceAsync();
+
+        Assert.Equal(1, await host.Get<OutboxWorker>().RunOnceAsync());
+
+        var mail = Assert.Single(await smtp.WaitForAsync(1));
+        Assert.Equal("sekda@kukarkab.go.id", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("kesiapan@kukarkab.go.id", Assert.Single(mail.From.Mailboxes).Address);
+        Assert.Equal("[Kesiapan Pilkada] Eskalasi: Kendala belum tertangani - Pengamanan gudang logistik (Kabupaten Kutai Kartanegara)", mail.Subject);
+        var link = $"https://kesiapan.example.go.id/butir/{item.Id}";
+        Assert.Contains("berstatus Kendala", mail.TextBody);
+        Assert.Contains("Status sekarang: Kendala", mail.TextBody);
+        Assert.Contains($"Buka di aplikasi: {link}", mail.TextBody);
+        Assert.Contains($"href=\"{link}\"", mail.HtmlBody);
+        Assert.Contains("WITA", mail.TextBody);
+        var delivery = Assert.Single(await host.DeliveriesAsync());
+        Assert.Equal(("email", "sent", 1), (delivery.Channel, delivery.Status, delivery.Attempts));
+        Assert.StartsWith(delivery.Key, mail.MessageId);
+    }
+
+    [Fact]
+    public async Task E_mail_is_off_when_no_SMTP_host_is_configured()
+    {
+        using var host = new DeliveryHost();
+        await host.StartAsync("sekda@kukarkab.go.id");
+
+        var run = await host.Get<EscalationEngine>().RunOnceAsync();
+
+        Assert.Equal((1, 0), (run.Notifications, run.Deliveries));
+    }
+
+    [Fact]
+    public async Task A_webhook_receiver_checks_the_signature_and_sees_each_idempotency_key_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var host = new DeliveryHost();
+        var item = await host.StartAsync("a@kukarkab.go.id", "b@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+
+        Assert.Equal(2, await host.Get<OutboxWorker>().RunOnceAsync());
+        Assert.Equal(0, await host.Get<OutboxWorker>().RunOnceAsync());
+
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid));
+        Assert.Equal(2, receiver.Accepted.Distinct().Count());
+        Assert.Equal((await host.DeliveriesAsync()).Select(d => d.Key).Order(), receiver.Accepted.Order());
+        using var json = JsonDocument.Parse(receiver.Requests.First().Body);
+        Assert.Equal("kendala", json.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(item.Id, json.RootElement.GetProperty("checklistItem").GetProperty("id").GetInt64());
+        Assert.Equal($"https://kesiapan.example.go.id/butir/{item.Id}", json.RootElement.GetProperty("checklistItem").GetProperty("url").GetString());
+        Assert.Contains("Eskalasi", json.RootElement.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task A_receiver_that_fails_its_first_two_answers_gets_exactly_one_success_afterwards_under_the_same_key()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(503, 500);
+        using var host = new DeliveryHost();
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+
+        await host.Get<OutboxWorker>().RunOnceAsync();
+        await host.Get<OutboxWorker>().RunOnceAsync();
+
+        Assert.Equal([503, 500, 200], receiver.Requests.Select(r => r.Answer));
+        Assert.Single(receiver.Requests.Select(r => r.IdempotencyKey).Distinct());
+        Assert.Single(receiver.Accepted);
+        Assert.Equal(("sent", 3), (await host.DeliveriesAsync()).Select(d => (d.Status, d.Attempts)).Single());
+    }
+
+    [Fact]
+    public async Task A_receiver_that_keeps_failing_ends_as_a_dead_letter_with_the_last_error_for_admins()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 500, 502, 500, 500, 500);
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Delivery:MaxAttempts"] = "4",
+            ["Readiness:Notifications:Delivery:RetriesPerClaim"] = "1",
+        });
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+        var worker = host.Get<OutboxWorker>();
+
+        await worker.RunOnceAsync(); // two tries
+        Assert.Equal(("pending", 2), (await host.DeliveriesAsync()).Select(d => (d.Status, d.Attempts)).Single());
+        await worker.RunOnceAsync(); // two more: the fourth is the last
+        await worker.RunOnceAsync();
+
+        Assert.Equal(4, receiver.Requests.Count);
+        var dead = Assert.Single(await host.Get<DeliveryStore>().DeadLettersAsync(DeliveryHost.Admin));
+        Assert.Equal(("Gerbang WhatsApp", 4), (dead.Target, dead.Attempts));
+        Assert.Contains("HTTP 500", dead.LastError);
+    }
+
+    [Fact]
+    public async Task A_server_killed_after_sending_but_before_recording_it_leaves_the_delivery_to_be_sent_again_under_the_same_key()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var host = new DeliveryHost();
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+
+        // Server A leases the delivery, the receiver takes it, and A dies before it can record that.
+        var outbox = host.Get<DeliveryStore>();
+        var leaseEnds = DateTime.UtcNow.AddSeconds(3);
+        var work = Assert.Single(await outbox.ClaimAsync("server-a", 10, TimeSpan.FromSeconds(3)));
+        Assert.Equal(0, await host.Get<OutboxWorker>().RunOnceAsync()); // the lease stands: nobody else takes it
+        var sender = host.Get<WebhookSender>();
+        await sender.SendAsync(work, sender.Body(work), CancellationToken.None);
+        var wait = leaseEnds - DateTime.UtcNow + TimeSpan.FromMilliseconds(200);
+        await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+
+        Assert.Equal(1, await host.Get<OutboxWorker>().RunOnceAsync());
+        Assert.Equal(0, await host.Get<OutboxWorker>().RunOnceAsync());
+
+        Assert.Equal([work.IdempotencyKey, work.IdempotencyKey], receiver.Accepted);
+        Assert.Equal(receiver.Requests.First().Body, receiver.Requests.Last().Body);
+        Assert.Equal("sent", (await host.DeliveriesAsync()).Single().Status);
+    }
+}
