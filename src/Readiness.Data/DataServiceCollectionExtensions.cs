@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<RegionStore>();
+        services.AddSingleton<RegionBoundaries>();
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<ReadinessStore>();

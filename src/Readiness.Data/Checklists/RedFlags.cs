@@ -110,6 +110,66 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time)
         return new RedFlagReport(flags, (int)(blocked ?? 0), (int)(overdue ?? 0), (int)(dueSoon ?? 0));
     }
 
+    /// <summary>
+    /// Whether an item counts as overdue (the <see cref="RedFlagKind.Overdue"/> flag): not Siap, not Kendala (a
+    /// blocked item is flagged as blocked first), and its due date before <paramref name="today"/> in its region's
+    /// own calendar. Screens patch overdue counts from feed events with this, so the rule is the query's.
+    /// </summary>
+    public static bool IsOverdue(string status, DateOnly dueDate, DateOnly today) =>
+        status is not (ItemStatus.Ready or ItemStatus.Blocked) && dueDate < today;
+
+    /// <summary>
+    /// Overdue items (see <see cref="IsOverdue"/>) per region one level below <paramref name="regionCode"/> (per
+    /// province for the nation, <c>""</c>), each judged by its own region's date; regions with none are absent. One
+    /// GROUP BY over the subtree's index range. Items of the region itself (not of a region below it) are not counted.
+    /// </summary>
+    /// <exception cref="InputException">The code is not a region code.</exception>
+    /// <exception cref="AccessDeniedException">The region is outside the actor's scope (the nation: admins only).</exception>
+    public async Task<IReadOnlyDictionary<string, int>> OverdueByChildAsync(Actor actor, int electionId, string regionCode,
+        CancellationToken cancellationToken = default)
+    {
+        if (regionCode.Length > 0 && !RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (regionCode.Length == 0 ? !actor.IsAdmin : !actor.CanSee(regionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
+        }
+
+        if (regionCode.Length > 0 && RegionCode.LevelOf(regionCode) == RegionLevel.District)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        const string today = "CASE r.TimeZone WHEN 'Asia/Makassar' THEN @todayWita WHEN 'Asia/Jayapura' THEN @todayWit ELSE @todayWib END";
+        var child = factory.Dialect.Left("i.RegionCode", regionCode.Length == 0 ? 2 : regionCode.Length + 3);
+        var sql = $"""
+            SELECT {child} AS Code, COUNT(*) AS Count
+            FROM ChecklistItems i
+            JOIN Regions r ON r.Code = i.RegionCode
+            WHERE i.ElectionId = @electionId
+            {(regionCode.Length == 0 ? "" : "AND i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd")}
+            AND i.Status <> 'siap' AND i.Status <> 'kendala' AND i.DueDate < {today}
+            GROUP BY {child};
+            """;
+        var now = time.GetUtcNow().UtcDateTime;
+        DateOnly TodayIn(RegionTimeZone zone) => DateOnly.FromDateTime(zone.ToLocal(now));
+        var args = new
+        {
+            electionId,
+            descendants = RegionCode.DescendantsFrom(regionCode),
+            descendantsEnd = RegionCode.DescendantsTo(regionCode),
+            todayWib = TodayIn(RegionTimeZone.Wib),
+            todayWita = TodayIn(RegionTimeZone.Wita),
+            todayWit = TodayIn(RegionTimeZone.Wit),
+        };
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Code, long Count)>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        return rows.Where(r => RegionCode.IsValid(r.Code)).ToDictionary(r => r.Code, r => (int)r.Count);
+    }
+
     private sealed class FlagColumns
     {
         public string RegionName { get; set; } = "";
