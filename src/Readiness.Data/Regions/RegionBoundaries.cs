@@ -214,7 +214,7 @@ public sealed class RegionBoundaries
             path.Append(CultureInfo.InvariantCulture, $"M{x - 1} {y - 1}h3v3h-3z");
         }
 
-        return new RegionShape(code, path.ToString(), x, y);
+        return new RegionShape(code, path.ToString(), x, y, (int)Math.Round(geometry.Area));
     }
 
     // "M x y l dx dy dx dy ... z" on the integer grid: relative steps are short, and the absolute points they add

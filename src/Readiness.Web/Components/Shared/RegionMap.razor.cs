@@ -54,7 +54,10 @@ public partial class RegionMap
     /// <summary>Past this many regions the names are left to the links' titles and the table.</summary>
     public const int MaxLabels = 40;
 
-    private const double MarkerRadius = 15;
+    private const double MarkerRadius = 12;
+
+    // A name needs about this much room (map units squared, about 55 by 55); smaller shapes keep it in their title.
+    private const int MinLabelArea = 3000;
 
     private string HatchId => _id + "-hatch";
 
@@ -125,7 +128,7 @@ public partial class RegionMap
     private string AccessibleName(RegionMapFigure figure)
     {
         var name = figure.Counts.ReadyShare is { } share
-            ? L["Map.RegionName", figure.Name, share.ToString("P0", CultureInfo.CurrentCulture), figure.Counts.Blocked, figure.Overdue].Value
+            ? L["Map.RegionName", figure.Name, Percent(share), figure.Counts.Blocked, figure.Overdue].Value
             : L["Map.RegionNameNoItems", figure.Name].Value;
         return IsHighRisk(figure) ? L["Map.RegionNameHighRisk", name].Value : name;
     }
@@ -166,15 +169,23 @@ public partial class RegionMap
     // Razor reserves <text>, so the SVG element is written by hand.
     private static RenderFragment Label(RegionMapFigure figure, RegionShape shape) => builder =>
     {
+        if (shape.Area < MinLabelArea)
+        {
+            return;
+        }
+
         builder.OpenElement(0, "text");
         builder.SetKey(figure.Code);
         builder.AddAttribute(1, "x", shape.LabelX);
         // Below the marker when there is one, so neither hides the other.
-        builder.AddAttribute(2, "y", shape.LabelY + (figure.Counts.Blocked > 0 ? (int)MarkerRadius + 24 : 8));
+        builder.AddAttribute(2, "y", shape.LabelY + (figure.Counts.Blocked > 0 ? (int)MarkerRadius + 22 : 8));
         builder.AddAttribute(3, "text-anchor", "middle");
         builder.AddContent(4, ShortName(figure.Name));
         builder.CloseElement();
     };
+
+    // "25%" in Indonesian and English alike; written out so a render on a thread of another culture cannot make it "25 %".
+    private static string Percent(double share) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
