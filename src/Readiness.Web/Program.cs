@@ -3,9 +3,6 @@ using Readiness.Web.Accounts;
 using Readiness.Web.Api;
 using Readiness.Web.Components;
 using Readiness.Web.Hosting;
-#if BLAZOR_SCRIPT_FALLBACK
-using Readiness.Web.BlazorScriptFallback;
-#endif
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddReadinessData(builder.Configuration);
@@ -50,12 +47,10 @@ app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapApiEndpoints();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
-#if BLAZOR_SCRIPT_FALLBACK
-app.MapBlazorScriptFallback();
-#endif
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    // The policy in SecurityHeaders already says frame-ancestors; the framework's own would make it two headers.
+    .AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();
 return 0;

@@ -22,8 +22,14 @@ public sealed class TestDatabase : IDisposable
     private readonly ServiceProvider _services;
 
     public TestDatabase(DateTimeOffset? now = null)
+        : this(new FakeTimeProvider(now ?? new DateTimeOffset(2024, 11, 23, 3, 0, 0, TimeSpan.Zero)))
     {
-        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2024, 11, 23, 3, 0, 0, TimeSpan.Zero));
+    }
+
+    /// <summary>With a clock of the test's own (a fake clock that also observes when it is read).</summary>
+    public TestDatabase(FakeTimeProvider time)
+    {
+        Time = time;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",

@@ -1,5 +1,12 @@
+using Readiness.Data.Feed;
+
 namespace Readiness.Data.Checklists;
 
+/// <summary>
+/// One readiness item of one agency in one region (regency or kecamatan) for one election, as stored. Times are UTC;
+/// <see cref="DueDate"/> is a date in the region's own calendar. <see cref="Version"/> starts at 1 and grows by one
+/// with every change.
+/// </summary>
 public sealed record ChecklistItem
 {
     public required long Id { get; init; }
@@ -29,6 +36,30 @@ public sealed record ChecklistItem
     public string? UpdatedBy { get; init; }
 
     public required int Version { get; init; }
+
+    /// <summary>The item as <paramref name="e"/> left it; unchanged when the event is another item's or older than this.</summary>
+    public ChecklistItem PatchedBy(FeedEvent e) =>
+        e.ItemId != Id || e.ItemVersion <= Version
+            ? this
+            : this with { Status = e.StatusAfter, Note = e.Note, UpdatedAtUtc = e.AtUtc, UpdatedBy = e.Actor, Version = e.ItemVersion };
+
+    /// <summary>The item as the event left it, for a screen that did not hold it yet (no template id: events do not carry it).</summary>
+    public static ChecklistItem FromEvent(FeedEvent e) => new()
+    {
+        Id = e.ItemId,
+        ElectionId = e.ElectionId,
+        RegionCode = e.RegionCode,
+        AgencyCode = e.AgencyCode,
+        StageId = e.StageId,
+        Title = e.Title,
+        Criticality = e.Criticality,
+        DueDate = e.DueDate,
+        Status = e.StatusAfter,
+        Note = e.Note,
+        UpdatedAtUtc = e.AtUtc,
+        UpdatedBy = e.Actor,
+        Version = e.ItemVersion,
+    };
 }
 
 /// <summary>A status change a user asks for, with the version they saw and the id made when their edit began.</summary>

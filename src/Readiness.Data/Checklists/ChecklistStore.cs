@@ -13,11 +13,6 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
 {
     public const int MaxNoteLength = 1000;
 
-    private const string ItemColumns = """
-        Id, ElectionId, RegionCode, AgencyCode, StageId, TemplateItemId, Title, Criticality, DueDate, Status, Note,
-        UpdatedAtUtc, UpdatedBy, Version
-        """;
-
     public async Task<ChecklistItem?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
@@ -50,10 +45,9 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
 
         var dialect = factory.Dialect;
         var insertItems = $"""
-            INSERT INTO ChecklistItems (ElectionId, RegionCode, AgencyCode, StageId, TemplateItemId, Title, Criticality,
-                                        DueDate, Status, UpdatedAtUtc, UpdatedBy, Version)
+            INSERT INTO ChecklistItems ({ItemSql.InsertColumns})
             SELECT @electionId, r.Code, t.AgencyCode, s.Id, t.Id, t.Title, t.Criticality,
-                   {dialect.AddDays("s.EndDate", "t.DueOffsetDays")}, '{ItemStatus.NotStarted}', @now, @actor, 1
+                   {dialect.AddDays("s.EndDate", "t.DueOffsetDays")}, '{ItemStatus.NotStarted}', NULL, @now, @actor, 1
             FROM TemplateItems t
             JOIN Stages s ON s.ElectionId = @electionId AND s.Code = t.StageCode
             JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR r.ParentCode = @regencyCode)
@@ -61,8 +55,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
                               WHERE c.ElectionId = @electionId AND c.RegionCode = r.Code AND c.TemplateItemId = t.Id);
             """;
         var insertEvents = $"""
-            INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
-                                    Actor, AtUtc, ItemVersion, OperationId)
+            INSERT INTO ItemEvents ({ItemSql.EventColumns})
             SELECT c.Id, c.ElectionId, c.RegionCode, c.AgencyCode, c.StageId, NULL, c.Status, NULL,
                    @actor, @now, c.Version, {dialect.NewOperationId}
             FROM ChecklistItems c
@@ -70,17 +63,17 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
               AND NOT EXISTS (SELECT 1 FROM ItemEvents e WHERE e.ItemId = c.Id);
             """;
 
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Taken once the write transaction has begun, so events are stamped in the order they are sequenced.
         var args = new
         {
             electionId,
             regencyCode,
-            descendants = RegionCode.DescendantsFrom(regencyCode),
             descendantsEnd = RegionCode.DescendantsTo(regencyCode),
             actor,
             now = time.GetUtcNow().UtcDateTime,
         };
-        await using var connection = await factory.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var created = await connection.ExecuteAsync(new CommandDefinition(insertItems, args, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(insertEvents, args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
@@ -120,17 +113,17 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             WHERE Id = @ItemId AND Version = @ExpectedVersion;
             """;
         var insertEvent = $"""
-            INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
-                                    Actor, AtUtc, ItemVersion, OperationId)
-            VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, @before, @Status, @Note,
-                    @UpdatedBy, @UpdatedAtUtc, @Version, @operationId);
+            {ItemSql.InsertEvent}
             {factory.Dialect.SelectInsertedId}
             """;
 
         var operationId = change.OperationId.ToString("D");
-        var now = time.GetUtcNow().UtcDateTime;
         await using var connection = await factory.OpenAsync(cancellationToken);
+        // The write transaction begins here (SQLite: BEGIN IMMEDIATE, so a busy writer is waited for now, not later).
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // "Now" is read only once the write lock is held: a save that waited is stamped when it was stored, so time
+        // order is sequence order in the history.
+        var now = time.GetUtcNow().UtcDateTime;
 
         if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
                 "SELECT Seq FROM ItemEvents WHERE OperationId = @operationId;", new { operationId }, transaction,
@@ -173,29 +166,26 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             Version = change.ExpectedVersion + 1,
         };
         var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertEvent,
-            new
-            {
-                after.Id, after.ElectionId, after.RegionCode, after.AgencyCode, after.StageId, before = before.Status,
-                after.Status, after.Note, after.UpdatedBy, after.UpdatedAtUtc, after.Version, operationId,
-            },
-            transaction, cancellationToken: cancellationToken));
+            ItemEventRow.Of(after, before.Status, change.OperationId), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
         return new SaveResult.Saved(after, seq);
     }
 
-    private static Task<ChecklistItem?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<ChecklistItem>(new CommandDefinition(
-            $"SELECT {ItemColumns} FROM ChecklistItems WHERE Id = @id;", new { id }, transaction, cancellationToken: cancellationToken));
+    private static async Task<ChecklistItem?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
+        await connection.QuerySingleOrDefaultAsync<ChecklistItem>(new CommandDefinition(
+            $"SELECT {ItemSql.Select("i")} FROM ChecklistItems i WHERE i.Id = @id;", new { id }, transaction,
+            cancellationToken: cancellationToken)) is { } item
+            ? ItemSql.Checked(item)
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused: {Actor} ({Role}) may not {Action} in {Region}")]
     private partial void LogRefused(string actor, string role, string action, string region);
 
     public const int MaxTitleLength = 200;
 
-    private const string ViewSelect = """
-        SELECT i.Id, i.ElectionId, i.RegionCode, i.AgencyCode, i.StageId, i.TemplateItemId, i.Title, i.Criticality, i.DueDate,
-               i.Status, i.Note, i.UpdatedAtUtc, i.UpdatedBy, i.Version,
+    private static readonly string ViewSelect = $"""
+        SELECT {ItemSql.Select("i")},
                r.Name AS RegionName, r.TimeZone, s.Name AS StageName, s.SortOrder AS StageSortOrder
         FROM ChecklistItems i
         JOIN Regions r ON r.Code = i.RegionCode
@@ -334,15 +324,15 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
                 $"{actor.Name} ({actor.Role}) may not add items in {item.RegionCode}.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var insert = $"""
-            INSERT INTO ChecklistItems (ElectionId, RegionCode, AgencyCode, StageId, TemplateItemId, Title, Criticality,
-                                        DueDate, Status, UpdatedAtUtc, UpdatedBy, Version)
-            VALUES (@ElectionId, @RegionCode, @agency, @StageId, NULL, @title, @Criticality, @DueDate, '{ItemStatus.NotStarted}', @now, @actor, 1);
+            INSERT INTO ChecklistItems ({ItemSql.InsertColumns})
+            VALUES (@ElectionId, @RegionCode, @agency, @StageId, NULL, @title, @Criticality, @DueDate, '{ItemStatus.NotStarted}', NULL,
+                    @now, @actor, 1);
             {factory.Dialect.SelectInsertedId}
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime; // inside the write transaction, as for a status change
         var stage = await connection.QuerySingleOrDefaultAsync<Readiness.Data.Elections.Stage>(new CommandDefinition("""
             SELECT s.Id, s.ElectionId, s.Code, s.Name, s.SortOrder, s.StartDate, s.EndDate
             FROM Stages s JOIN Regions r ON r.Code = @RegionCode AND r.Level IN (2, 3)
@@ -366,15 +356,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         }, transaction, cancellationToken: cancellationToken));
         var created = (await FindAsync(connection, transaction, id, cancellationToken))!;
 
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
-                                    Actor, AtUtc, ItemVersion, OperationId)
-            VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, NULL, @Status, NULL, @UpdatedBy, @UpdatedAtUtc, @Version, @operationId);
-            """, new
-        {
-            created.Id, created.ElectionId, created.RegionCode, created.AgencyCode, created.StageId, created.Status, created.UpdatedBy,
-            created.UpdatedAtUtc, created.Version, operationId = operationId.ToString("D"),
-        }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertEvent, ItemEventRow.Of(created, null, operationId), transaction,
+            cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
         return created;
@@ -404,7 +387,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             new CommandDefinition(sql, parameters, cancellationToken: cancellationToken),
             (item, extra) => new ItemView
             {
-                Item = item,
+                Item = ItemSql.Checked(item),
                 RegionName = extra.RegionName,
                 TimeZone = extra.TimeZone,
                 StageName = extra.StageName,

@@ -17,11 +17,14 @@ public sealed record ItemView
 
     public RegionTimeZone Zone => RegionTimeZone.FromId(TimeZone);
 
-    /// <summary>Due date passed (in the region's own calendar) and not ready.</summary>
-    public bool IsOverdue(DateOnly regionToday) => Item.Status != ItemStatus.Ready && Item.DueDate < regionToday;
+    /// <summary>Due date passed (in the region's own calendar, <paramref name="regionToday"/>) and not ready: <see cref="RedFlagRule.IsOverdue"/>.</summary>
+    public bool IsOverdue(DateOnly regionToday) => RedFlagRule.IsOverdue(Item.Status, Item.DueDate, regionToday);
 
-    /// <summary>Blocked or overdue: what a leader and the liaison must see first.</summary>
-    public bool NeedsAttention(DateOnly regionToday) => Item.Status == ItemStatus.Blocked || IsOverdue(regionToday);
+    /// <summary>The red flag this item is on <paramref name="regionToday"/> (its region's date), by <see cref="RedFlagRule"/>; null when none.</summary>
+    public RedFlagKind? RedFlag(DateOnly regionToday) => RedFlagRule.Classify(Item.Status, Item.Criticality, Item.DueDate, regionToday);
+
+    /// <summary>Blocked or overdue (a red flag other than "due soon"): what the liaison must see first.</summary>
+    public bool NeedsAttention(DateOnly regionToday) => RedFlag(regionToday) is RedFlagKind.Blocked or RedFlagKind.Overdue;
 }
 
 /// <summary>One line of an item's history, from the event log.</summary>

@@ -75,9 +75,14 @@ public class FeedStore(ConnectionFactory factory)
 
     private string SafeBound => factory.Dialect.SafeEventBound;
 
-    private const string Select = """
-        SELECT e.Seq, e.ItemId, e.ElectionId, e.RegionCode, r.Name AS RegionName, e.AgencyCode, e.StageId, e.StatusBefore,
-               e.StatusAfter, e.Note, e.Actor, e.AtUtc, e.ItemVersion, i.Title, i.Criticality, i.DueDate, r.TimeZone
+    // Aliased with nameof: Dapper maps by name, so a renamed property must fail to build, not read as null or 0.
+    private const string Select = $"""
+        SELECT e.Seq AS {nameof(FeedEvent.Seq)}, e.ItemId AS {nameof(FeedEvent.ItemId)}, e.ElectionId AS {nameof(FeedEvent.ElectionId)},
+               e.RegionCode AS {nameof(FeedEvent.RegionCode)}, r.Name AS {nameof(FeedEvent.RegionName)}, e.AgencyCode AS {nameof(FeedEvent.AgencyCode)},
+               e.StageId AS {nameof(FeedEvent.StageId)}, e.StatusBefore AS {nameof(FeedEvent.StatusBefore)},
+               e.StatusAfter AS {nameof(FeedEvent.StatusAfter)}, e.Note AS {nameof(FeedEvent.Note)}, e.Actor AS {nameof(FeedEvent.Actor)},
+               e.AtUtc AS {nameof(FeedEvent.AtUtc)}, e.ItemVersion AS {nameof(FeedEvent.ItemVersion)}, i.Title AS {nameof(FeedEvent.Title)},
+               i.Criticality AS {nameof(FeedEvent.Criticality)}, i.DueDate AS {nameof(FeedEvent.DueDate)}, r.TimeZone AS {nameof(FeedEvent.TimeZone)}
         FROM ItemEvents e
         JOIN ChecklistItems i ON i.Id = e.ItemId
         JOIN Regions r ON r.Code = e.RegionCode

@@ -57,14 +57,12 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         var notes = SeedCsv.Read<DemoNoteRow>("demo-notes.csv")
             .GroupBy(n => (n.Agency, n.Status))
             .ToDictionary(g => g.Key, g => g.Select(n => n.Note).ToArray());
-        var items = (await connection.QueryAsync<ChecklistItem>(new CommandDefinition("""
-            SELECT Id, ElectionId, RegionCode, AgencyCode, StageId, TemplateItemId, Title, Criticality, DueDate, Status,
-                   Note, UpdatedAtUtc, UpdatedBy, Version
-            FROM ChecklistItems WHERE ElectionId = @electionId ORDER BY Id;
-            """, new { electionId }, cancellationToken: cancellationToken))).AsList();
+        var items = (await connection.QueryAsync<ChecklistItem>(new CommandDefinition($"""
+            SELECT {ItemSql.Select("i")} FROM ChecklistItems i WHERE i.ElectionId = @electionId ORDER BY i.Id;
+            """, new { electionId }, cancellationToken: cancellationToken))).Select(ItemSql.Checked).ToList();
 
         var random = new Random(20241127);
-        var changes = new List<(DateTime At, object Row)>();
+        var changes = new List<(ChecklistItem Before, ChecklistItem After)>();
         foreach (var item in items)
         {
             var status = PickStatus(random, item.DueDate.DayNumber - today.DayNumber, Diligence[item.RegionCode[..5]]);
@@ -79,22 +77,22 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
                 : null;
             // Changed some time in the last days, in working hours, never in the future.
             var at = nowUtc.AddHours(-random.Next(1, 24 * 6)).AddMinutes(-random.Next(60));
-            changes.Add((at, new
+            changes.Add((item, item with
             {
-                item.Id, item.ElectionId, item.RegionCode, item.AgencyCode, item.StageId, Status = status, Note = note,
-                Actor = "penghubung." + item.AgencyCode.ToLowerInvariant(), At = at, OperationId = Guid.NewGuid().ToString("D"),
+                Status = status, Note = note, UpdatedAtUtc = at, UpdatedBy = "penghubung." + item.AgencyCode.ToLowerInvariant(),
+                Version = item.Version + 1,
             }));
         }
 
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE ChecklistItems SET Status = @Status, Note = @Note, UpdatedAtUtc = @At, UpdatedBy = @Actor, Version = Version + 1
+                UPDATE ChecklistItems SET Status = @Status, Note = @Note, UpdatedAtUtc = @UpdatedAtUtc, UpdatedBy = @UpdatedBy, Version = @Version
                 WHERE Id = @Id;
-                INSERT INTO ItemEvents (ItemId, ElectionId, RegionCode, AgencyCode, StageId, StatusBefore, StatusAfter, Note,
-                                        Actor, AtUtc, ItemVersion, OperationId)
-                VALUES (@Id, @ElectionId, @RegionCode, @AgencyCode, @StageId, 'belum', @Status, @Note, @Actor, @At, 2, @OperationId);
-                """, changes.OrderBy(c => c.At).Select(c => c.Row), transaction, cancellationToken: cancellationToken)); // log order = time order
+                """, changes.Select(c => c.After), transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertEvent,
+                changes.OrderBy(c => c.After.UpdatedAtUtc).Select(c => ItemEventRow.Of(c.After, c.Before.Status, Guid.NewGuid())), // log order = time order
+                transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -1,3 +1,7 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
 namespace Readiness.Data.Sql;
 
 /// <summary>
@@ -41,6 +45,12 @@ public abstract class SqlDialect
     /// <summary>Creates the table that records which migrations have been applied, when it is missing.</summary>
     public abstract string JournalTableDdl { get; }
 
+    /// <summary>
+    /// A read-only transaction in which several SELECTs see one consistent state (counts and the event log's end
+    /// agree), taking as few locks as the store allows.
+    /// </summary>
+    public abstract ValueTask<DbTransaction> BeginConsistentReadAsync(DbConnection connection, CancellationToken cancellationToken);
+
     internal static string ColumnList(IReadOnlyList<string> columns) => string.Join(", ", columns);
 
     internal static string ParameterList(IReadOnlyList<string> columns) => string.Join(", ", columns.Select(c => "@" + c));
@@ -72,6 +82,10 @@ public sealed class SqliteDialect : SqlDialect
 
     // One writer at a time: an event's sequence number is visible only after every lower one has committed.
     public override string SafeEventBound => "(SELECT MAX(Seq) FROM ItemEvents)";
+
+    // A deferred transaction takes no write lock; WAL gives it one snapshot from its first read on.
+    public override ValueTask<DbTransaction> BeginConsistentReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
     public override string JournalTableDdl => """
         CREATE TABLE IF NOT EXISTS SchemaJournal (
@@ -114,6 +128,10 @@ public sealed class SqlServerDialect : SqlDialect
             (SELECT MIN(Seq) - 1 FROM ItemEvents WITH (READUNCOMMITTED) WHERE RowVer >= MIN_ACTIVE_ROWVERSION()),
             (SELECT MAX(Seq) FROM ItemEvents)))
         """;
+
+    // Serializable: the read of MAX(Seq) waits for any uncommitted event, so the counts include every event up to it.
+    public override ValueTask<DbTransaction> BeginConsistentReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 
     public override string JournalTableDdl => """
         IF OBJECT_ID(N'dbo.SchemaJournal', N'U') IS NULL

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
 using Readiness.Web.Accounts;
@@ -25,6 +26,7 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.SectionName));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {

@@ -6,8 +6,8 @@ namespace Readiness.Web.Live;
 
 /// <summary>
 /// Overdue items per region one level below a parent (<c>""</c> for the nation), read once with
-/// <see cref="RedFlagStore.OverdueByChildAsync"/> and then kept current from feed events with the store's own rule
-/// (<see cref="RedFlagStore.IsOverdue"/>), each judged by the date in its region's zone: no query per change.
+/// <see cref="RedFlagStore.OverdueByChildAsync"/> and then kept current from feed events with the same rule
+/// (<see cref="RedFlagRule.Classify(string, string, DateOnly, DateOnly)"/>), each judged by the date in its region's zone: no query per change.
 /// A day turning over is not an event; a page that stays open past midnight re-reads on its next load.
 /// </summary>
 public sealed class ChildOverdueCounts(string parentCode, IReadOnlyDictionary<string, int> initial, TimeProvider time)
@@ -28,9 +28,8 @@ public sealed class ChildOverdueCounts(string parentCode, IReadOnlyDictionary<st
                 continue;
             }
 
-            var today = RegionTimeZone.FromId(e.TimeZone).Today(time);
-            var delta = (RedFlagStore.IsOverdue(e.StatusAfter, e.DueDate, today) ? 1 : 0)
-                - (e.StatusBefore is { } before && RedFlagStore.IsOverdue(before, e.DueDate, today) ? 1 : 0);
+            var today = RedFlagRule.TodayIn(RegionTimeZone.FromId(e.TimeZone), time);
+            var delta = (IsOverdue(e.StatusAfter, e, today) ? 1 : 0) - (e.StatusBefore is { } before && IsOverdue(before, e, today) ? 1 : 0);
             if (delta != 0)
             {
                 var child = e.RegionCode[.._childLength];
@@ -38,4 +37,7 @@ public sealed class ChildOverdueCounts(string parentCode, IReadOnlyDictionary<st
             }
         }
     }
+
+    private static bool IsOverdue(string status, FeedEvent e, DateOnly today) =>
+        RedFlagRule.Classify(status, e.Criticality, e.DueDate, today) == RedFlagKind.Overdue;
 }

@@ -58,6 +58,21 @@ public sealed class BrowserDriverTests : IAsyncLifetime
             [$"{circuits} idle wall circuits: managed {before / 1024.0 / 1024:0.0} MB -> {after / 1024.0 / 1024:0.0} MB after a full GC, {perCircuit / 1024.0 / 1024:0.000} MB per circuit"]);
     }
 
+    [Fact]
+    public async Task Page_weight_driver_counts_the_bytes_of_a_first_visit()
+    {
+        var lines = new List<string>();
+        foreach (var (user, path) in new[] { ("pimpinan", "/"), ("pimpinan", "/wilayah/64.02"), ("penghubung.kpu", "/tugas") })
+        {
+            var (http, socket, requests) = await BrowserDrivers.MeasurePageWeightAsync(_fixture.Browser, _fixture.App, user, path);
+            Assert.True(http > 0 && requests > 0, $"nothing was counted for {path}");
+            lines.Add($"{path} as {user}, empty cache: {requests} HTTP responses, {http / 1024.0:0.0} KiB over HTTP, " +
+                $"{socket / 1024.0:0.0} KiB of circuit frames");
+        }
+
+        await WriteAsync("page-weight.txt", lines);
+    }
+
     private static async Task WriteAsync(string name, IEnumerable<string> lines)
     {
         var folder = Path.Combine(AppProcess.RepositoryRoot, Full ? "bench/out" : "test-artifacts");

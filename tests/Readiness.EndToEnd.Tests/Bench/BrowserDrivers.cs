@@ -36,6 +36,9 @@ public static class BrowserDrivers
         IBrowser browser, AppProcess liaisonHost, AppProcess watcherHost, int watchers, int changes, IPage? admin)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = watcherHost.BaseUri.ToString() });
+        // A shared machine can be slow to serve 50 pages at once: the drivers measure, they do not time out.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var pages = new List<IPage>();
         for (var i = 0; i < watchers; i++)
         {
@@ -46,7 +49,7 @@ public static class BrowserDrivers
             }
 
             await page.GotoAsync("/");
-            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Kesiapan terendah" })).ToBeEnabledAsync(new() { Timeout = 60_000 });
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Kesiapan terendah" })).ToBeEnabledAsync(new() { Timeout = 120_000 });
             // Every change of a ready count anywhere on the page is stamped with the browser's clock.
             await page.EvaluateAsync("""
                 () => {
@@ -59,10 +62,12 @@ public static class BrowserDrivers
         }
 
         var liaisonContext = await browser.NewContextAsync(new() { BaseURL = liaisonHost.BaseUri.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        liaisonContext.SetDefaultTimeout(120_000);
+        liaisonContext.SetDefaultNavigationTimeout(120_000);
         var liaison = await liaisonContext.NewPageAsync();
         await AppFixture.SignInAsync(liaison, "penghubung.kpu", AppFixture.DemoPassword);
         await liaison.GotoAsync("/tugas?status=belum");
-        await Expect(liaison.Locator("[data-item] .status-button").First).ToBeEnabledAsync();
+        await Expect(liaison.Locator("[data-item] .status-button").First).ToBeEnabledAsync(new() { Timeout = 120_000 });
 
         var echo = new List<double>();
         var seen = new List<double>();
@@ -93,11 +98,11 @@ public static class BrowserDrivers
                 """, itemId);
             var clicked = await liaison.EvaluateAsync<double>("() => Date.now()");
             await card.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
-            await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.");
+            await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.", new() { Timeout = 120_000 });
             echo.Add(await liaison.EvaluateAsync<double>("() => window.__saved") - clicked);
             for (var p = 0; p < pages.Count; p++)
             {
-                await pages[p].WaitForFunctionAsync($"() => window.__changes.length > {before[p]}", null, new() { Timeout = 30_000 });
+                await pages[p].WaitForFunctionAsync($"() => window.__changes.length > {before[p]}", null, new() { Timeout = 120_000 });
                 seen.Add(await pages[p].EvaluateAsync<double>($"() => window.__changes[{before[p]}]") - clicked);
             }
         }
@@ -130,6 +135,8 @@ public static class BrowserDrivers
         var baseline = await MemoryAsync(admin);
 
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 720 } });
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var first = await context.NewPageAsync();
         await first.GotoAsync(url);
         var walls = new List<IPage> { first };
@@ -142,7 +149,7 @@ public static class BrowserDrivers
 
         foreach (var wall in walls)
         {
-            await Expect(wall.Locator("[data-staleness]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Expect(wall.Locator("[data-staleness]")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2)); // let each circuit finish its first ticks: idle is what is measured
@@ -150,6 +157,48 @@ public static class BrowserDrivers
         await context.CloseAsync();
         var perCircuit = (double)(loaded.Bytes - baseline.Bytes) / Math.Max(1, loaded.Circuits - baseline.Circuits);
         return (baseline.Bytes, loaded.Bytes, loaded.Circuits - baseline.Circuits, perCircuit);
+    }
+
+    /// <summary>
+    /// Bytes a browser with an empty cache transfers to open <paramref name="path"/> signed in as
+    /// <paramref name="userName"/>: every HTTP response as it came over the wire (headers and compressed body, from
+    /// Chromium's own count), and the circuit's first WebSocket frames until the page is interactive and settles.
+    /// </summary>
+    public static async Task<(long HttpBytes, long SocketBytes, int Requests)> MeasurePageWeightAsync(
+        IBrowser browser, AppProcess app, string userName, string path)
+    {
+        var signIn = await browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString() });
+        signIn.SetDefaultTimeout(120_000);
+        signIn.SetDefaultNavigationTimeout(120_000);
+        var signInPage = await signIn.NewPageAsync();
+        await AppFixture.SignInAsync(signInPage, userName, AppFixture.DemoPassword);
+        var state = await signIn.StorageStateAsync();
+        await signIn.CloseAsync();
+
+        // A fresh context holds the cookie only: nothing cached, as on a first visit.
+        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString(), StorageState = state });
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
+        var page = await context.NewPageAsync();
+        var cdp = await context.NewCDPSessionAsync(page);
+        long http = 0, socket = 0;
+        var requests = 0;
+        cdp.Event("Network.loadingFinished").OnEvent += (_, e) =>
+        {
+            Interlocked.Add(ref http, (long)e!.Value.GetProperty("encodedDataLength").GetDouble());
+            Interlocked.Increment(ref requests);
+        };
+        cdp.Event("Network.webSocketFrameReceived").OnEvent += (_, e) =>
+            Interlocked.Add(ref socket, e!.Value.GetProperty("response").GetProperty("payloadData").GetString()!.Length);
+        cdp.Event("Network.webSocketFrameSent").OnEvent += (_, e) =>
+            Interlocked.Add(ref socket, e!.Value.GetProperty("response").GetProperty("payloadData").GetString()!.Length);
+        await cdp.SendAsync("Network.enable");
+        await page.GotoAsync(path);
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined", null, new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // the circuit's first render batches arrive after network idle
+        await context.CloseAsync();
+        return (Interlocked.Read(ref http), Interlocked.Read(ref socket), requests);
     }
 
     private static async Task<(long Bytes, int Circuits)> MemoryAsync(IPage admin)

@@ -43,7 +43,7 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var admin = await SignedInPageAsync("admin");
         await admin.GotoAsync("/admin/layar");
-        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" })).ToBeEnabledAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await admin.GetByLabel("Nama layar").FillAsync(name);
         await admin.GetByLabel("Kode wilayah").FillAsync(regionCode);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" }).ClickAsync();

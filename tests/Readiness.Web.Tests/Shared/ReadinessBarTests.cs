@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
-using Readiness.Web.Components.Kit;
+using Readiness.Web.Components.Shared;
 
-namespace Readiness.Web.Tests.Kit;
+namespace Readiness.Web.Tests.Shared;
 
 public class ReadinessBarTests : BunitContext
 {

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
-using Readiness.Web.Components.Kit;
+using Readiness.Web.Components.Shared;
 
-namespace Readiness.Web.Tests.Kit;
+namespace Readiness.Web.Tests.Shared;
 
 public class AgencyReadinessChartTests : BunitContext
 {

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
-using Readiness.Web.Components.Kit;
+using Readiness.Web.Components.Shared;
 
-namespace Readiness.Web.Tests.Kit;
+namespace Readiness.Web.Tests.Shared;
 
 public class StageTimelineTests : BunitContext
 {

@@ -1,0 +1,252 @@
+using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
+using Readiness.Data.Elections;
+using Readiness.Data.Feed;
+using Readiness.Data.Regions;
+using Readiness.Web.Accounts;
+using Readiness.Web.Components.Shared;
+using Readiness.Web.Live;
+
+namespace Readiness.Web.Components.Pages.Regions;
+
+/// <summary>
+/// What a region page shows: readiness by agency and by stage (from the board), the red flags with exact totals
+/// (Readiness.Data's <see cref="RedFlagReport"/>, patched from the feed by its own rule and read again after the
+/// region's local midnight), the regions one level down, and the latest changes.
+/// </summary>
+public sealed class RegionState(
+    LiveFeed feed,
+    RegionStore regions,
+    ElectionStore elections,
+    ReadinessBoard board,
+    RedFlagStore redFlags,
+    RegionBoundaries boundaries,
+    FeedStore feedStore,
+    TimeProvider time,
+    CurrentActor currentActor,
+    ILogger<RegionState> logger) : LiveState(feed)
+{
+    /// <summary>Red flags listed (the totals count them all).</summary>
+    public const int FlagsShown = 30;
+
+    /// <summary>Latest changes listed.</summary>
+    public const int LatestLength = 8;
+
+    private ITimer? _dayChange;
+    private IReadOnlyList<Region> _childRegions = [];
+    private ChildOverdueCounts? _overdue;
+
+    /// <summary>The signed-in actor.</summary>
+    public Actor? Actor { get; private set; }
+
+    /// <summary>The region; null for the nation (admins only).</summary>
+    public Region? Region { get; private set; }
+
+    /// <summary>The region's ancestors, from the province down, the region included.</summary>
+    public IReadOnlyList<Region> Ancestry { get; private set; } = [];
+
+    /// <summary>The election ahead in the region's zone.</summary>
+    public Election? Election { get; private set; }
+
+    /// <summary>The election's stages.</summary>
+    public IReadOnlyList<Stage> Stages { get; private set; } = [];
+
+    /// <summary>Today in the region's zone (WIB for the nation).</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>When the page was loaded, UTC.</summary>
+    public DateTime LoadedUtc { get; private set; }
+
+    /// <summary>Days to voting day.</summary>
+    public int DaysToVoting { get; private set; }
+
+    /// <summary>Counts of the region and everything under it, by agency.</summary>
+    public RegionReadiness Readiness { get; private set; } = new("", ReadinessCounts.Empty, new Dictionary<string, ReadinessCounts>());
+
+    /// <summary>Counts per stage.</summary>
+    public IReadOnlyDictionary<int, ReadinessCounts> ByStage { get; private set; } = new Dictionary<int, ReadinessCounts>();
+
+    /// <summary>Red flags with exact totals.</summary>
+    public RedFlagReport Flags { get; private set; } = RedFlagReport.Empty;
+
+    /// <summary>Regions one level down with their readiness and risk level.</summary>
+    public IReadOnlyList<ChildrenTable.Row> Children { get; private set; } = [];
+
+    /// <summary>Outlines of the regions one level down; null on a kecamatan's page (nothing below it).</summary>
+    public RegionMapGeometry? Map { get; private set; }
+
+    /// <summary>The map's figures: each region one level down with its counts, overdue items and risk level.</summary>
+    public IReadOnlyList<RegionMapFigure> MapFigures { get; private set; } = [];
+
+    /// <summary>Latest status changes, newest first.</summary>
+    public IReadOnlyList<FeedEvent> Latest { get; private set; } = [];
+
+    /// <summary>A localizer key for a problem a person must act on (out of scope, no election, load failed).</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>True when the region does not exist (the page answers "not found").</summary>
+    public bool NotFound { get; private set; }
+
+    /// <summary>True when a non-admin asked for the nation (the page sends them home).</summary>
+    public bool NationRefused { get; private set; }
+
+    private string CodeOrNation => Region?.Code ?? "";
+
+    /// <summary>Loads the page of <paramref name="code"/> (null: the nation) and follows its changes.</summary>
+    public async Task LoadAsync(string? code)
+    {
+        (Problem, NotFound, NationRefused) = (null, false, false);
+        try
+        {
+            Actor = await currentActor.GetAsync();
+            LoadedUtc = time.GetUtcNow().UtcDateTime;
+            if (code is null)
+            {
+                if (!Actor.IsAdmin)
+                {
+                    NationRefused = true;
+                    return;
+                }
+
+                Region = null;
+            }
+            else
+            {
+                Region = await regions.FindAsync(code);
+                if (Region is null)
+                {
+                    NotFound = true;
+                    return;
+                }
+
+                if (!Actor.CanSee(Region.Code))
+                {
+                    Problem = "Access.OutOfScope";
+                    return;
+                }
+            }
+
+            Today = (Region?.Zone ?? RegionTimeZone.Wib).Today(time);
+            Election = await elections.CurrentAsync(Today);
+            if (Election is null)
+            {
+                Problem = "Home.NoElection";
+                return;
+            }
+
+            DaysToVoting = Election.VotingDay.DayNumber - Today.DayNumber;
+            Stages = await elections.StagesAsync(Election.Id);
+            Ancestry = Region is null ? [] : await regions.AncestryAsync(Region.Code);
+            _childRegions = Region?.Level == RegionLevel.District ? [] : await regions.ChildrenAsync(Region?.Code);
+            // Before the reads, so no change falls between a read and the subscription.
+            Watch(code is null ? [] : [code]);
+            await LoadFlagsAsync();
+            Latest = code is null ? [] : (await feedStore.RecentAsync(Actor, code, LatestLength)).ToList();
+            Map = Region?.Level == RegionLevel.District ? null : await boundaries.ChildrenOfAsync(CodeOrNation);
+            await RecountAsync(await regions.RiskLevelsAsync());
+        }
+        catch (AccessDeniedException ex)
+        {
+            Problem = ex.Reason;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Region {Region} could not be loaded", code);
+            Problem = "Home.LoadFailed";
+        }
+    }
+
+    /// <summary>Sets the regency's risk level (the store checks who may) and reads the region again.</summary>
+    public async Task SetRiskLevelAsync(string? level)
+    {
+        await regions.SetRiskLevelAsync(await currentActor.GetAsync(), Region!.Code, string.IsNullOrEmpty(level) ? null : level);
+        Region = await regions.FindAsync(Region.Code);
+        await RecountAsync(await regions.RiskLevelsAsync());
+    }
+
+    /// <inheritdoc />
+    protected override async Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
+    {
+        var mine = events.Where(e => e.ElectionId == Election?.Id).ToList();
+        if (mine.Count == 0)
+        {
+            return false;
+        }
+
+        // Totals move by exactly what each item did; after a local midnight they are read again.
+        if (Flags.IsStale(time))
+        {
+            await LoadFlagsAsync();
+        }
+        else
+        {
+            Flags = Flags.Apply(mine);
+            _overdue?.Apply(mine, Election!.Id);
+        }
+
+        Latest = mine.Where(e => e.StatusBefore is not null).OrderByDescending(e => e.Seq).Concat(Latest)
+            .DistinctBy(e => e.Seq).Take(LatestLength).ToList();
+        await RecountAsync(null);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the red flags and sets a timer for the next local midnight of the region's zone, when items turn overdue
+    /// without any event and the report is read again.
+    /// </summary>
+    private async Task LoadFlagsAsync()
+    {
+        Flags = await redFlags.ForRegionAsync(Actor!, Election!.Id, CodeOrNation, take: FlagsShown);
+        // Read with the flags, so the map's overdue counts turn over at local midnight with them.
+        _overdue = Region?.Level == RegionLevel.District ? null
+            : new ChildOverdueCounts(CodeOrNation, await redFlags.OverdueByChildAsync(Actor!, Election.Id, CodeOrNation), time);
+        if (Children.Count > 0)
+        {
+            MapFigures = MapFiguresOf(Children);
+        }
+
+        _dayChange?.Dispose();
+        _dayChange = null;
+        if (IsInteractive && !IsDisposed)
+        {
+            var due = Flags.ValidUntilUtc - time.GetUtcNow().UtcDateTime;
+            _dayChange = time.CreateTimer(_ => _ = DispatchAsync(async () =>
+            {
+                Today = (Region?.Zone ?? RegionTimeZone.Wib).Today(time);
+                DaysToVoting = Election.VotingDay.DayNumber - Today.DayNumber;
+                await LoadFlagsAsync();
+                return true;
+            }), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Counts from this server's board: memory, no query.</summary>
+    private async Task RecountAsync(IReadOnlyDictionary<string, string>? risk)
+    {
+        Readiness = await board.ReadinessAsync(Election!.Id, CodeOrNation);
+        ByStage = (await board.ByAgencyAndStageAsync(Election.Id, CodeOrNation))
+            .GroupBy(p => p.Key.StageId)
+            .ToDictionary(g => g.Key, g => g.Aggregate(ReadinessCounts.Empty, (sum, p) => sum + p.Value));
+        var children = new List<ChildrenTable.Row>();
+        var known = Children.ToDictionary(c => c.Region.Code, c => c.RiskLevel);
+        foreach (var child in _childRegions)
+        {
+            var level = risk is null ? known.GetValueOrDefault(child.Code) : risk.GetValueOrDefault(child.Code);
+            children.Add(new(child, level, await board.ReadinessAsync(Election.Id, child.Code)));
+        }
+
+        Children = children;
+        MapFigures = MapFiguresOf(children);
+    }
+
+    private List<RegionMapFigure> MapFiguresOf(IEnumerable<ChildrenTable.Row> children) =>
+        children.Select(c => new RegionMapFigure(c.Region.Code, c.Region.Name, c.Readiness.Overall, _overdue?[c.Region.Code] ?? 0, c.RiskLevel))
+            .ToList();
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        _dayChange?.Dispose();
+        base.Dispose(disposing);
+    }
+}

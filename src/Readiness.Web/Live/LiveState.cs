@@ -1,0 +1,144 @@
+using System.Globalization;
+using Readiness.Data.Feed;
+
+namespace Readiness.Web.Live;
+
+/// <summary>
+/// What one screen family shows, kept current by this server's live feed: the base of every per-feature state
+/// (region, item, home, wall). A subclass loads its snapshot, says which regions it watches with
+/// <see cref="Watch"/>, and patches what it holds in <see cref="OnEventsAsync"/>; the screen renders the state and
+/// never re-derives a rule.
+/// </summary>
+/// <remarks>
+/// Created and disposed by <see cref="LiveView{TState}"/>, one per component, which attaches the circuit's
+/// dispatcher and the user's culture. The feed delivers on a pool thread in the server's culture (a server in
+/// en_US would otherwise turn "11.24" into "11:24" and Indonesian words into English on a live update), so every
+/// piece of work that ends in a render, feed events and timers alike, goes through <see cref="DispatchAsync"/>:
+/// on the circuit's dispatcher, in the culture of the user's request. One subscription per state; disposing ends it.
+/// </remarks>
+public abstract class LiveState : IDisposable
+{
+    private readonly LiveFeed _feed;
+    private readonly Lock _gate = new();
+    private IDisposable? _subscription;
+    private string[]? _watched;
+    private Func<Func<Task>, Task>? _dispatch;
+    private CultureInfo _culture = CultureInfo.CurrentCulture;
+    private CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+    private volatile bool _disposed;
+
+    /// <summary>Takes this server's feed; subclasses add the stores and the board they read.</summary>
+    protected LiveState(LiveFeed feed) => _feed = feed;
+
+    /// <summary>Raised on the circuit's dispatcher, in the user's culture, after what the state holds has changed.</summary>
+    public event Action? Changed;
+
+    /// <summary>True on a live circuit; false while prerendering, when nothing subscribes.</summary>
+    protected bool IsInteractive { get; private set; }
+
+    /// <summary>True once disposed: the screen has gone, and no more work is dispatched.</summary>
+    protected bool IsDisposed => _disposed;
+
+    /// <summary>Called once by <see cref="LiveView{TState}"/>: the circuit's dispatcher and the user's culture.</summary>
+    internal void Attach(Func<Func<Task>, Task> dispatch, CultureInfo culture, CultureInfo uiCulture, bool interactive)
+    {
+        _dispatch = dispatch;
+        _culture = culture;
+        _uiCulture = uiCulture;
+        IsInteractive = interactive;
+    }
+
+    /// <summary>
+    /// Takes the feed's events under <paramref name="regionPrefixes"/> (every region when empty) from now on;
+    /// calling it again with other prefixes replaces the subscription, with the same ones does nothing. Nothing is
+    /// subscribed while prerendering. Load the snapshot after watching, so no change falls between the two.
+    /// </summary>
+    protected void Watch(params string[] regionPrefixes)
+    {
+        if (!IsInteractive || _disposed)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_watched is not null && _watched.SequenceEqual(regionPrefixes))
+            {
+                return;
+            }
+
+            _subscription?.Dispose();
+            _watched = regionPrefixes;
+            _subscription = _feed.Subscribe(regionPrefixes, events => DispatchAsync(() => OnEventsAsync(events)));
+        }
+    }
+
+    /// <summary>
+    /// Patches what the state holds from a batch of events (in sequence order) under the watched regions. Runs on
+    /// the circuit's dispatcher in the user's culture; return true when the screen must re-render.
+    /// </summary>
+    protected abstract Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the circuit's dispatcher in the user's culture, and re-renders the screen when
+    /// it returns true. For anything that changes the state from outside a user's action: feed events, timers,
+    /// retries. Does nothing once disposed.
+    /// </summary>
+    protected Task DispatchAsync(Func<Task<bool>> work)
+    {
+        var dispatch = _dispatch;
+        if (_disposed || dispatch is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        return dispatch(async () =>
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+            try
+            {
+                if (await work() && !_disposed)
+                {
+                    Changed?.Invoke();
+                }
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = culture;
+                CultureInfo.CurrentUICulture = uiCulture;
+            }
+        });
+    }
+
+    /// <summary>Ends the subscription; subclasses stop their timers too, and call this.</summary>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Ends the subscription. Override to stop timers; call the base.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        lock (_gate)
+        {
+            _subscription?.Dispose();
+            _subscription = null;
+        }
+
+        Changed = null;
+    }
+}

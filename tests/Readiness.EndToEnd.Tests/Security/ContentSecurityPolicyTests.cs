@@ -1,0 +1,83 @@
+using Microsoft.Playwright;
+using Readiness.EndToEnd.Tests.Hosting;
+using static Microsoft.Playwright.Assertions;
+
+namespace Readiness.EndToEnd.Tests.Security;
+
+/// <summary>
+/// Every screen runs under the policy without a single violation: MudBlazor, the Blazor script and our own
+/// scripts load from this origin, nothing inline runs, no font or style comes from elsewhere.
+/// </summary>
+public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData("admin", "/")]
+    [InlineData("admin", "/wilayah")]
+    [InlineData("pimpinan", "/wilayah/64.02")]
+    [InlineData("pimpinan", "/wilayah/64.02/ringkasan")]
+    [InlineData("penghubung.kpu", "/tugas")]
+    [InlineData("admin", "/admin/pengguna")]
+    [InlineData("admin", "/admin/templat")]
+    [InlineData("admin", "/admin/layar")]
+    [InlineData("pimpinan", "/tidak-ada")]
+    public async Task A_page_loads_and_runs_with_no_policy_violation(string user, string path)
+    {
+        var page = await fixture.SignedInPageAsync(user);
+        var violations = await WatchAsync(page);
+
+        await page.GotoAsync(path);
+        await Expect(page.Locator("main")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Empty(await CollectAsync(page, violations));
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_and_the_wall_have_no_policy_violation()
+    {
+        var anonymous = await fixture.NewPageAsync();
+        var violations = await WatchAsync(anonymous);
+        await anonymous.GotoAsync("/masuk");
+        await Expect(anonymous.GetByLabel("Nama pengguna")).ToBeVisibleAsync();
+        Assert.Empty(await CollectAsync(anonymous, violations));
+
+        var url = await fixture.CreateScreenTokenAsync("Uji kebijakan", "64.02");
+        var wall = await fixture.NewPageAsync(1920, 1080);
+        var wallViolations = await WatchAsync(wall);
+        await wall.GotoAsync(url);
+        await Expect(wall.Locator("[data-staleness]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await wall.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(await CollectAsync(wall, wallViolations));
+    }
+
+    /// <summary>Records violations both as the browser reports them in the console and as DOM events.</summary>
+    private static async Task<List<string>> WatchAsync(IPage page)
+    {
+        var console = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (console)
+                {
+                    console.Add(message.Text);
+                }
+            }
+        };
+        await page.AddInitScriptAsync("""
+            window.__csp = [];
+            document.addEventListener("securitypolicyviolation", e =>
+                window.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+            """);
+        return console;
+    }
+
+    private static async Task<IReadOnlyList<string>> CollectAsync(IPage page, List<string> console)
+    {
+        var events = await page.EvaluateAsync<string[]>("() => window.__csp ?? []");
+        lock (console)
+        {
+            return [.. console, .. events];
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+using Readiness.Data;
+using Readiness.Data.Accounts;
+using Readiness.Data.Elections;
+using Readiness.Data.Feed;
+using Readiness.Data.Seed;
+using Readiness.Data.Sql;
+using Readiness.Web.Accounts;
+using Readiness.Web.Components.Pages.Wall;
+
+namespace Readiness.Web.Tests.Pages.Wall;
+
+/// <summary>
+/// The wall left alone for days: its day, stage and countdown turn over at the region's local midnight, and a load
+/// that failed is retried with backoff while the wall says it is failing. A real SQLite file with the demo election;
+/// the clock is a FakeTimeProvider moved by hand.
+/// </summary>
+public sealed class WallStateTests : IAsyncLifetime
+{
+    private const string KutaiKartanegara = "64.02"; // WITA, UTC+8
+
+    private readonly BunitContext _ctx = new();
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
+    // 23:58:30 WITA on the day the demo data is made.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 15, 58, 30, TimeSpan.Zero));
+
+    public WallStateTests()
+    {
+        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddMudServices();
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        TestCulture.Use(TestCulture.Indonesian);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataDirectory"] = _directory,
+        }).Build();
+        _ctx.Services.AddLogging();
+        _ctx.Services.AddSingleton<TimeProvider>(_time);
+        _ctx.Services.AddReadinessData(configuration);
+        _ctx.Services.AddScoped<AuthenticationStateProvider, LeaderAuthenticationStateProvider>();
+        _ctx.Services.AddScoped<CurrentActor>();
+        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _ctx.Services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        await _ctx.Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        await _ctx.Services.GetRequiredService<DemoSeeder>().SeedAsync();
+        await _ctx.Services.GetRequiredService<FeedPump>().InitializeAsync(CancellationToken.None);
+    }
+
+    private async Task<(Election Election, IReadOnlyList<Stage> Stages)> DemoAsync()
+    {
+        var elections = _ctx.Services.GetRequiredService<ElectionStore>();
+        var election = (await elections.AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
+        return (election, await elections.StagesAsync(election.Id));
+    }
+
+    [Fact]
+    public async Task At_local_midnight_the_wall_turns_to_the_next_day_its_stage_and_its_countdown()
+    {
+        var (election, stages) = await DemoAsync();
+        var today = new DateOnly(2026, 11, 30);
+        var tomorrow = today.AddDays(1);
+        var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        cut.WaitForAssertion(() => Assert.Contains("Senin, 30 November 2026", cut.Markup), TimeSpan.FromSeconds(30));
+        Assert.Equal($"H-{election.VotingDay.DayNumber - today.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim());
+
+        _time.Advance(TimeSpan.FromMinutes(2)); // 00:00:30 WITA
+
+        cut.WaitForAssertion(() => Assert.Contains("Selasa, 1 Desember 2026", cut.Markup));
+        Assert.Equal($"H-{election.VotingDay.DayNumber - tomorrow.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim());
+        var stage = stages.Where(s => s.Contains(tomorrow)).MaxBy(s => s.StartDate);
+        if (stage is not null)
+        {
+            Assert.Contains(stage.Name, cut.Find("[data-wall-stage]").TextContent);
+        }
+    }
+
+    [Fact]
+    public async Task A_wall_whose_load_failed_says_so_retries_with_backoff_and_recovers_when_the_data_is_mended()
+    {
+        var factory = _ctx.Services.GetRequiredService<ConnectionFactory>();
+        await using (var connection = await factory.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE Elections SET VotingDay = 'tidak terbaca' WHERE Code = 'DEMO'");
+        }
+
+        var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-wall-failing]").GetAttribute("data-wall-failing")), TimeSpan.FromSeconds(30));
+        Assert.Contains("Mencoba lagi pukul 00.58.35 WITA", cut.Find("[data-wall-failing]").TextContent);
+
+        _time.Advance(WallState.FirstRetryDelay);
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-wall-failing]").GetAttribute("data-wall-failing")), TimeSpan.FromSeconds(30));
+        Assert.Contains("00.58.45", cut.Find("[data-wall-failing]").TextContent); // waits twice as long: 10 s
+
+        await using (var connection = await factory.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE Elections SET VotingDay = '2026-12-04' WHERE Code = 'DEMO'");
+        }
+
+        _time.Advance(WallState.FirstRetryDelay * 2);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-wall-failing]")), TimeSpan.FromSeconds(30));
+        Assert.Contains("Kabupaten Kutai Kartanegara", cut.Find("h1").TextContent);
+        Assert.NotEmpty(cut.FindAll("section.wall-tile"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _ctx.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
+        }
+    }
+
+    private sealed class LeaderAuthenticationStateProvider : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync()
+        {
+            var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, "pimpinan"),
+                new Claim(ClaimTypes.Role, Roles.Leader),
+                .. DemoSeeder.DemoRegions.Select(code => new Claim(ReadinessClaims.Scope, code)),
+            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
+            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
+        }
+    }
+}
