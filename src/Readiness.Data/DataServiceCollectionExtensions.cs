@@ -39,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<RegionStore>();
+        services.AddSingleton<RegionBoundaries>();
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<TaskQuery>();

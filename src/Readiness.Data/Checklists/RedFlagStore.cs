@@ -108,6 +108,55 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
     }
 
     /// <summary>
+    /// Items flagged overdue (<see cref="RedFlagKind.Overdue"/> by <see cref="RedFlagRule"/>: not Siap, not Kendala,
+    /// past due in the region's own calendar, so the counts add up to the report's <see cref="RedFlagReport.Overdue"/>)
+    /// per region one level below <paramref name="regionCode"/> (per province for the nation, <c>""</c>); regions with
+    /// none are absent, and items of the region itself, of no region below it, are not counted. One GROUP BY over the
+    /// subtree's index range.
+    /// </summary>
+    /// <exception cref="InputException">The region code is malformed.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
+    public async Task<IReadOnlyDictionary<string, int>> OverdueByChildAsync(Actor actor, int electionId, string regionCode,
+        CancellationToken cancellationToken = default)
+    {
+        if (regionCode.Length > 0 && !RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        if (!actor.CanSee(regionCode))
+        {
+            throw new AccessDeniedException(AccessDeniedException.OutOfScope, $"{regionCode} is outside {actor.Name}'s scope.");
+        }
+
+        if (regionCode.Length > 0 && RegionCode.LevelOf(regionCode) == RegionLevel.District)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var child = factory.Dialect.Left("i.RegionCode", regionCode.Length == 0 ? 2 : regionCode.Length + 3);
+        var sql = $"""
+            SELECT {child} AS Code, COUNT(*) AS Count
+            FROM ChecklistItems i
+            JOIN Regions r ON r.Code = i.RegionCode
+            WHERE i.ElectionId = @electionId AND i.Status <> '{ItemStatus.Ready}'
+            {(regionCode.Length == 0 ? "" : "AND i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd")}
+            AND {RedFlagRule.SqlKind("i", "r")} = {(int)RedFlagKind.Overdue}
+            GROUP BY {child};
+            """;
+        var args = new DynamicParameters(new
+        {
+            electionId,
+            descendants = RegionCode.DescendantsFrom(regionCode),
+            descendantsEnd = RegionCode.DescendantsTo(regionCode),
+        });
+        args.AddDynamicParams(RedFlagRule.SqlParameters(time.GetUtcNow().UtcDateTime));
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Code, long Count)>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
+        return rows.Where(r => RegionCode.IsValid(r.Code)).ToDictionary(r => r.Code, r => (int)r.Count);
+    }
+
+    /// <summary>
     /// The SQL rule's verdict on every item of a subtree (null: no flag), by item id, as of <paramref name="asOfUtc"/>:
     /// for checking the SQL form against the C# form item by item.
     /// </summary>

@@ -62,6 +62,37 @@ public sealed class RollupAndRedFlagTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overdue_counts_per_kecamatan_agree_with_the_overdue_red_flags()
+    {
+        var yesterday = new DateOnly(2024, 11, 23); // WITA is already on the 24th
+        await AddAsync("64.02.05", "Lewat 1", ItemStatus.InProgress, yesterday);
+        await AddAsync("64.02.05", "Lewat 2", ItemStatus.NotStarted, yesterday);
+        await AddAsync("64.02.05", "Kendala, lewat", ItemStatus.Blocked, yesterday); // a Kendala flag, not an overdue one
+        await AddAsync("64.02.05", "Siap, lewat", ItemStatus.Ready, yesterday);
+        await AddAsync("64.02.01", "Lewat 3", ItemStatus.InProgress, yesterday);
+        await AddAsync("64.02.01", "Belum jatuh tempo", ItemStatus.InProgress, yesterday.AddDays(5));
+        await AddAsync("64.02", "Tingkat kabupaten, lewat", ItemStatus.InProgress, yesterday); // of no kecamatan
+        var store = _db.Get<RedFlagStore>();
+
+        var byKecamatan = await store.OverdueByChildAsync(TestDatabase.Admin, _election, "64.02");
+        var byRegency = await store.OverdueByChildAsync(TestDatabase.Admin, _election, "64");
+        var report = await store.ForRegionAsync(TestDatabase.Admin, _election, "64.02");
+
+        Assert.Equal(new Dictionary<string, int> { ["64.02.05"] = 2, ["64.02.01"] = 1 }, byKecamatan);
+        Assert.Equal(new Dictionary<string, int> { ["64.02"] = 4 }, byRegency);
+        Assert.Equal(report.Overdue, byRegency["64.02"]);
+    }
+
+    [Fact]
+    public async Task Overdue_counts_are_refused_outside_the_actors_scope()
+    {
+        var liaison = TestDatabase.Liaison("KPU", "52.71");
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<RedFlagStore>().OverdueByChildAsync(liaison, _election, "64.02"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<RedFlagStore>().OverdueByChildAsync(liaison, _election, ""));
+    }
+
+    [Fact]
     public async Task Critical_items_due_within_three_days_are_flagged_and_ready_ones_never()
     {
         var todayWib = new DateOnly(2024, 11, 23);

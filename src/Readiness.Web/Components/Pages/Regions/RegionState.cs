@@ -5,6 +5,7 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
+using Readiness.Web.Components.Shared;
 using Readiness.Web.Live;
 
 namespace Readiness.Web.Components.Pages.Regions;
@@ -20,6 +21,7 @@ public sealed class RegionState(
     ElectionStore elections,
     ReadinessBoard board,
     RedFlagStore redFlags,
+    RegionBoundaries boundaries,
     FeedStore feedStore,
     TimeProvider time,
     CurrentActor currentActor,
@@ -33,6 +35,7 @@ public sealed class RegionState(
 
     private ITimer? _dayChange;
     private IReadOnlyList<Region> _childRegions = [];
+    private ChildOverdueCounts? _overdue;
 
     /// <summary>The signed-in actor.</summary>
     public Actor? Actor { get; private set; }
@@ -69,6 +72,12 @@ public sealed class RegionState(
 
     /// <summary>Regions one level down with their readiness and risk level.</summary>
     public IReadOnlyList<ChildrenTable.Row> Children { get; private set; } = [];
+
+    /// <summary>Outlines of the regions one level down; null on a kecamatan's page (nothing below it).</summary>
+    public RegionMapGeometry? Map { get; private set; }
+
+    /// <summary>The map's figures: each region one level down with its counts, overdue items and risk level.</summary>
+    public IReadOnlyList<RegionMapFigure> MapFigures { get; private set; } = [];
 
     /// <summary>Latest status changes, newest first.</summary>
     public IReadOnlyList<FeedEvent> Latest { get; private set; } = [];
@@ -134,6 +143,7 @@ public sealed class RegionState(
             Watch(code is null ? [] : [code]);
             await LoadFlagsAsync();
             Latest = code is null ? [] : (await feedStore.RecentAsync(Actor, code, LatestLength)).ToList();
+            Map = Region?.Level == RegionLevel.District ? null : await boundaries.ChildrenOfAsync(CodeOrNation);
             await RecountAsync(await regions.RiskLevelsAsync());
         }
         catch (AccessDeniedException ex)
@@ -172,6 +182,7 @@ public sealed class RegionState(
         else
         {
             Flags = Flags.Apply(mine);
+            _overdue?.Apply(mine, Election!.Id);
         }
 
         Latest = mine.Where(e => e.StatusBefore is not null).OrderByDescending(e => e.Seq).Concat(Latest)
@@ -187,6 +198,14 @@ public sealed class RegionState(
     private async Task LoadFlagsAsync()
     {
         Flags = await redFlags.ForRegionAsync(Actor!, Election!.Id, CodeOrNation, take: FlagsShown);
+        // Read with the flags, so the map's overdue counts turn over at local midnight with them.
+        _overdue = Region?.Level == RegionLevel.District ? null
+            : new ChildOverdueCounts(CodeOrNation, await redFlags.OverdueByChildAsync(Actor!, Election.Id, CodeOrNation), time);
+        if (Children.Count > 0)
+        {
+            MapFigures = MapFiguresOf(Children);
+        }
+
         _dayChange?.Dispose();
         _dayChange = null;
         if (IsInteractive && !IsDisposed)
@@ -218,7 +237,12 @@ public sealed class RegionState(
         }
 
         Children = children;
+        MapFigures = MapFiguresOf(children);
     }
+
+    private List<RegionMapFigure> MapFiguresOf(IEnumerable<ChildrenTable.Row> children) =>
+        children.Select(c => new RegionMapFigure(c.Region.Code, c.Region.Name, c.Readiness.Overall, _overdue?[c.Region.Code] ?? 0, c.RiskLevel))
+            .ToList();
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

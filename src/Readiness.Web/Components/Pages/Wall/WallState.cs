@@ -5,6 +5,7 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
+using Readiness.Web.Components.Shared;
 using Readiness.Web.Live;
 
 namespace Readiness.Web.Components.Pages.Wall;
@@ -20,6 +21,8 @@ public sealed class WallState(
     RegionStore regions,
     ElectionStore elections,
     ReadinessBoard board,
+    RedFlagStore redFlags,
+    RegionBoundaries boundaries,
     FeedStore feedStore,
     FeedPump pump,
     TimeProvider time,
@@ -43,6 +46,7 @@ public sealed class WallState(
     private ITimer? _ticker;
     private ITimer? _retry;
     private long _ticks;
+    private ChildOverdueCounts? _overdue;
 
     /// <summary>The region shown; null until loaded.</summary>
     public Region? Region { get; private set; }
@@ -64,6 +68,12 @@ public sealed class WallState(
 
     /// <summary>The region's kecamatan, most blocked first, then least ready.</summary>
     public IReadOnlyList<KecamatanRotation.Row> Kecamatan { get; private set; } = [];
+
+    /// <summary>Outlines of the kecamatan for the map panel; empty for a wall of a province.</summary>
+    public RegionMapGeometry Map { get; private set; } = RegionMapGeometry.Empty("");
+
+    /// <summary>The map's figures: each kecamatan with its counts and overdue items.</summary>
+    public IReadOnlyList<RegionMapFigure> MapFigures { get; private set; } = [];
 
     /// <summary>The latest status changes, newest first.</summary>
     public IReadOnlyList<FeedEvent> Ticker { get; private set; } = [];
@@ -142,6 +152,7 @@ public sealed class WallState(
             _stages = await elections.StagesAsync(Election.Id);
             _kecamatanRegions = region.Level == RegionLevel.Regency ? await regions.ChildrenAsync(region.Code) : [];
             Ticker = (await feedStore.RecentAsync(actor, region.Code, TickerLength)).Where(e => e.ElectionId == Election.Id).ToList();
+            await LoadMapAsync(actor);
             await RecountAsync();
             ComputeDay(today);
             Problem = null;
@@ -196,6 +207,13 @@ public sealed class WallState(
         if (Region is not null && Election is not null && Region.Zone.Today(time) is var today && today != Today)
         {
             ComputeDay(today);
+            // Items turn overdue at local midnight without an event: the map's counts are read again.
+            _ = DispatchAsync(async () =>
+            {
+                await LoadMapAsync(await currentActor.GetAsync());
+                await RecountAsync();
+                return true;
+            });
         }
 
         if (_ticks % _interval == 0)
@@ -217,6 +235,7 @@ public sealed class WallState(
         // Bounded: a wall runs for days.
         Ticker = events.Where(e => e.StatusBefore is not null && e.ElectionId == Election.Id)
             .OrderByDescending(e => e.Seq).Concat(Ticker).DistinctBy(e => e.Seq).Take(TickerLength).ToList();
+        _overdue?.Apply(events, Election.Id);
         try
         {
             await RecountAsync();
@@ -242,6 +261,19 @@ public sealed class WallState(
         // Most blocked first, then least ready: what needs the room's attention comes up first.
         Kecamatan = rows.OrderByDescending(r => r.Readiness.Overall.Blocked).ThenBy(r => r.Readiness.Overall.ReadyShare ?? 1)
             .ThenBy(r => r.Region.Name, StringComparer.CurrentCulture).ToList();
+        MapFigures = rows.Select(r => new RegionMapFigure(r.Region.Code, r.Region.Name, r.Readiness.Overall, _overdue?[r.Region.Code] ?? 0, null))
+            .ToList();
+    }
+
+    private async Task LoadMapAsync(Actor actor)
+    {
+        if (Region!.Level != RegionLevel.Regency)
+        {
+            return;
+        }
+
+        Map = await boundaries.ChildrenOfAsync(Region.Code);
+        _overdue = new ChildOverdueCounts(Region.Code, await redFlags.OverdueByChildAsync(actor, Election!.Id, Region.Code), time);
     }
 
     /// <inheritdoc />

@@ -1,0 +1,14 @@
+namespace Readiness.Web.Components.Shared;
+
+/// <summary>What a <see cref="RegionMap"/> colours its regions by.</summary>
+public enum RegionMapMeasure
+{
+    /// <summary>Share of items Siap: darker is readier.</summary>
+    Readiness,
+
+    /// <summary>Number of Kendala items: darker is more.</summary>
+    Blocked,
+
+    /// <summary>Number of overdue items: darker is more.</summary>
+    Overdue,
+}
