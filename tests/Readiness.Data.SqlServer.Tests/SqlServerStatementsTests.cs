@@ -10,6 +10,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 using Xunit.Abstractions;
@@ -46,6 +47,8 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         {
             parseErrors.AddRange(Migrations.Parse(statement.Sql, out _).Select(e => $"{e.Message} in: {statement.Sql}"));
         }
+
+        Assert.True(parseErrors.Count == 0, string.Join("\n", parseErrors));
 
         using var model = Migrations.BuildModel();
         for (var i = 0; i < statements.Count; i++)
@@ -217,6 +220,35 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Seed.DemoSeeder>().SeedAsync(),
             // Its own look for the pre-DbUp journal; DbUp's statements are DbUp's.
             () => Get<DatabaseMigrator>().PendingAsync(),
+            () => Get<TaskQuery>().ListAsync(Liaison, 1, new TaskFilter()),
+            () => Get<TaskQuery>().ListAsync(Liaison, 1, new TaskFilter { View = TaskView.All, Region = "64.02.06", StageId = 1, Status = ItemStatus.Blocked, Due = DueWindow.Overdue, Text = "logistik tenggarong" }),
+            () => Get<TaskQuery>().GroupsAsync(Liaison, 1, new TaskFilter()),
+            () => Get<TaskQuery>().RegionsAsync(Liaison, 1),
+            () => Get<RedFlagStore>().OverdueByChildAsync(Admin, 1, "64.02"),
+            () => Get<EscalationEngine>().RunOnceAsync(),
+            () => Get<EscalationRuleStore>().ListAsync(Admin),
+            () => Get<EscalationRuleStore>().UpdateAsync(Admin, new EscalationRule { Id = 1, Code = "kendala-24j", Kind = EscalationKinds.Blocked, Name = "Kendala", RecipientRole = Roles.Leader, Version = 1 }),
+            () => Get<DeliveryStore>().ClaimAsync("server-1", 10, TimeSpan.FromMinutes(5)),
+            () => Get<DeliveryStore>().MarkSentAsync(1, 1),
+            () => Get<DeliveryStore>().MarkFailedAsync(1, 1, "503", TimeSpan.FromMinutes(1), 8, permanent: false),
+            () => Get<DeliveryStore>().DeadLettersAsync(Admin),
+            () => Get<DeliveryStore>().RequeueAsync(Admin, 1),
+            () => Get<DeliveryStore>().CountsAsync(Admin),
+            () => Get<NotificationStore>().InboxAsync(Admin),
+            () => Get<NotificationStore>().FindAsync(Admin, 1),
+            () => Get<NotificationStore>().UnreadCountAsync(Admin),
+            () => Get<NotificationStore>().MarkReadAsync(Admin, 1),
+            () => Get<NotificationStore>().MarkAllReadAsync(Admin),
+            () => Get<NotificationStore>().EscalatedAsync(Admin, [1L, 2L]),
+            () => Get<NotificationStore>().EscalatedUnderAsync(Admin, "64.02"),
+            () => Get<NotificationStore>().RecipientsAsync(Admin),
+            () => Get<NotificationStore>().SetEmailAsync(Admin, 1, "sekda@example.go.id"),
+            () => Get<NotificationPump>().InitializeAsync(default),
+            () => Get<NotificationPump>().DrainAsync(default),
+            () => Get<WebhookStore>().ListAsync(Admin),
+            () => Get<WebhookStore>().AddAsync(Admin, "Gateway", "https://gateway.example/hook", "rahasia-panjang-sekali"),
+            () => Get<WebhookStore>().SetEnabledAsync(Admin, 1, false),
+            () => Get<WebhookStore>().DeleteAsync(Admin, 1),
         };
         foreach (var call in calls)
         {
@@ -275,6 +307,34 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             {
                 More(20);
             }
+        }
+        else if (sql.Contains("FROM EscalationRules ORDER BY Id", StringComparison.Ordinal))
+        {
+            // One enabled rule of each kind, so the engine sends every statement a run sends.
+            Row(("Id", typeof(int), 1), ("Code", typeof(string), "kendala-24j"), ("Kind", typeof(string), EscalationKinds.Blocked),
+                ("Name", typeof(string), "Kendala"), ("IsEnabled", typeof(bool), true), ("AfterHours", typeof(int), 24),
+                ("Criticality", typeof(string), null), ("LocalHour", typeof(int), 7), ("RecipientRole", typeof(string), Roles.Leader),
+                ("SendEmail", typeof(bool), true), ("SendWebhook", typeof(bool), true), ("Version", typeof(int), 1),
+                ("UpdatedAtUtc", typeof(DateTime), at), ("UpdatedBy", typeof(string), "sistem"), ("LastRunAtUtc", typeof(DateTime), null));
+            table.Rows.Add(2, "kritis-lewat", EscalationKinds.Overdue, "Kritis lewat tenggat", true, 0, "kritis", 7, Roles.Leader, true, true, 1, at, "sistem", DBNull.Value);
+            table.Rows.Add(3, "ringkasan-pagi", EscalationKinds.Digest, "Ringkasan pagi", true, 0, DBNull.Value, 7, Roles.Leader, true, true, 1, at, "sistem", DBNull.Value);
+        }
+        else if (sql.Contains("WITH due AS", StringComparison.Ordinal))
+        {
+            // One leader with figures for one agency, so the digest is written.
+            Row(("UserId", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("AgencyCode", typeof(string), "KPU"),
+                ("TotalNow", typeof(int), 10), ("ReadyNow", typeof(int), 4), ("TotalBefore", typeof(int), 10), ("ReadyBefore", typeof(int), 3),
+                ("NewBlocked", typeof(int), 1), ("OverdueCritical", typeof(int), 2));
+        }
+        else if (sql.StartsWith("SELECT (SELECT COALESCE(", StringComparison.Ordinal))
+        {
+            // The notification pump's starting cursors.
+            Row(("Notifications", typeof(long), 1L), ("Escalations", typeof(long), 1L));
+        }
+        else if (sql.Contains("OUTPUT inserted.Id", StringComparison.Ordinal))
+        {
+            // A lease that took one row, so the claim goes on to read what it leased.
+            Row(("Id", typeof(long), 1L));
         }
         else if (sql.Contains("FROM Stages s JOIN Regions r", StringComparison.Ordinal))
         {

@@ -96,8 +96,9 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
 
         var parameters = Parameters(actor, electionId);
         var where = Where(actor, filter with { Group = null }, parameters);
+        // KEY is reserved in T-SQL; brackets quote it on SQL Server and SQLite alike.
         var sql = $"""
-            SELECT COALESCE(i.TemplateItemId, -i.Id) AS {nameof(TaskGroup.Key)}, MIN(i.Title) AS {nameof(TaskGroup.Title)},
+            SELECT COALESCE(i.TemplateItemId, -i.Id) AS [{nameof(TaskGroup.Key)}], MIN(i.Title) AS {nameof(TaskGroup.Title)},
                    MIN(s.Name) AS {nameof(TaskGroup.StageName)}, MIN(s.SortOrder) AS {nameof(TaskGroup.StageSortOrder)},
                    COUNT(*) AS {nameof(TaskGroup.Total)},
                    SUM(CASE WHEN i.Status = '{ItemStatus.Ready}' THEN 1 ELSE 0 END) AS {nameof(TaskGroup.Ready)},
