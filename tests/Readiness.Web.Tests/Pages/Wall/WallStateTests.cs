@@ -73,12 +73,14 @@ public sealed class WallStateTests : IAsyncLifetime
         var tomorrow = today.AddDays(1);
         var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         cut.WaitForAssertion(() => Assert.Contains("Senin, 30 November 2026", cut.Markup), TimeSpan.FromSeconds(30));
-        Assert.Equal($"H-{election.VotingDay.DayNumber - today.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal($"H-{election.VotingDay.DayNumber - today.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim()),
+            TimeSpan.FromSeconds(30));
 
         _time.Advance(TimeSpan.FromMinutes(2)); // 00:00:30 WITA
 
         cut.WaitForAssertion(() => Assert.Contains("Selasa, 1 Desember 2026", cut.Markup));
-        Assert.Equal($"H-{election.VotingDay.DayNumber - tomorrow.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim());
+        cut.WaitForAssertion(() => Assert.Equal($"H-{election.VotingDay.DayNumber - tomorrow.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim()),
+            TimeSpan.FromSeconds(30));
         var stage = stages.Where(s => s.Contains(tomorrow)).MaxBy(s => s.StartDate);
         if (stage is not null)
         {

@@ -142,14 +142,18 @@ public sealed class WallState(
             Region = region;
             Watch(region.Code);
             var today = region.Zone.Today(time);
-            Election = await elections.CurrentAsync(today);
-            if (Election is null)
+            var election = await elections.CurrentAsync(today);
+            if (election is null)
             {
                 SetProblem(NoElection);
                 return true;
             }
 
-            _stages = await elections.StagesAsync(Election.Id);
+            // Election, stage and countdown change together: a render between two awaits never shows one without the others.
+            var stages = await elections.StagesAsync(election.Id);
+            Election = election;
+            _stages = stages;
+            ComputeDay(today);
             _kecamatanRegions = region.Level == RegionLevel.Regency ? await regions.ChildrenAsync(region.Code) : [];
             Ticker = (await feedStore.RecentAsync(actor, region.Code, TickerLength)).Where(e => e.ElectionId == Election.Id).ToList();
             await LoadMapAsync(actor);
