@@ -109,8 +109,10 @@ public sealed class LiveUpdateJourneyTests(AppFixture fixture) : IClassFixture<A
     /// <summary>Marks the first not-started KPU item of Kutai Kartanegara Siap; returns its id.</summary>
     internal static async Task<string> MarkFirstKukarItemReadyAsync(IPage liaison)
     {
-        await liaison.GotoAsync("/tugas?status=belum");
-        var card = liaison.Locator("[data-item]", new() { HasText = Kukar.Replace("Kabupaten ", "") }).First;
+        // Every not-started item of the regency and its kecamatan, once the page answers taps.
+        await liaison.GotoAsync("/tugas?semua=1&status=belum&wilayah=64.02");
+        await Expect(liaison.GetByRole(AriaRole.Button, new() { Name = "Tambah butir instansi saya" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        var card = liaison.Locator("[data-item]").First;
         var itemId = (await card.GetAttributeAsync("data-item"))!;
         await card.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
         await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.");

@@ -69,9 +69,12 @@ public sealed class WallJourneyTests : IAsyncLifetime
 
     private static async Task<string> MarkFirstKukarItemReadyAsync(IPage liaison)
     {
-        await liaison.GotoAsync("/tugas?status=belum");
-        var card = liaison.Locator("[data-item]", new() { HasText = "Kutai Kartanegara" }).First;
-        var title = (await card.Locator("h3").InnerTextAsync()).Trim();
+        // Every not-started item of the regency and its kecamatan, once the page answers taps.
+        await liaison.GotoAsync("/tugas?semua=1&status=belum&wilayah=64.02");
+        await Expect(liaison.GetByRole(AriaRole.Button, new() { Name = "Tambah butir instansi saya" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        var card = liaison.Locator("[data-item]").First;
+        var id = await card.GetAttributeAsync("data-item");
+        var title = (await liaison.Locator($"#item-{id}-title").InnerTextAsync()).Trim();
         await card.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
         await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.");
         return title;
