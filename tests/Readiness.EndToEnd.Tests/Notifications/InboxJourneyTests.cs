@@ -27,30 +27,12 @@ public sealed partial class InboxJourneyTests(AppFixture fixture) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kotak masuk" })).ToBeVisibleAsync();
         // The first unread escalation (a morning digest has no item to open).
         var escalation = page.Locator(".inbox-item.is-unread").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Buka butir" }) }).First;
-        await Expect(escalation).ToBeVisibleAsync();
+        await Expect(escalation).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox.png") });
         await escalation.GetByRole(AriaRole.Button, new() { Name = "Buka butir" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/butir/\d+$"));
         await Expect(bell).ToHaveAttributeAsync("aria-label", $"Kotak masuk: {before - 1} belum dibaca");
-    }
-
-    [Fact]
-    public async Task The_inbox_fits_a_phone_and_mark_all_as_read_empties_the_bell()
-    {
-        var page = await fixture.SignedInPageAsync("pimpinan", width: 390, height: 844);
-        await page.GotoAsync("/kotak-masuk");
-        await Expect(page.Locator(".inbox-item").First).ToBeVisibleAsync();
-
-        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"the inbox is {overflow}px wider than a 390px phone screen");
-        await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-390.png") });
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tandai semua sudah dibaca" }).ClickAsync();
-
-        await Expect(page.Locator(".inbox-item.is-unread")).ToHaveCountAsync(0);
-        await Expect(page.Locator(".notification-bell a, .notification-bell button").First)
-            .ToHaveAttributeAsync("aria-label", "Kotak masuk: 0 belum dibaca");
     }
 
     [Fact]
