@@ -40,7 +40,9 @@ public sealed partial class RegionMapJourneyTests(AppFixture fixture) : IClassFi
         await leader.EvaluateAsync("() => window.__notReloaded = true");
 
         var liaison = await fixture.SignedInPageAsync("penghubung.kpu", width: 390, height: 844);
-        await liaison.GotoAsync("/tugas?status=belum");
+        // Every not-started item of Tenggarong, once the page answers taps.
+        await liaison.GotoAsync("/tugas?semua=1&status=belum&wilayah=64.02.06");
+        await Expect(liaison.GetByRole(AriaRole.Button, new() { Name = "Tambah butir instansi saya" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
         var itemId = await liaison.Locator("[data-item]").Filter(new() { HasTextRegex = TenggarongCard() }).First.GetAttributeAsync("data-item");
         var card = liaison.Locator($"[data-item='{itemId}']");
         await card.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
