@@ -53,7 +53,7 @@ public static class WebServiceCollectionExtensions
             });
         }
         services.AddSignalR();
-        services.AddHostedService<Readiness.Web.Live.HubRelay>();
+        services.AddHostedService<Readiness.Web.Api.HubRelay>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
