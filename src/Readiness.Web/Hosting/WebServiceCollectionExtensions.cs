@@ -60,7 +60,7 @@ public static class WebServiceCollectionExtensions
         services.AddSignalR();
         services.AddReadinessCompression();
         services.AddScoped<Readiness.Web.Components.Pages.Tasks.NoteDrafts>();
-        services.AddHostedService<Readiness.Web.Live.HubRelay>();
+        services.AddHostedService<Readiness.Web.Api.HubRelay>();
         services.AddSingleton<Readiness.Web.Api.HubConnections>();
         services.AddHostedService<Readiness.Web.Api.HubAccessRevalidation>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();

@@ -114,11 +114,13 @@ public sealed class WallState(
         _code = code;
         _interval = Math.Clamp(interval ?? 15, 5, 300);
         Now = time.GetUtcNow();
-        await LoadAsync();
+        // The clock starts before the first load: a day that turns over while the load runs is still seen.
         if (IsInteractive && _ticker is null && !IsDisposed)
         {
             _ticker = time.CreateTimer(_ => _ = DispatchAsync(TickAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         }
+
+        await LoadAsync();
     }
 
     private async Task<bool> LoadAsync()

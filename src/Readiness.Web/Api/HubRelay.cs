@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Readiness.Data.Feed;
-using Readiness.Web.Api;
 
-namespace Readiness.Web.Live;
+namespace Readiness.Web.Api;
 
 /// <summary>Takes this server's feed to the hub: each change goes to the groups of its region and every region above it.</summary>
 internal sealed class HubRelay(LiveFeed live, IHubContext<ReadinessHub> hub) : IHostedService
