@@ -78,7 +78,7 @@ public sealed class WallStateTests : IAsyncLifetime
 
         _time.Advance(TimeSpan.FromMinutes(2)); // 00:00:30 WITA
 
-        cut.WaitForAssertion(() => Assert.Contains("Selasa, 1 Desember 2026", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("Selasa, 1 Desember 2026", cut.Markup), TimeSpan.FromSeconds(30));
         cut.WaitForAssertion(() => Assert.Equal($"H-{election.VotingDay.DayNumber - tomorrow.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim()),
             TimeSpan.FromSeconds(30));
         var stage = stages.Where(s => s.Contains(tomorrow)).MaxBy(s => s.StartDate);
