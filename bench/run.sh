@@ -14,6 +14,8 @@ rm -f "$out/national.db"*
 $bench generate "$out/national.db" | tail -1
 echo "== benchmarks"
 READINESS_BENCH_DB="$out/national.db" $bench bench --filter '*' 2>&1 | tee "$out/benchmarks.log" | grep -E '^\|' || true
+echo "== region maps: bytes and render time"
+$bench maps
 echo "== drills (on a copy, so the benchmark set stays as generated)"
 cp "$out/national.db" "$out/drills.db"
 $bench drills "$out/drills.db"

@@ -20,6 +20,17 @@ switch (args)
         await EscalationBench.RunAsync(path, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 30), Console.Out);
         return 0;
 
+    case ["maps", ..]:
+    {
+        // The regency with the most boundary points, the one with the most kecamatan, Kutai Kartanegara, the nation.
+        foreach (var code in args.Length > 1 ? args[1..] : ["96.03", "95.03", "64.02", ""])
+        {
+            Console.WriteLine(await MapWeight.MeasureAsync(code == "nation" ? "" : code));
+        }
+
+        return 0;
+    }
+
     case ["writer", var path, var saves]:
         await Drills.WriterAsync(path, int.Parse(saves));
         return 0;
@@ -56,6 +67,7 @@ switch (args)
             usage: Readiness.Bench generate PATH [REGENCIES]   national data set into an SQLite file
                    Readiness.Bench drills PATH                 reliability drills against that file
                    Readiness.Bench escalation PATH [SECONDS]   escalation rules once over the set, then the outbox for SECONDS
+                   Readiness.Bench maps [CODE|nation ...]      bytes and render time of region maps
                    Readiness.Bench bench [--filter *]          BenchmarkDotNet suites (READINESS_BENCH_DB=PATH)
             """);
         return Debugger.IsAttached ? 0 : 2;

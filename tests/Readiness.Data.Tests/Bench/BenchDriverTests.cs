@@ -48,6 +48,16 @@ public sealed class BenchDriverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Map_weight_driver_renders_every_kecamatan_of_a_regency()
+    {
+        var result = await MapWeight.MeasureAsync("64.02", renders: 2);
+
+        Assert.Equal(20, result.Shapes); // Kutai Kartanegara's 20 kecamatan, each with a boundary
+        Assert.InRange(result.Bytes, 10_000, 80 * 1024);
+        Assert.Contains("64.02: 20 shapes", result.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hostile_inputs_are_refused_or_stored_exactly()
     {
         var result = await Drills.HostileInputsAsync(Db, count: 100);
