@@ -23,6 +23,9 @@ echo "== browser latency and memory (Chromium; the app on real ports)"
 dotnet build tests/Readiness.EndToEnd.Tests -v quiet -nologo
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~BrowserDriverTests|FullyQualifiedName~TasksDriverTests" | tail -2
 cat bench/out/latency-one-server.txt bench/out/latency-two-servers.txt bench/out/memory-walls.txt bench/out/tasks-weak-link.txt
+echo "== outage drill: a wall left open while the server is down for 8 minutes"
+READINESS_BENCH_OUTAGE_MINUTES=8 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~OutageDrillTests" | tail -2
+cat bench/out/outage-drill.txt
 echo "== hub load: 2,000 .NET SignalR connections with screen tokens on one regency"
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~HubLoadDriverTests" | tail -2
 cat bench/out/hub-load.txt
