@@ -19,7 +19,9 @@ $bench maps
 echo "== drills (on a copy, so the benchmark set stays as generated)"
 cp "$out/national.db" "$out/drills.db"
 $bench drills "$out/drills.db"
-echo "== browser latency and memory (Chromium; the app on real ports)"
+echo "== browser latency and memory (Chromium; the app as deployed: a Release publish in Production, on real ports)"
+dotnet publish src/Readiness.Web -c Release -o "$out/publish" -v quiet -nologo
+export READINESS_APP_PUBLISHED="$out/publish"
 dotnet build tests/Readiness.EndToEnd.Tests -v quiet -nologo
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~BrowserDriverTests|FullyQualifiedName~TasksDriverTests" | tail -2
 cat bench/out/latency-one-server.txt bench/out/latency-two-servers.txt bench/out/memory-walls.txt bench/out/tasks-weak-link.txt

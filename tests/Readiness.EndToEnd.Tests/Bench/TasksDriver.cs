@@ -8,7 +8,7 @@ namespace Readiness.EndToEnd.Tests.Bench;
 
 /// <summary>What the tasks driver measured; times in milliseconds, sizes in bytes.</summary>
 public sealed record TasksFigures(
-    double FirstButtonMs, long HtmlBytes, long WebSocketBytes, long OtherBytes, int Cards,
+    double FirstButtonMs, long HtmlBytes, long WebSocketBytes, long OtherBytes, long WireBytes, int Cards,
     Percentiles Filter, Percentiles Bulk, int BulkItems);
 
 /// <summary>
@@ -26,7 +26,9 @@ public static class TasksDriver
 
     public static async Task<TasksFigures> MeasureAsync(IBrowser browser, AppProcess app, int filterRuns, int bulkRuns, bool warmCache)
     {
-        var context = await browser.NewContextAsync(new() { BaseURL = app.BaseUri.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
+        // Through a relay that counts what the app sends as it goes over the wire (compressed HTML, deflated frames).
+        await using var proxy = new CountingProxy(app.Port);
+        var context = await browser.NewContextAsync(new() { BaseURL = proxy.BaseUri.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var page = await context.NewPageAsync();
         await AppFixture.SignInAsync(page, "penghubung.kpu", AppFixture.DemoPassword);
         if (warmCache)
@@ -37,17 +39,17 @@ public static class TasksDriver
             await page.GotoAsync("/masuk");
         }
 
-        var (firstButton, html, webSocket, other, cards) = await FirstUsableAsync(page);
+        var (firstButton, html, webSocket, other, wire, cards) = await FirstUsableAsync(page, proxy);
         var filter = await FilterAsync(page, filterRuns);
         var (bulk, bulkItems) = await BulkAsync(page, bulkRuns);
         await context.CloseAsync();
-        return new TasksFigures(firstButton, html, webSocket, other, cards, filter, bulk, bulkItems);
+        return new TasksFigures(firstButton, html, webSocket, other, wire, cards, filter, bulk, bulkItems);
     }
 
     private static ILocator FirstStatusButton(IPage page) =>
         page.GetByRole(AriaRole.Article).First.GetByRole(AriaRole.Button, new() { Name = "Siap" });
 
-    private static async Task<(double Ms, long Html, long WebSocket, long Other, int Cards)> FirstUsableAsync(IPage page)
+    private static async Task<(double Ms, long Html, long WebSocket, long Other, long Wire, int Cards)> FirstUsableAsync(IPage page, CountingProxy proxy)
     {
         var cdp = await page.Context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Network.enable");
@@ -97,10 +99,12 @@ public static class TasksDriver
             }
         };
 
+        proxy.Reset();
         var clock = Stopwatch.StartNew();
         await page.GotoAsync("/tugas", new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
         await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 120_000 });
         var elapsed = clock.Elapsed.TotalMilliseconds;
+        var wire = proxy.BytesFromServer;
         long h, w, o;
         lock (gate)
         {
@@ -113,7 +117,7 @@ public static class TasksDriver
             ["offline"] = false, ["latency"] = 0, ["downloadThroughput"] = -1, ["uploadThroughput"] = -1,
         });
         await cdp.DetachAsync();
-        return (elapsed, h, w, o, cards);
+        return (elapsed, h, w, o, wire, cards);
     }
 
     /// <summary>From a filter's change to the list showing its answer (the summary names the new address and is not busy).</summary>
@@ -195,7 +199,8 @@ public static class TasksDriver
     /// <summary>One line for bench/out.</summary>
     public static string Describe(TasksFigures f, string label) =>
         $"{label}: first status button {f.FirstButtonMs:0} ms; HTML {f.HtmlBytes / 1024.0:0.0} KB + WebSocket {f.WebSocketBytes / 1024.0:0.0} KB = " +
-        $"{(f.HtmlBytes + f.WebSocketBytes) / 1024.0:0.0} KB (other files {f.OtherBytes / 1024.0:0.0} KB); {f.Cards} cards; " +
+        $"{(f.HtmlBytes + f.WebSocketBytes) / 1024.0:0.0} KB as the browser counts (WebSocket inflated; other files {f.OtherBytes / 1024.0:0.0} KB); " +
+        $"{f.WireBytes / 1024.0:0.0} KB over the wire in all; {f.Cards} cards; " +
         $"filter/search to list {f.Filter}; bulk set of {f.BulkItems} items {f.Bulk}";
 
     internal static string Json(TasksFigures f) => JsonSerializer.Serialize(f);

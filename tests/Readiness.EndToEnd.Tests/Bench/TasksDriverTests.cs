@@ -21,6 +21,7 @@ public sealed class TasksDriverTests : IAsyncLifetime
 
             Assert.InRange(figures.Cards, 1, 20); // a page, not the whole list
             Assert.True(figures.HtmlBytes > 0 && figures.WebSocketBytes > 0);
+            Assert.True(figures.WireBytes > figures.HtmlBytes, $"{figures.WireBytes} bytes over the wire, {figures.HtmlBytes} of HTML");
             Assert.Equal(Full ? 40 : 2, figures.Filter.Samples);
             Assert.Equal(20, figures.BulkItems);
             lines.Add(TasksDriver.Describe(figures, warm ? "cached scripts and styles" : "empty cache"));

@@ -99,11 +99,22 @@ public sealed class AppProcess : IAsyncDisposable
         return (process.ExitCode, output);
     }
 
+    /// <summary>
+    /// A folder made by <c>dotnet publish -c Release</c> of the web project (bench/run.sh sets it for the browser
+    /// drivers): the app then runs as it is deployed, in Production with the demo data switched on, so its static
+    /// assets are served fingerprinted, cached for good and pre-compressed. Unset, the build output runs in Development.
+    /// </summary>
+    public static string? PublishedFolder { get; } = Environment.GetEnvironmentVariable("READINESS_APP_PUBLISHED") is { Length: > 0 } folder
+        ? Path.GetFullPath(folder, RepositoryRoot)
+        : null;
+
     private ProcessStartInfo StartInfo(IDictionary<string, string>? settings)
     {
         var webProject = Path.Combine(RepositoryRoot, "src", "Readiness.Web");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0
-        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "Readiness.Web.dll");
+        var dll = PublishedFolder is { } published
+            ? Path.Combine(published, "Readiness.Web.dll")
+            : Path.Combine(webProject, "bin", configuration, "net10.0", "Readiness.Web.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"Build the app first: {dll} is missing.", dll);
@@ -111,14 +122,23 @@ public sealed class AppProcess : IAsyncDisposable
 
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = webProject,
+            WorkingDirectory = PublishedFolder ?? webProject,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        // Development serves the static assets from the project folder; the pipeline is otherwise the same.
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        if (PublishedFolder is null)
+        {
+            // Development serves the static assets from the project folder; the pipeline is otherwise the same.
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        }
+        else
+        {
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            start.Environment["Readiness__Demo"] = "true";
+        }
+
         start.Environment["Database__DataDirectory"] = DataDirectory;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
