@@ -17,6 +17,9 @@ READINESS_BENCH_DB="$out/national.db" $bench bench --filter '*' 2>&1 | tee "$out
 echo "== drills (on a copy, so the benchmark set stays as generated)"
 cp "$out/national.db" "$out/drills.db"
 $bench drills "$out/drills.db"
+echo "== escalation: every rule once over the set, then the outbox to a receiver on loopback for 20 s (on a copy)"
+cp "$out/national.db" "$out/escalation.db"
+$bench escalation "$out/escalation.db" 20
 echo "== browser latency and memory (Chromium; the app on real ports)"
 dotnet build tests/Readiness.EndToEnd.Tests -v quiet -nologo
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~BrowserDriverTests|FullyQualifiedName~TasksDriverTests" | tail -2
