@@ -41,6 +41,10 @@ public sealed class ItemPageEscalationTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll(".escalated-marker")));
         fresh.WaitForAssertion(() => Assert.Empty(fresh.FindAll(".escalated-marker")));
+
+        // Screens gone, subscriptions gone: a wall or a phone left open for days holds no handler after it closes.
+        await _s.Context.DisposeComponentsAsync();
+        Assert.Equal(0, _s.Get<Readiness.Data.Notifications.NotificationFeed>().SubscriberCount);
     }
 
     public async Task DisposeAsync() => await _s.DisposeAsync();

@@ -44,6 +44,10 @@ public sealed class TasksPageEscalationTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".escalated-marker")));
         fresh.WaitForAssertion(() => Assert.Empty(fresh.FindAll(".escalated-marker")));
         Assert.Contains("Masih menunggu perahu", Card(cut, target.Id).TextContent);
+
+        // Screens gone, subscriptions gone: a wall or a phone left open for days holds no handler after it closes.
+        await _s.Context.DisposeComponentsAsync();
+        Assert.Equal(0, _s.Get<Readiness.Data.Notifications.NotificationFeed>().SubscriberCount);
     }
 
     public async Task DisposeAsync() => await _s.DisposeAsync();

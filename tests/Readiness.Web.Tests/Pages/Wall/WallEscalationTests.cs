@@ -46,6 +46,10 @@ public sealed class WallEscalationTests : IAsyncLifetime
         wall.WaitForAssertion(() => Assert.Empty(wall.FindAll(".escalated-marker")));
         fresh.WaitForAssertion(() => Assert.Empty(fresh.FindAll(".escalated-marker")));
         Assert.Contains(target.Title, wall.Find(".wall-ticker li").TextContent);
+
+        // Screens gone, subscriptions gone: a wall or a phone left open for days holds no handler after it closes.
+        await _s.Context.DisposeComponentsAsync();
+        Assert.Equal(0, _s.Get<Readiness.Data.Notifications.NotificationFeed>().SubscriberCount);
     }
 
     public async Task DisposeAsync() => await _s.DisposeAsync();
