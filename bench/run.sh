@@ -17,9 +17,6 @@ READINESS_BENCH_DB="$out/national.db" $bench bench --filter '*' 2>&1 | tee "$out
 echo "== drills (on a copy, so the benchmark set stays as generated)"
 cp "$out/national.db" "$out/drills.db"
 $bench drills "$out/drills.db"
-echo "== escalation: every rule once over the set, then the outbox to a receiver on loopback for 20 s (on a copy)"
-cp "$out/national.db" "$out/escalation.db"
-$bench escalation "$out/escalation.db" 20
 echo "== browser latency and memory (Chromium; the app on real ports)"
 dotnet build tests/Readiness.EndToEnd.Tests -v quiet -nologo
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~BrowserDriverTests|FullyQualifiedName~TasksDriverTests" | tail -2
@@ -27,3 +24,6 @@ cat bench/out/latency-one-server.txt bench/out/latency-two-servers.txt bench/out
 echo "== hub load: 2,000 .NET SignalR connections with screen tokens on one regency"
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~HubLoadDriverTests" | tail -2
 cat bench/out/hub-load.txt
+echo "== escalation: every rule once over the set, then the outbox to a receiver on loopback for 20 s (on a copy)"
+cp "$out/national.db" "$out/escalation.db"
+$bench escalation "$out/escalation.db" 20
