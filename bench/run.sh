@@ -31,3 +31,6 @@ cat bench/out/outage-drill.txt
 echo "== hub load: 2,000 .NET SignalR connections with screen tokens on one regency"
 READINESS_BENCH_FULL=1 dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "FullyQualifiedName~HubLoadDriverTests" | tail -2
 cat bench/out/hub-load.txt
+echo "== escalation: every rule once over the set, then the outbox to a receiver on loopback for 20 s (on a copy)"
+cp "$out/national.db" "$out/escalation.db"
+$bench escalation "$out/escalation.db" 20

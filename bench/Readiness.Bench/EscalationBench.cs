@@ -73,14 +73,25 @@ public static class EscalationBench
         }
 
         var engine = provider.GetRequiredService<EscalationEngine>();
+
+        // Where a first evaluation's time goes: each rule alone over the whole set, from nothing escalated or sent.
+        foreach (var kind in EscalationKinds.All)
+        {
+            await ResetAsync(factory, onlyKind: kind);
+            await EvaluateAsync(engine, $"first evaluation, rule '{kind}' alone", log);
+        }
+
+        await ResetAsync(factory, onlyKind: null);
         foreach (var label in new[] { "first evaluation (creates everything)", "second evaluation (nothing new)" })
         {
-            var clock = Stopwatch.StartNew();
-            var result = await engine.RunOnceAsync();
-            log.WriteLine($"{label}: {clock.Elapsed.TotalMilliseconds:N0} ms, {result.Queries} queries, {result.RulesRun} rules run, " +
-                          $"{result.Escalated:N0} escalated, {result.Notifications:N0} notifications, {result.Deliveries:N0} deliveries queued");
+            await EvaluateAsync(engine, label, log);
             time.Advance(TimeSpan.FromMinutes(1));
         }
+
+        // The next morning, nothing else changed: every digest is due again (552 leaders over the whole nation), and
+        // what turned overdue overnight escalates.
+        time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromMinutes(2));
+        await EvaluateAsync(engine, "next morning (digests due again)", log);
 
         // The outbox: the real worker, the real HTTP client, a receiver on loopback that answers 200.
         var worker = provider.GetRequiredService<OutboxWorker>();
@@ -104,6 +115,24 @@ public static class EscalationBench
             log.WriteLine($"outbox: {sent:N0} deliveries in {deliver.Elapsed.TotalSeconds:0.0} s = {sent / deliver.Elapsed.TotalSeconds:N0}/s " +
                           $"({receiver.Count:N0} requests received, {marked:N0} marked sent)");
         }
+    }
+
+    private static async Task EvaluateAsync(EscalationEngine engine, string label, TextWriter log)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await engine.RunOnceAsync();
+        log.WriteLine($"{label}: {clock.Elapsed.TotalMilliseconds:N0} ms, {result.Queries} queries, {result.RulesRun} rules run, " +
+                      $"{result.Escalated:N0} escalated, {result.Notifications:N0} notifications, {result.Deliveries:N0} deliveries queued");
+    }
+
+    /// <summary>Nothing escalated, notified or queued; only the rules of <paramref name="onlyKind"/> enabled (all when null).</summary>
+    private static async Task ResetAsync(ConnectionFactory factory, string? onlyKind)
+    {
+        await using var connection = await factory.OpenAsync();
+        await connection.ExecuteAsync("""
+            DELETE FROM Deliveries; DELETE FROM Notifications; DELETE FROM Escalations;
+            UPDATE EscalationRules SET LeaseOwner = NULL, LeaseUntilUtc = NULL, IsEnabled = CASE WHEN @onlyKind IS NULL OR Kind = @onlyKind THEN 1 ELSE 0 END;
+            """, new { onlyKind });
     }
 
     private sealed class Receiver : IAsyncDisposable

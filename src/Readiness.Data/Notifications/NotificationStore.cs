@@ -117,7 +117,7 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
         foreach (var chunk in itemIds.Distinct().Chunk(1000))
         {
             var sql = $"""
-                SELECT e.ItemId, e.RegionCode, e.AgencyCode, r.Kind, e.EscalatedAtUtc
+                SELECT e.ItemId, e.RegionCode, e.AgencyCode, e.ItemVersion, r.Kind, e.EscalatedAtUtc
                 {CurrentEscalations}
                 WHERE e.ItemId IN @chunk
                 ORDER BY e.EscalatedAtUtc;
@@ -151,7 +151,7 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
         }
 
         var sql = $"""
-            SELECT e.ItemId, e.RegionCode, e.AgencyCode, r.Kind, e.EscalatedAtUtc
+            SELECT e.ItemId, e.RegionCode, e.AgencyCode, e.ItemVersion, r.Kind, e.EscalatedAtUtc
             {CurrentEscalations}
             WHERE e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd
             ORDER BY e.EscalatedAtUtc, e.ItemId

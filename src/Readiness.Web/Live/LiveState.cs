@@ -1,5 +1,6 @@
 using System.Globalization;
 using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 
 namespace Readiness.Web.Live;
 
@@ -21,7 +22,9 @@ public abstract class LiveState : IDisposable
     private readonly LiveFeed _feed;
     private readonly Lock _gate = new();
     private IDisposable? _subscription;
+    private IDisposable? _escalations;
     private string[]? _watched;
+    private string[]? _watchedEscalations;
     private Func<Func<Task>, Task>? _dispatch;
     private CultureInfo _culture = CultureInfo.CurrentCulture;
     private CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
@@ -72,6 +75,38 @@ public abstract class LiveState : IDisposable
             _subscription = _feed.Subscribe(regionPrefixes, events => DispatchAsync(() => OnEventsAsync(events)));
         }
     }
+
+    /// <summary>
+    /// Takes new escalations under <paramref name="regionPrefixes"/> (every region when empty) from
+    /// <paramref name="notifications"/>, delivered to <see cref="OnEscalationsAsync"/> like feed events: on the
+    /// circuit's dispatcher, in the user's culture. The same rules as <see cref="Watch"/>: again with other prefixes
+    /// replaces the subscription, nothing while prerendering; load the marks after watching.
+    /// </summary>
+    protected void WatchEscalations(NotificationFeed notifications, params string[] regionPrefixes)
+    {
+        if (!IsInteractive || _disposed)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_watchedEscalations is not null && _watchedEscalations.SequenceEqual(regionPrefixes))
+            {
+                return;
+            }
+
+            _escalations?.Dispose();
+            _watchedEscalations = regionPrefixes;
+            _escalations = notifications.SubscribeEscalations(regionPrefixes, notices => DispatchAsync(() => OnEscalationsAsync(notices)));
+        }
+    }
+
+    /// <summary>
+    /// Marks new escalations under the regions given to <see cref="WatchEscalations"/>; return true when the screen
+    /// must re-render. Does nothing unless overridden.
+    /// </summary>
+    protected virtual Task<bool> OnEscalationsAsync(IReadOnlyList<EscalationNotice> notices) => Task.FromResult(false);
 
     /// <summary>
     /// Patches what the state holds from a batch of events (in sequence order) under the watched regions. Runs on
@@ -137,6 +172,8 @@ public abstract class LiveState : IDisposable
         {
             _subscription?.Dispose();
             _subscription = null;
+            _escalations?.Dispose();
+            _escalations = null;
         }
 
         Changed = null;

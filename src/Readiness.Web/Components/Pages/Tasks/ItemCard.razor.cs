@@ -62,6 +62,9 @@ public sealed partial class ItemCard : ComponentBase
     /// </summary>
     [Parameter] public (SaveResult.Conflict Conflict, StatusChange Mine)? Conflict { get; set; }
 
+    /// <summary>The item's "Dieskalasi" mark while it is escalated and unchanged since; null otherwise.</summary>
+    [Parameter] public Readiness.Data.Notifications.ItemEscalation? Escalation { get; set; }
+
     private ChecklistItem Item => View.Item;
 
     /// <summary>
@@ -76,7 +79,8 @@ public sealed partial class ItemCard : ComponentBase
             && parameters.GetValueOrDefault<bool>(nameof(CanEdit)) == CanEdit
             && parameters.GetValueOrDefault<bool>(nameof(Selectable)) == Selectable
             && parameters.GetValueOrDefault<bool>(nameof(Selected)) == Selected
-            && Equals(parameters.GetValueOrDefault<(SaveResult.Conflict, StatusChange)?>(nameof(Conflict)), Conflict))
+            && Equals(parameters.GetValueOrDefault<(SaveResult.Conflict, StatusChange)?>(nameof(Conflict)), Conflict)
+            && ReferenceEquals(parameters.GetValueOrDefault<Readiness.Data.Notifications.ItemEscalation>(nameof(Escalation)), Escalation))
         {
             return Task.CompletedTask;
         }

@@ -2,6 +2,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 using Readiness.Web.Live;
@@ -14,7 +15,7 @@ namespace Readiness.Web.Components.Pages.Tasks;
 /// agency are the signed-in actor's; the address only narrows.
 /// </summary>
 public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore elections, ChecklistStore checklists, BulkUpdate bulk,
-    CurrentActor currentActor, TimeProvider time) : LiveState(feed)
+    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor, TimeProvider time) : LiveState(feed)
 {
     private int _load;
 
@@ -39,6 +40,9 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
 
     public bool IsLiaison => Actor?.Role == Roles.Liaison;
 
+    /// <summary>Items shown that were escalated to the leaders and have not changed since: one query per load.</summary>
+    public EscalatedItems Escalated { get; } = new();
+
     /// <summary>
     /// Reads what <paramref name="address"/> shows. A newer call wins: a slower answer to an older address (typing
     /// fast on a weak link) is dropped.
@@ -53,6 +57,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
         }
 
         Watch([.. Actor.Scopes]);
+        WatchEscalations(notificationFeed, [.. Actor.Scopes]);
         if (Election is null)
         {
             Election = await elections.CurrentAsync(RegionTimeZone.Wib.Today(time));
@@ -70,6 +75,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
         var showGroups = address.Grouped && filter.Group is null;
         var groups = showGroups || filter.Group is not null ? await tasks.GroupsAsync(Actor, Election.Id, filter) : [];
         var page = showGroups ? TaskPage.Empty : await tasks.ListAsync(Actor, Election.Id, filter);
+        var escalated = await notifications.EscalatedAsync(Actor, page.Items.Select(v => v.Item.Id).ToList());
         if (load != _load)
         {
             return;
@@ -79,6 +85,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
         Groups = showGroups ? groups : [];
         Group = filter.Group is { } key ? groups.FirstOrDefault(g => g.Key == key) : null;
         Page = page;
+        Escalated.Reset(escalated.Values);
     }
 
     /// <summary>Reads the current address again (after an item was added).</summary>
@@ -129,6 +136,8 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
             return;
         }
 
+        Escalated.Drop(item.Id, item.Version);
+
         Page = Page with { Items = Page.Items.Select(v => v.Item.Id == item.Id ? v with { Item = item } : v).ToList() };
         if (Group is not null && before.Status != item.Status)
         {
@@ -138,7 +147,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
 
     protected override Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
     {
-        var changed = false;
+        var changed = Escalated.Apply(events);
         foreach (var e in events.Where(e => e.AgencyCode == Actor?.AgencyCode && e.ElectionId == Election?.Id && e.StatusBefore is not null))
         {
             if (Page?.Items.FirstOrDefault(v => v.Item.Id == e.ItemId) is { } shown && e.ItemVersion > shown.Item.Version)
@@ -156,6 +165,12 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
 
         return Task.FromResult(changed);
     }
+
+    /// <summary>Marks the shown items of the agency that were just escalated.</summary>
+    protected override Task<bool> OnEscalationsAsync(IReadOnlyList<EscalationNotice> notices) =>
+        Task.FromResult(Escalated.Add(notices, n => n.AgencyCode == Actor?.AgencyCode
+            ? Page?.Items.FirstOrDefault(v => v.Item.Id == n.ItemId)?.Item.Version
+            : null));
 
     private static TaskGroup Count(TaskGroup group, string status, int by) => status switch
     {

@@ -3,6 +3,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Shared;
@@ -25,6 +26,8 @@ public sealed class WallState(
     RegionBoundaries boundaries,
     FeedStore feedStore,
     FeedPump pump,
+    NotificationStore notifications,
+    NotificationFeed notificationFeed,
     TimeProvider time,
     CurrentActor currentActor,
     ILogger<WallState> logger) : LiveState(feed)
@@ -77,6 +80,15 @@ public sealed class WallState(
 
     /// <summary>The latest status changes, newest first.</summary>
     public IReadOnlyList<FeedEvent> Ticker { get; private set; } = [];
+
+    /// <summary>
+    /// Items under the region escalated to the leaders and unchanged since (up to <see cref="MaxEscalated"/>): marked
+    /// in the ticker and on their agency's tile, added live, dropped when the item changes.
+    /// </summary>
+    public EscalatedItems Escalated { get; } = new();
+
+    /// <summary>The most escalations a wall loads; far more than a regency has open at once.</summary>
+    public const int MaxEscalated = 1000;
 
     /// <summary>Now, by the injected clock; moves once a second on a live circuit.</summary>
     public DateTimeOffset Now { get; private set; }
@@ -143,6 +155,7 @@ public sealed class WallState(
 
             Region = region;
             Watch(region.Code);
+            WatchEscalations(notificationFeed, region.Code);
             var today = region.Zone.Today(time);
             var election = await elections.CurrentAsync(today);
             if (election is null)
@@ -158,6 +171,7 @@ public sealed class WallState(
             ComputeDay(today);
             _kecamatanRegions = region.Level == RegionLevel.Regency ? await regions.ChildrenAsync(region.Code) : [];
             Ticker = (await feedStore.RecentAsync(actor, region.Code, TickerLength)).Where(e => e.ElectionId == Election.Id).ToList();
+            Escalated.Reset(await notifications.EscalatedUnderAsync(actor, region.Code, MaxEscalated));
             await LoadMapAsync(actor);
             await RecountAsync();
             ComputeDay(today);
@@ -238,6 +252,7 @@ public sealed class WallState(
             return false;
         }
 
+        Escalated.Apply(events);
         // Bounded: a wall runs for days.
         Ticker = events.Where(e => e.StatusBefore is not null && e.ElectionId == Election.Id)
             .OrderByDescending(e => e.Seq).Concat(Ticker).DistinctBy(e => e.Seq).Take(TickerLength).ToList();
@@ -254,6 +269,10 @@ public sealed class WallState(
 
         return true;
     }
+
+    /// <summary>Marks newly escalated items at once: the room sees them without a reload.</summary>
+    protected override Task<bool> OnEscalationsAsync(IReadOnlyList<EscalationNotice> notices) =>
+        Task.FromResult(Region is not null && Escalated.Add(notices, n => n.ItemVersion));
 
     private async Task RecountAsync()
     {

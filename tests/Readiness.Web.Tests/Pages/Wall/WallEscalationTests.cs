@@ -1,0 +1,56 @@
+using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
+using Readiness.Web.Components.Pages.Wall;
+
+namespace Readiness.Web.Tests.Pages.Wall;
+
+/// <summary>
+/// The operations room sees a newly escalated item at once: its ticker entry and its agency's tile say
+/// "Dieskalasi" (no other tile does) until the item changes.
+/// </summary>
+public sealed class WallEscalationTests : IAsyncLifetime
+{
+    private readonly EscalationScenario _s = new(Roles.Leader);
+
+    public Task InitializeAsync() => _s.ReadyAsync();
+
+    private IRenderedComponent<WallPage> Open()
+    {
+        var cut = _s.Context.Render<WallPage>(p => p.Add(x => x.Code, EscalationScenario.KutaiKartanegara));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".wall-ticker li")));
+        return cut;
+    }
+
+    [Fact]
+    public async Task The_ticker_entry_and_the_agency_tile_are_marked_live_and_unmarked_when_the_item_changes()
+    {
+        var target = await _s.BlockAsync((await _s.TaskListAsync()).First(i => i.Status != ItemStatus.Ready));
+        var wall = Open();
+        Assert.Contains(target.Title, wall.Find(".wall-ticker li").TextContent);
+        Assert.Empty(wall.FindAll(".escalated-marker"));
+
+        await _s.EscalateAsync();
+
+        wall.WaitForAssertion(() => Assert.Equal("Dieskalasi",
+            wall.Find(".wall-ticker li .escalated-marker .escalated-label").TextContent));
+        Assert.Equal($"{target.Id}", wall.Find(".wall-ticker li").QuerySelector(".escalated-marker")!.GetAttribute("data-escalated"));
+        var kpu = wall.Find("section.wall-tile[aria-label='KPU']");
+        Assert.Equal("Dieskalasi", kpu.QuerySelector(".escalated-marker .escalated-label")?.TextContent);
+        Assert.Equal(2, wall.FindAll(".escalated-marker").Count); // the entry and the KPU tile: no other tile
+        var fresh = Open();
+        fresh.WaitForAssertion(() => Assert.Equal(2, fresh.FindAll(".escalated-marker").Count));
+        Assert.NotNull(fresh.Find("section.wall-tile[aria-label='KPU']").QuerySelector(".escalated-marker"));
+
+        await _s.ChangeAsync(target, ItemStatus.Ready);
+
+        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll(".escalated-marker")));
+        fresh.WaitForAssertion(() => Assert.Empty(fresh.FindAll(".escalated-marker")));
+        Assert.Contains(target.Title, wall.Find(".wall-ticker li").TextContent);
+
+        // Screens gone, subscriptions gone: a wall or a phone left open for days holds no handler after it closes.
+        await _s.Context.DisposeComponentsAsync();
+        Assert.Equal(0, _s.Get<Readiness.Data.Notifications.NotificationFeed>().SubscriberCount);
+    }
+
+    public async Task DisposeAsync() => await _s.DisposeAsync();
+}
