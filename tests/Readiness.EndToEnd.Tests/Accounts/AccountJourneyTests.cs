@@ -87,7 +87,18 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
         await screen.GotoAsync("/layar/52.71");
         await Expect(screen.GetByRole(AriaRole.Alert)).ToContainTextAsync("di luar wilayah tugas");
 
-        await admin.Locator("[data-screen='Posko Polres Kukar']").GetByRole(AriaRole.Button, new() { Name = "Cabut" }).ClickAsync();
+        var revoke = admin.Locator("[data-screen='Posko Polres Kukar']").GetByRole(AriaRole.Button, new() { Name = "Cabut" });
+        await revoke.ClickAsync();
+
+        // Asked first: cancelling changes nothing, and the screen still shows its region.
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Cabut token Posko Polres Kukar?");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Batal" }).ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(revoke).ToBeVisibleAsync();
+        await revoke.ClickAsync();
+        await AppFixture.ConfirmAsync(admin, "Cabut");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("Token Posko Polres Kukar dicabut");
 
         // The open circuit is re-checked (every 2 s in this test) and the screen says it was revoked.
         await Expect(screen.GetByRole(AriaRole.Heading, new() { Name = "Layar ini sudah dicabut" })).ToBeVisibleAsync(new() { Timeout = 20_000 });
@@ -104,8 +115,8 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
         await admin.GetByLabel("Nama pengguna").FillAsync("lo.bawaslu.kukar");
         await admin.GetByLabel("Nama lengkap").FillAsync("LO Bawaslu Kukar");
         await admin.GetByLabel("Kata sandi").FillAsync("pengawasan tps kukar aman");
-        await admin.GetByLabel("Peran").SelectOptionAsync("penghubung");
-        await admin.GetByLabel("Instansi").SelectOptionAsync("BAWASLU");
+        await AppFixture.SelectAsync(admin, "Peran", "Penghubung");
+        await AppFixture.SelectAsync(admin, "Instansi", "Bawaslu");
         await admin.GetByLabel("Wilayah tugas").FillAsync("64.02");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Simpan" }).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("lo.bawaslu.kukar dibuat");
@@ -115,6 +126,8 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
         await Expect(liaison.Locator(".region-card")).ToHaveCountAsync(1);
 
         await admin.Locator("[data-user='lo.bawaslu.kukar']").GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Nonaktifkan lo.bawaslu.kukar?");
+        await AppFixture.ConfirmAsync(admin, "Nonaktifkan");
 
         await Expect(liaison).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"), new() { Timeout = 20_000 });
 

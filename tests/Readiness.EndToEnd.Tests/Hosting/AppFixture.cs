@@ -63,6 +63,7 @@ public sealed class AppFixture : IAsyncLifetime
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" })).ToBeEnabledAsync();
         var revoke = admin.Locator($"[data-screen='{name}']").GetByRole(AriaRole.Button, new() { Name = "Cabut" });
         await revoke.ClickAsync();
+        await ConfirmAsync(admin, "Cabut");
         await Assertions.Expect(revoke).ToHaveCountAsync(0);
         await admin.Context.CloseAsync();
     }
@@ -74,7 +75,24 @@ public sealed class AppFixture : IAsyncLifetime
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Simpan" })).ToBeEnabledAsync();
         var disable = admin.Locator($"[data-user='{userName}']").GetByRole(AriaRole.Button, new() { Name = "Nonaktifkan", Exact = true });
         await disable.ClickAsync();
+        await ConfirmAsync(admin, "Nonaktifkan");
         await Assertions.Expect(disable).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Presses <paramref name="action"/> in the confirmation dialog an admin action opens; waits until it is gone.</summary>
+    public static async Task ConfirmAsync(IPage admin, string action)
+    {
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+    }
+
+    /// <summary>Picks <paramref name="option"/> in the select labelled <paramref name="label"/> (a list that opens on a click).</summary>
+    public static async Task SelectAsync(IPage page, string label, string option)
+    {
+        await page.GetByLabel(label, new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
     }
 
     public static async Task SignInAsync(IPage page, string userName, string password)

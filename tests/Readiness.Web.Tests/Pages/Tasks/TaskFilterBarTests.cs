@@ -43,8 +43,30 @@ public sealed class TaskFilterBarTests : IAsyncLifetime
             .Add(x => x.Stages, Stages)
             .Add(x => x.AddressChanged, a => _asked.Add(a)));
 
-    private static IElement Picker(IRenderedComponent<TaskFilterBar> cut, string label) =>
-        cut.FindAll("label").Single(l => l.QuerySelector("span")?.TextContent.Trim() == label).QuerySelector("select")!;
+    /// <summary>A picker of the filter panel, which is rendered only once opened (opened here when it is not).</summary>
+    private static IElement Picker(IRenderedComponent<TaskFilterBar> cut, string label)
+    {
+        if (cut.FindAll("#task-filter-panel").Count == 0)
+        {
+            cut.FindAll("button").Single(b => b.GetAttribute("aria-controls") == "task-filter-panel").Click();
+        }
+
+        return cut.FindAll("label").Single(l => l.QuerySelector("span")?.TextContent.Trim() == label).QuerySelector("select")!;
+    }
+
+    [Fact]
+    public void The_filter_panel_is_made_only_when_asked_for_so_the_first_screen_stays_small()
+    {
+        var cut = RenderBar(new TaskAddress());
+        var toggle = cut.FindAll("button").Single(b => b.GetAttribute("aria-controls") == "task-filter-panel");
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.Empty(cut.FindAll("select"));
+
+        toggle.Click();
+
+        Assert.Equal(4, cut.FindAll("#task-filter-panel select").Count);
+        Assert.Equal("true", cut.FindAll("button").Single(b => b.GetAttribute("aria-controls") == "task-filter-panel").GetAttribute("aria-expanded"));
+    }
 
     [Fact]
     public void Picking_a_kecamatan_asks_for_it_on_the_first_page_and_keeps_the_other_filters()

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using MudBlazor;
+using Readiness.Data.Accounts;
+using Readiness.Data.Regions;
+using Readiness.Web.Hosting;
+
+namespace Readiness.Web.Components.Pages.Admin;
+
+/// <summary>
+/// The admin's wall-screen tokens: make one for a region (its address shown once), revoke one after a confirmation.
+/// Who may do this and what a valid name or region is are checked by <see cref="ScreenTokenStore"/>.
+/// </summary>
+public sealed partial class ScreensPage : ComponentBase
+{
+    private IReadOnlyList<ScreenToken>? _tokens;
+    private Dictionary<string, string> _regionNames = [];
+    private MudForm? _form;
+
+    // A new number renders the form afresh, untouched: a cleared form does not greet the admin with "required".
+    private int _formVersion;
+    private string? _name = "";
+    private string? _region = "";
+    private string? _search;
+    private string? _secretUrl;
+    private string? _message;
+    private bool _isError;
+    private bool _busy;
+
+    [Inject] private ScreenTokenStore Screens { get; set; } = null!;
+
+    [Inject] private RegionStore Regions { get; set; } = null!;
+
+    [Inject] private Readiness.Web.Accounts.CurrentActor CurrentActor { get; set; } = null!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+
+    [Inject] private ILogger<ScreensPage> Logger { get; set; } = null!;
+
+    protected override async Task OnInitializedAsync() => await ReloadAsync();
+
+    private async Task ReloadAsync()
+    {
+        _tokens = await Screens.ListAsync(await CurrentActor.GetAsync());
+        _regionNames = (await Regions.FindManyAsync(_tokens.Select(t => t.RegionCode).Distinct())).ToDictionary(r => r.Code, r => r.Name);
+    }
+
+    private bool Matches(ScreenToken token) =>
+        string.IsNullOrWhiteSpace(_search)
+        || new[] { token.Name, token.RegionCode, _regionNames.GetValueOrDefault(token.RegionCode), token.CreatedBy }
+            .Any(text => text?.Contains(_search.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
+
+    private async Task CreateAsync()
+    {
+        await _form!.ValidateAsync();
+        if (!_form.IsValid)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var (token, secret) = await Screens.CreateAsync(await CurrentActor.GetAsync(), _name ?? "", (_region ?? "").Trim());
+            _secretUrl = Navigation.ToAbsoluteUri("/layar/masuk?token=" + secret).ToString();
+            (_message, _isError) = (L["Screens.Created", token.Name], false);
+            (_name, _region) = ("", "");
+            await ReloadAsync();
+            _formVersion++;
+        }
+        catch (Exception ex) when (L.ForUser(ex) is { } message)
+        {
+            (_message, _isError, _secretUrl) = (message, true, null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Screen token could not be created");
+            (_message, _isError, _secretUrl) = (L["Admin.Failed"], true, null);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task RevokeAsync(ScreenToken token)
+    {
+        if (!await ConfirmDialog.AskAsync(Dialogs, L["Screens.RevokeConfirmTitle", token.Name], L["Screens.RevokeConfirm", token.Name], L["Screens.Revoke"]))
+        {
+            return;
+        }
+
+        try
+        {
+            await Screens.RevokeAsync(await CurrentActor.GetAsync(), token.Id);
+            (_message, _isError, _secretUrl) = (L["Screens.RevokedNow", token.Name], false, null);
+            await ReloadAsync();
+        }
+        catch (Exception ex) when (L.ForUser(ex) is { } message)
+        {
+            (_message, _isError) = (message, true);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Screen token could not be revoked");
+            (_message, _isError) = (L["Admin.Failed"], true);
+        }
+    }
+}
