@@ -23,7 +23,9 @@ public sealed class DeliveryHost : IDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-tests", Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider _services;
 
-    public DeliveryHost(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="settings">Configuration over the defaults above.</param>
+    /// <param name="time">A clock of the test's own (leases are then moved on by hand); the real clock when null.</param>
+    public DeliveryHost(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -40,6 +42,11 @@ public sealed class DeliveryHost : IDisposable
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddReadinessData(configuration);
         services.AddReadinessNotifications(configuration);
+        if (time is not null)
+        {
+            services.AddSingleton(time); // the last registration is the one resolved
+        }
+
         _services = services.BuildServiceProvider();
     }
 
