@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Readiness.Data.Notifications;
 using Readiness.Web.Notifications;
 
