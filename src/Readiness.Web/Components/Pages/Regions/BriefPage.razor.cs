@@ -50,7 +50,7 @@ public partial class BriefPage
     private string MapTitle => _region?.Level == RegionLevel.Province ? L["Map.Title.Regencies"] : L["Map.Title.Districts"];
 
     /// <summary>The flags one sheet holds beside the map, the table and the day's changes; the rest are counted.</summary>
-    private const int MaxFlags = 7;
+    private const int MaxFlags = 6;
 
     // The brief's status columns, in the order its counts are written.
     private static readonly string[] ColumnOrder = [ItemStatus.Ready, ItemStatus.InProgress, ItemStatus.Blocked, ItemStatus.NotStarted];
