@@ -82,7 +82,7 @@ public sealed class HomePageJourneyTests(AppFixture fixture) : IClassFixture<App
 
     private static async Task<List<double>> ReadySharesAsync(IPage page)
     {
-        var texts = await page.Locator(".region-card .card-body > div.mb-3 .share").AllInnerTextsAsync();
+        var texts = await page.Locator(".region-card .region-overall .share").AllInnerTextsAsync();
         return texts.Select(t => double.Parse(t.Replace("%", "").Trim(), CultureInfo.InvariantCulture)).ToList();
     }
 }

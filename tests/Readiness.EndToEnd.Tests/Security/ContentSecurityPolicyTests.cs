@@ -12,10 +12,17 @@ public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixtu
 {
     [Theory]
     [InlineData("admin", "/")]
+    [InlineData("pimpinan", "/")]
     [InlineData("admin", "/wilayah")]
     [InlineData("pimpinan", "/wilayah/64.02")]
+    [InlineData("pimpinan", "/wilayah/64.02.05")]
     [InlineData("pimpinan", "/wilayah/64.02/ringkasan")]
+    [InlineData("admin", "/butir/1")]
     [InlineData("penghubung.kpu", "/tugas")]
+    [InlineData("penghubung.kpu", "/admin/pengguna")]
+    [InlineData("pimpinan", "/akses-ditolak")]
+    [InlineData("pimpinan", "/layar/buka?token=bukan-token")]
+    [InlineData("pimpinan", "/Error")]
     [InlineData("admin", "/admin/pengguna")]
     [InlineData("admin", "/admin/templat")]
     [InlineData("admin", "/admin/layar")]
@@ -29,6 +36,25 @@ public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixtu
         await Expect(page.Locator("main")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
+        Assert.Empty(await CollectAsync(page, violations));
+    }
+
+    [Theory]
+    [InlineData("/masuk", "Nama pengguna")]
+    [InlineData("/layar/dicabut", null)]
+    [InlineData("/layar/buka?token=bukan-token", "Keluar dan buka layar")]
+    public async Task A_page_for_anyone_loads_with_no_policy_violation(string path, string? label)
+    {
+        var page = await fixture.NewPageAsync();
+        var violations = await WatchAsync(page);
+        await page.GotoAsync(path);
+        await Expect(page.Locator("main")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (label is not null)
+        {
+            await Expect(page.GetByText(label).First).ToBeVisibleAsync();
+        }
+
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Empty(await CollectAsync(page, violations));
     }
 

@@ -67,7 +67,7 @@ public class RegionReadinessListTests : BunitContext, IAsyncLifetime
 
         Assert.Equal(3, cut.FindAll("section.region-card").Count);
         var makassar = Card(cut, "Kota Makassar");
-        Assert.Equal("73.71", makassar.QuerySelector(".badge")!.TextContent.Trim());
+        Assert.Equal("73.71", makassar.QuerySelector(".region-code")!.TextContent.Trim());
         var summary = makassar.QuerySelector("p")!.TextContent;
         Assert.Contains("Sulawesi Selatan", summary);
         Assert.Contains("WITA", summary);
@@ -126,7 +126,7 @@ public class RegionReadinessListTests : BunitContext, IAsyncLifetime
         foreach (var other in rows.Where(r => r != kpu))
         {
             Assert.Null(other.QuerySelector(".status-chip"));
-            Assert.Equal("0", other.QuerySelector("td.text-end")!.TextContent.Trim());
+            Assert.Equal("0", other.QuerySelector("td.num")!.TextContent.Trim());
         }
     }
 

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Components;
+using Readiness.Data;
+using MudBlazor;
+using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
+using Readiness.Web.Live;
+
+namespace Readiness.Web.Components.Pages.Items;
+
+/// <summary>
+/// One checklist item: its card (status in one tap for whoever may change it) and its whole history, kept live from
+/// the feed.
+/// </summary>
+public partial class ItemPage
+{
+    [Inject] private ChecklistStore Checklists { get; set; } = default!;
+
+    [Inject] private Readiness.Web.Accounts.CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private ILogger<ItemPage> Logger { get; set; } = default!;
+
+    [Inject] private Readiness.Data.Feed.LiveFeed Live { get; set; } = default!;
+
+    private Actor? _actor;
+    private ItemView? _view;
+    private IReadOnlyList<ItemEvent> _history = [];
+    private bool _canEdit;
+    private bool _failed;
+    private string? _denied;
+
+    private IDisposable? _subscription;
+
+    /// <summary>The item's id.</summary>
+    [Parameter] public long Id { get; set; }
+
+    public void Dispose() => _subscription?.Dispose();
+
+    /// <summary>Someone changed this item: its card and its history show it at once, from the event itself.</summary>
+    private Task OnChangesAsync(IReadOnlyList<Readiness.Data.Feed.FeedEvent> events) => InvokeAsync(() =>
+    {
+        if (_view is null)
+        {
+            return;
+        }
+
+        foreach (var e in events.Where(e => e.ItemId == _view.Item.Id && _history.All(h => h.Seq != e.Seq)))
+        {
+            _view = _view with { Item = _view.Item.PatchedBy(e) };
+            _history = [e.ToItemEvent(), .. _history];
+        }
+
+        StateHasChanged();
+    });
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            _actor = await CurrentActor.GetAsync();
+            _view = await Checklists.FindViewAsync(_actor, Id);
+            if (_view is null)
+            {
+                Navigation.NotFound();
+                return;
+            }
+
+            _canEdit = _actor.CanChangeItem(_view.Item.RegionCode, _view.Item.AgencyCode);
+            if (RendererInfo.IsInteractive)
+            {
+                _subscription?.Dispose();
+                _subscription = Live.Subscribe([_view.Item.RegionCode], OnChangesAsync);
+            }
+
+            _history = await Checklists.HistoryAsync(_actor, Id);
+        }
+        catch (AccessDeniedException ex)
+        {
+            _denied = L[ex.Reason];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Logger.LogError(ex, "Item {ItemId} could not be loaded", Id);
+            _failed = true;
+        }
+    }
+
+    private async Task<SaveResult> SaveAsync(StatusChange change) =>
+        await Checklists.ChangeStatusAsync(await CurrentActor.GetAsync(), change);
+
+    private async Task OnChangedAsync(ChecklistItem item)
+    {
+        _view = _view! with { Item = item.Version >= _view.Item.Version ? item : _view.Item };
+        _history = await Checklists.HistoryAsync(_actor!, Id);
+    }
+
+    private List<BreadcrumbItem> Breadcrumbs =>
+    [
+        new(L["Nav.Home"], "/"),
+        .. _actor?.Role == Roles.Liaison ? [new BreadcrumbItem(L["Tasks.Title"], "/tugas")] : Array.Empty<BreadcrumbItem>(),
+        new(_view?.RegionName ?? "", null, disabled: true),
+    ];
+}

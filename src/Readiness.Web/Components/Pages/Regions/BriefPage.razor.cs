@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Components;
+using Readiness.Data;
+using Readiness.Data.Accounts;
+using Readiness.Data.Agencies;
+using Readiness.Data.Checklists;
+using Readiness.Data.Elections;
+using Readiness.Data.Feed;
+using Readiness.Data.Regions;
+using Readiness.Web.Components.Shared;
+
+namespace Readiness.Web.Components.Pages.Regions;
+
+/// <summary>
+/// The visit brief of one region: readiness per agency, the day's changes, the map and the worst red flags on one A4
+/// sheet, read once on the server (no circuit: it is printed, not watched).
+/// </summary>
+public partial class BriefPage
+{
+    [Inject] private RegionStore Regions { get; set; } = default!;
+
+    [Inject] private ElectionStore Elections { get; set; } = default!;
+
+    [Inject] private ReadinessStore Readiness { get; set; } = default!;
+
+    [Inject] private RedFlagStore RedFlags { get; set; } = default!;
+
+    [Inject] private ReadinessBoard Board { get; set; } = default!;
+
+    [Inject] private RegionBoundaries Boundaries { get; set; } = default!;
+
+    [Inject] private FeedStore Feed { get; set; } = default!;
+
+    [Inject] private TimeProvider Time { get; set; } = default!;
+
+    [Inject] private Readiness.Web.Accounts.CurrentActor CurrentActor { get; set; } = default!;
+
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private Region? _region;
+    private Election? _election;
+    private int _daysToVoting;
+    private DateTime _nowUtc;
+    private RegionReadiness _readiness = new("", ReadinessCounts.Empty, new Dictionary<string, ReadinessCounts>());
+    private RedFlagReport _flags = RedFlagReport.Empty;
+    private IReadOnlyList<FeedEvent> _changes = [];
+    private string? _problem;
+    private RegionMapGeometry _map = RegionMapGeometry.Empty("");
+    private IReadOnlyList<RegionMapFigure> _mapFigures = [];
+
+    private string MapTitle => _region?.Level == RegionLevel.Province ? L["Map.Title.Regencies"] : L["Map.Title.Districts"];
+
+    /// <summary>The flags one sheet holds beside the map, the table and the day's changes; the rest are counted.</summary>
+    private const int MaxFlags = 6;
+
+    // The brief's status columns, in the order its counts are written.
+    private static readonly string[] ColumnOrder = [ItemStatus.Ready, ItemStatus.InProgress, ItemStatus.Blocked, ItemStatus.NotStarted];
+
+    /// <summary>The region's Kemendagri code.</summary>
+    [Parameter] public string Code { get; set; } = "";
+
+    private IEnumerable<(string Label, ReadinessCounts Counts, bool Overall)> Rows() =>
+        Agency.All.Select(a => (a.ShortName, _readiness.For(a.Code), false)).Append((L["Readiness.Overall"].Value, _readiness.Overall, true));
+
+    protected override async Task OnInitializedAsync()
+    {
+        try
+        {
+            var actor = await CurrentActor.GetAsync();
+            _region = await Regions.FindAsync(Code);
+            if (_region is null)
+            {
+                Navigation.NotFound();
+                return;
+            }
+
+            _nowUtc = Time.GetUtcNow().UtcDateTime;
+            var today = _region.Zone.Today(Time);
+            _election = await Elections.CurrentAsync(today);
+            if (_election is null)
+            {
+                _problem = L["Home.NoElection"];
+                return;
+            }
+
+            _daysToVoting = _election.VotingDay.DayNumber - today.DayNumber;
+            _readiness = await Readiness.ForRegionAsync(actor, _election.Id, _region.Code);
+            // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
+            _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: MaxFlags);
+            _changes = await Feed.RecentAsync(actor, _region.Code, 5, _nowUtc.AddHours(-24));
+            _map = await Boundaries.ChildrenOfAsync(_region.Code);
+            if (_map.Shapes.Count > 0)
+            {
+                var overdue = await RedFlags.OverdueByChildAsync(actor, _election.Id, _region.Code);
+                var risk = await Regions.RiskLevelsAsync();
+                var figures = new List<RegionMapFigure>();
+                foreach (var child in await Regions.ChildrenAsync(_region.Code))
+                {
+                    var counts = (await Board.ReadinessAsync(actor, _election.Id, child.Code)).Overall;
+                    figures.Add(new RegionMapFigure(child.Code, child.Name, counts, overdue.GetValueOrDefault(child.Code), risk.GetValueOrDefault(child.Code)));
+                }
+
+                _mapFigures = figures;
+            }
+        }
+        catch (AccessDeniedException ex)
+        {
+            _problem = L[ex.Reason];
+        }
+    }
+}
