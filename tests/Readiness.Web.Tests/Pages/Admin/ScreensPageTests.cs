@@ -20,10 +20,10 @@ public sealed class ScreensPageTests : AdminPageTest
         var page = RenderPage<ScreensPage>();
         page.WaitForElement("[data-screen='Posko Polres Kukar']");
 
-        RevokeButton(page, "Posko Polres Kukar").Click();
+        await page.InvokeAsync(() => RevokeButton(page, "Posko Polres Kukar").Click());
         var dialog = OpenDialog();
         Assert.Contains("Cabut token Posko Polres Kukar?", dialog.TextContent, StringComparison.Ordinal);
-        Button(dialog, "Batal").Click();
+        await page.InvokeAsync(() => Button(dialog, "Batal").Click());
 
         WaitFor(() => Assert.False(HasOpenDialog()));
         Assert.True((await TokenAsync("Posko Polres Kukar")).IsActive);
@@ -39,8 +39,8 @@ public sealed class ScreensPageTests : AdminPageTest
         var page = RenderPage<ScreensPage>();
         page.WaitForElement("[data-screen='Posko Polres Kukar']");
 
-        RevokeButton(page, "Posko Polres Kukar").Click();
-        Button(OpenDialog(), "Cabut").Click();
+        await page.InvokeAsync(() => RevokeButton(page, "Posko Polres Kukar").Click());
+        await page.InvokeAsync(() => Button(OpenDialog(), "Cabut").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Token Posko Polres Kukar dicabut", page.Find("[role=status]").TextContent, StringComparison.Ordinal));
         Assert.False((await TokenAsync("Posko Polres Kukar")).IsActive);
@@ -55,7 +55,7 @@ public sealed class ScreensPageTests : AdminPageTest
         var page = RenderPage<ScreensPage>();
         page.WaitForElement("#screen-name");
 
-        Button(page.Find("form, .mud-form"), "Buat token").Click();
+        await page.InvokeAsync(() => Button(page.Find("form, .mud-form"), "Buat token").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -74,7 +74,7 @@ public sealed class ScreensPageTests : AdminPageTest
 
         page.Find("#screen-name").Change("Posko di mana");
         page.Find("#screen-region").Change("99.99");
-        Button(page.Find(".mud-form"), "Buat token").Click();
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Buat token").Click());
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[role=alert]")));
         Assert.Empty(await Screens.ListAsync(AdminActor));
@@ -89,7 +89,7 @@ public sealed class ScreensPageTests : AdminPageTest
 
         page.Find("#screen-name").Change("Posko Polres Kukar");
         page.Find("#screen-region").Change("64.02");
-        Button(page.Find(".mud-form"), "Buat token").Click();
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Buat token").Click());
 
         page.WaitForAssertion(() => Assert.Contains("/layar/masuk?token=", page.Find("#screen-url").TextContent, StringComparison.Ordinal));
         Assert.True((await TokenAsync("Posko Polres Kukar")).IsActive);

@@ -27,10 +27,10 @@ public sealed class UsersPageTests : AdminPageTest
         var page = RenderPage<UsersPage>();
         page.WaitForElement("[data-user='lo.bawaslu.kukar']");
 
-        Button(Row(page, "lo.bawaslu.kukar"), "Nonaktifkan").Click();
+        await page.InvokeAsync(() => Button(Row(page, "lo.bawaslu.kukar"), "Nonaktifkan").Click());
         var dialog = OpenDialog();
         Assert.Contains("Nonaktifkan lo.bawaslu.kukar?", dialog.TextContent, StringComparison.Ordinal);
-        Button(dialog, "Batal").Click();
+        await page.InvokeAsync(() => Button(dialog, "Batal").Click());
 
         WaitFor(() => Assert.False(HasOpenDialog()));
         Assert.False((await UserAsync("lo.bawaslu.kukar"))!.IsDisabled);
@@ -46,8 +46,8 @@ public sealed class UsersPageTests : AdminPageTest
         var page = RenderPage<UsersPage>();
         page.WaitForElement("[data-user='lo.bawaslu.kukar']");
 
-        Button(Row(page, "lo.bawaslu.kukar"), "Nonaktifkan").Click();
-        Button(OpenDialog(), "Nonaktifkan").Click();
+        await page.InvokeAsync(() => Button(Row(page, "lo.bawaslu.kukar"), "Nonaktifkan").Click());
+        await page.InvokeAsync(() => Button(OpenDialog(), "Nonaktifkan").Click());
 
         page.WaitForAssertion(() => Assert.Contains("lo.bawaslu.kukar dinonaktifkan", page.Find("[role=status]").TextContent, StringComparison.Ordinal));
         Assert.True((await UserAsync("lo.bawaslu.kukar"))!.IsDisabled);
@@ -63,7 +63,7 @@ public sealed class UsersPageTests : AdminPageTest
         var page = RenderPage<UsersPage>();
         page.WaitForElement("#new-username");
 
-        Button(page.Find(".mud-form"), "Simpan").Click();
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Simpan").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -83,7 +83,7 @@ public sealed class UsersPageTests : AdminPageTest
         var page = RenderPage<UsersPage>();
         page.WaitForElement("#new-username");
 
-        Button(page.Find(".mud-form"), "Save").Click();
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Save").Click());
 
         page.WaitForAssertion(() =>
         {
@@ -108,7 +108,7 @@ public sealed class UsersPageTests : AdminPageTest
         // The role is a MudSelect; its value is set as a pick would set it.
         var role = page.FindComponents<MudBlazor.MudSelect<string>>().First();
         await page.InvokeAsync(() => role.Instance.SelectOption(Roles.Liaison));
-        Button(page.Find(".mud-form"), "Simpan").Click();
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Simpan").Click());
 
         page.WaitForAssertion(() => Assert.Contains("Penghubung wajib memilih instansi.", page.Find("[role=alert]").TextContent, StringComparison.Ordinal));
         Assert.Null(await UserAsync("lo.tanpa.instansi"));
@@ -121,9 +121,9 @@ public sealed class UsersPageTests : AdminPageTest
         var page = RenderPage<UsersPage>();
         page.WaitForElement("[data-user='lo.bawaslu.kukar']");
 
-        Button(Row(page, "lo.bawaslu.kukar"), "Atur ulang kata sandi").Click();
+        await page.InvokeAsync(() => Button(Row(page, "lo.bawaslu.kukar"), "Atur ulang kata sandi").Click());
         Root.FindComponent<MudBlazor.MudDialogProvider>().Find("#reset-password").Change("pendek");
-        Button(OpenDialog(), "Simpan").Click();
+        await page.InvokeAsync(() => Button(OpenDialog(), "Simpan").Click());
 
         WaitFor(() => Assert.Contains("kata sandi", OpenDialog().QuerySelector("[role=alert]")!.TextContent, StringComparison.OrdinalIgnoreCase));
         var users = Services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
