@@ -14,6 +14,7 @@ using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 using Xunit.Abstractions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.SqlServer.Tests;
 

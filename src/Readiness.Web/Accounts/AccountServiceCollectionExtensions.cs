@@ -1,9 +1,9 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Readiness.Data;
 using Readiness.Data.Accounts;
-using Readiness.Web.Api;
+using Readiness.Data.Shared;
+using Readiness.Web.Hosting;
 
 namespace Readiness.Web.Accounts;
 

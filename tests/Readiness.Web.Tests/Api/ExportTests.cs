@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Api;
+using Readiness.Data.Shared;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Tests.Api;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Readiness.Data.Feed;
 using Readiness.Web.Live;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Tests.Live;
 

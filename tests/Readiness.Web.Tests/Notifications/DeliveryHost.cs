@@ -10,6 +10,7 @@ using Readiness.Data.Notifications;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Web.Notifications;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Notifications;
 

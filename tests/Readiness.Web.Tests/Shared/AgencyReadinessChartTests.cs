@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 

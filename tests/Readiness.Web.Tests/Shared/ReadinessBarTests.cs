@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 

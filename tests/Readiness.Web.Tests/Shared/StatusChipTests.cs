@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 

@@ -16,6 +16,7 @@ using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Home;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Home;
 

@@ -6,6 +6,7 @@ using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Home;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Home;
 

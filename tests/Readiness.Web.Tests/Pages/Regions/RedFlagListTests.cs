@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Regions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Regions;
 

@@ -8,6 +8,7 @@ using Readiness.Data.Checklists;
 using MudBlazor.Services;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 

@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Web.Components.Pages.Tasks;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 

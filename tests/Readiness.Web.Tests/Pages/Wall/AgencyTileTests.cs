@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Pages.Wall;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 

@@ -5,6 +5,7 @@ using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Wall;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 

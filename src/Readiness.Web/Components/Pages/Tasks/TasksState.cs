@@ -5,6 +5,7 @@ using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 using Readiness.Web.Live;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Pages.Tasks;
 
