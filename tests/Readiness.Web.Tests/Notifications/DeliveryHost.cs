@@ -38,7 +38,7 @@ public sealed class DeliveryHost : IDisposable
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.AddReadinessData(configuration);
         services.AddReadinessNotifications(configuration);
         _services = services.BuildServiceProvider();

@@ -14,7 +14,7 @@ public class AgencyReadinessChartTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -17,7 +17,7 @@ public class RegionMapWeightTests : BunitContext
 
     public RegionMapWeightTests()
     {
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

@@ -16,7 +16,7 @@ public class RegionReadinessListTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         // The sort buttons read RendererInfo: rendered as over a live Blazor Server circuit unless a test says otherwise.

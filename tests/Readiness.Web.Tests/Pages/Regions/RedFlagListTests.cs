@@ -18,7 +18,7 @@ public class RedFlagListTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         TestCulture.Use(TestCulture.Indonesian);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
