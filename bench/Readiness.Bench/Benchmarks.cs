@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Bench;
 

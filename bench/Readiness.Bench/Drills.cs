@@ -6,6 +6,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Bench;
 

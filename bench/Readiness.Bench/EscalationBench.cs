@@ -41,7 +41,7 @@ public static class EscalationBench
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.AddSingleton<TimeProvider>(time);
         services.AddReadinessData(configuration);
         services.AddReadinessNotifications(configuration);

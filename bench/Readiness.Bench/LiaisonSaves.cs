@@ -2,6 +2,7 @@ using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Bench;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 using Readiness.Web.Components.Shared;
 
 namespace Readiness.Bench;
@@ -44,7 +45,7 @@ public static class MapWeight
 
         await using var services = new ServiceCollection()
             .AddLogging()
-            .AddLocalization(o => o.ResourcesPath = "Resources")
+            .AddLocalization()
             .BuildServiceProvider();
         await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         var html = "";

@@ -10,6 +10,8 @@ using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
+using Readiness.Data.Administration;
 
 namespace Readiness.Data;
 

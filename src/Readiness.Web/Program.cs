@@ -1,4 +1,5 @@
 using Readiness.Data;
+using Readiness.Web;
 using Readiness.Web.Accounts;
 using Readiness.Web.Api;
 using Readiness.Web.Components;

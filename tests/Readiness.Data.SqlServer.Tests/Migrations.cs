@@ -5,8 +5,9 @@ namespace Readiness.Data.SqlServer.Tests;
 
 /// <summary>
 /// The SQL Server migrations, parsed by ScriptDom and folded into one DacFx schema model: the model takes object
-/// definitions only, so ALTER TABLE ... ADD, ALTER COLUMN and DROP INDEX are applied to the CREATE statements
-/// they change before the model sees them.
+/// definitions only, so ALTER TABLE ... ADD, ALTER COLUMN, DROP CONSTRAINT and DROP INDEX are applied to the CREATE
+/// statements they change before the model sees them, and procedure calls (sp_refreshview) that define nothing are
+/// left out.
 /// </summary>
 internal static class Migrations
 {
@@ -27,11 +28,14 @@ internal static class Migrations
         return errors;
     }
 
-    /// <summary>The schema after every migration, as a DacFx model (not yet validated).</summary>
-    public static TSqlModel BuildModel()
+    /// <summary>
+    /// The schema after every migration, or after those whose file name sorts before <paramref name="before"/>, as a
+    /// DacFx model (not yet validated).
+    /// </summary>
+    public static TSqlModel BuildModel(string? before = null)
     {
         var schema = new List<TSqlStatement>();
-        foreach (var file in Files())
+        foreach (var file in Files().Where(f => before is null || string.CompareOrdinal(Path.GetFileName(f), before) < 0))
         {
             Parse(File.ReadAllText(file), out var tree);
             foreach (var statement in ((TSqlScript)tree!).Batches.SelectMany(b => b.Statements))
@@ -74,6 +78,30 @@ internal static class Migrations
                 target.DataType = alter.DataType ?? target.DataType;
                 target.Collation = alter.Collation ?? target.Collation;
                 break;
+            case AlterTableDropTableElementStatement dropElements:
+                var owner = Table(schema, dropElements.SchemaObjectName).Definition;
+                foreach (var element in dropElements.AlterTableDropTableElements)
+                {
+                    if (element.TableElementType != TableElementType.Constraint)
+                    {
+                        throw new NotSupportedException($"DROP {element.TableElementType} {element.Name.Value}: fold it into the model here first");
+                    }
+
+                    var removed = RemoveNamed(owner.TableConstraints, element.Name);
+                    foreach (var column in owner.ColumnDefinitions)
+                    {
+                        removed += RemoveNamed(column.Constraints, element.Name);
+                    }
+
+                    if (removed != 1)
+                    {
+                        throw new InvalidOperationException($"DROP CONSTRAINT {element.Name.Value}: no such constraint on {dropElements.SchemaObjectName.BaseIdentifier.Value}");
+                    }
+                }
+
+                break;
+            case ExecuteStatement:
+                break;
             case DropIndexStatement drop:
                 foreach (var clause in drop.DropIndexClauses.OfType<DropIndexClause>())
                 {
@@ -87,6 +115,18 @@ internal static class Migrations
                 schema.Add(statement);
                 break;
         }
+    }
+
+    private static int RemoveNamed<T>(IList<T> constraints, Identifier name)
+        where T : ConstraintDefinition
+    {
+        var named = constraints.Where(c => c.ConstraintIdentifier?.Value.Equals(name.Value, StringComparison.OrdinalIgnoreCase) == true).ToList();
+        foreach (var constraint in named)
+        {
+            constraints.Remove(constraint);
+        }
+
+        return named.Count;
     }
 
     private static CreateTableStatement Table(List<TSqlStatement> schema, SchemaObjectName name) =>

@@ -14,6 +14,7 @@ using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 using Xunit.Abstractions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.SqlServer.Tests;
 
@@ -74,6 +75,52 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             new TSqlObjectOptions());
 
         Assert.Contains(model.Validate(), m => m.MessageType == DacMessageType.Error && m.Number == 71501 && m.Message.Contains("NoSuchColumn"));
+    }
+
+    [Fact]
+    public void Every_region_code_column_compares_in_code_point_order_by_a_binary_collation()
+    {
+        using var model = Migrations.BuildModel();
+        var referencing = model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.ForeignKeyConstraint)
+            .Where(fk => fk.GetReferenced(Microsoft.SqlServer.Dac.Model.ForeignKeyConstraint.ForeignTable).Single().Name.Parts[^1] == "Regions")
+            .SelectMany(fk => fk.GetReferenced(Microsoft.SqlServer.Dac.Model.ForeignKeyConstraint.Columns))
+            .ToList();
+
+        // Regions.Code and ParentCode, every column a foreign key points from at Regions, and every other column named
+        // as one (the event and escalation copies, which carry no key).
+        var codeColumns = model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Table)
+            .SelectMany(t => t.GetReferenced(Table.Columns))
+            .Where(c => c.Name.Parts[^1].EndsWith("RegionCode", StringComparison.Ordinal)
+                || (c.Name.Parts[1] == "Regions" && c.Name.Parts[^1] is "Code" or "ParentCode")
+                || referencing.Any(r => r.Name.ToString() == c.Name.ToString()))
+            .ToList();
+
+        Assert.True(codeColumns.Count >= 8, "region-code columns found: " + string.Join(", ", codeColumns.Select(c => c.Name)));
+        Assert.Superset(referencing.Select(c => c.Name.ToString()).ToHashSet(), codeColumns.Select(c => c.Name.ToString()).ToHashSet());
+        var others = codeColumns.Where(c => c.GetProperty<string>(Column.Collation) != "Latin1_General_BIN2")
+            .Select(c => $"{c.Name}: {c.GetProperty<string>(Column.Collation) ?? "the database default"}")
+            .ToList();
+        Assert.True(others.Count == 0,
+            "the subtree range [code, code + '/') needs code-point order, which only a binary collation keeps:\n" + string.Join("\n", others));
+    }
+
+    [Fact]
+    public void The_collation_migration_puts_back_every_key_and_index_it_drops()
+    {
+        static List<string> KeysAndIndexes(TSqlModel model) =>
+            new[] { ModelSchema.PrimaryKeyConstraint, ModelSchema.ForeignKeyConstraint, ModelSchema.UniqueConstraint, ModelSchema.Index }
+                .SelectMany(type => model.GetObjects(DacQueryScopes.UserDefined, type))
+                .Select(o => $"{o.ObjectType.Name} {o.Name}: " + string.Join(", ",
+                    o.GetReferencedRelationshipInstances(DacQueryScopes.UserDefined).Select(r => r.ObjectName.ToString()).Order(StringComparer.Ordinal)))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+
+        using var before = Migrations.BuildModel(before: "0007_");
+        using var after = Migrations.BuildModel();
+
+        var expected = KeysAndIndexes(before);
+        Assert.Contains(expected, k => k.Contains("PK_Regions", StringComparison.Ordinal));
+        Assert.Equal(expected, KeysAndIndexes(after));
     }
 
     [Fact]

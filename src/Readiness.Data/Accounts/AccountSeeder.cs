@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Readiness.Data.Agencies;
-using Readiness.Data.Seed;
 
 namespace Readiness.Data.Accounts;
 
@@ -35,8 +34,11 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store)
         return password;
     }
 
-    /// <summary>Creates the missing demo users, scoped to the demo regions, with <paramref name="password"/>.</summary>
-    public async Task<int> EnsureDemoUsersAsync(string password)
+    /// <summary>
+    /// Creates the missing demo users with <paramref name="password"/>, each scoped to <paramref name="regions"/> (the
+    /// region codes the demo data covers). Returns how many were created.
+    /// </summary>
+    public async Task<int> EnsureDemoUsersAsync(string password, IReadOnlyList<string> regions)
     {
         var created = 0;
         foreach (var (userName, displayName, role, agency) in DemoUsers)
@@ -52,7 +54,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store)
                 DisplayName = displayName,
                 Role = role,
                 AgencyCode = agency,
-                Scopes = [.. DemoSeeder.DemoRegions],
+                Scopes = [.. regions],
             };
             Require(await users.CreateAsync(user, password));
             created++;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Accounts;
 

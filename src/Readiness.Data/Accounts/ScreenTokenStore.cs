@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging;
-using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Accounts;
 

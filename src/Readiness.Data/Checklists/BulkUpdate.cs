@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Readiness.Data.Accounts;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Checklists;
 

@@ -61,24 +61,3 @@ public sealed record ChecklistItem
         Version = e.ItemVersion,
     };
 }
-
-/// <summary>A status change a user asks for, with the version they saw and the id made when their edit began.</summary>
-public sealed record StatusChange(long ItemId, int ExpectedVersion, string Status, string? Note, Guid OperationId);
-
-public abstract record SaveResult
-{
-    private SaveResult()
-    {
-    }
-
-    /// <summary>Stored; <see cref="Seq"/> is the event's sequence number.</summary>
-    public sealed record Saved(ChecklistItem Item, long Seq) : SaveResult;
-
-    /// <summary>The same operation was stored before (a replayed click): nothing was written this time.</summary>
-    public sealed record AlreadyApplied(ChecklistItem Item) : SaveResult;
-
-    /// <summary>Someone else changed the item since it was opened: nothing was written; here is their version.</summary>
-    public sealed record Conflict(ChecklistItem Current) : SaveResult;
-
-    public sealed record NotFound : SaveResult;
-}

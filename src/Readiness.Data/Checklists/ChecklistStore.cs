@@ -2,9 +2,8 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
-using Readiness.Data.Feed;
-using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Checklists;
 

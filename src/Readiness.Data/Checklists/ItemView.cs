@@ -26,26 +26,3 @@ public sealed record ItemView
     /// <summary>Blocked or overdue (a red flag other than "due soon"): what the liaison must see first.</summary>
     public bool NeedsAttention(DateOnly regionToday) => RedFlag(regionToday) is RedFlagKind.Blocked or RedFlagKind.Overdue;
 }
-
-/// <summary>One line of an item's history, from the event log.</summary>
-public sealed record ItemEvent
-{
-    public required long Seq { get; init; }
-
-    public required long ItemId { get; init; }
-
-    public string? StatusBefore { get; init; }
-
-    public required string StatusAfter { get; init; }
-
-    public string? Note { get; init; }
-
-    public required string Actor { get; init; }
-
-    public required DateTime AtUtc { get; init; }
-
-    public required int ItemVersion { get; init; }
-}
-
-/// <summary>A liaison's own item, added beside the template items.</summary>
-public sealed record NewItem(int ElectionId, string RegionCode, int StageId, string Title, DateOnly DueDate, string Criticality);

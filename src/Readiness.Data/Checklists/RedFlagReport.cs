@@ -81,7 +81,7 @@ public sealed record RedFlagReport
     {
         var mine = events
             .Where(e => e.Seq > AsOfSeq && e.ElectionId == ElectionId
-                        && (RegionCode.Length == 0 || Regions.RegionCode.IsWithin(e.RegionCode, RegionCode)))
+                        && (RegionCode.Length == 0 || Shared.RegionCode.IsWithin(e.RegionCode, RegionCode)))
             .OrderBy(e => e.Seq)
             .ToList();
         if (mine.Count == 0)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Checklists;
 

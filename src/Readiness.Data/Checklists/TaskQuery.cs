@@ -2,6 +2,7 @@ using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Checklists;
 

@@ -1,24 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Feed;
-
-/// <summary>The <c>Readiness:Feed</c> configuration section.</summary>
-public sealed class FeedOptions
-{
-    public const string SectionName = "Readiness:Feed";
-
-    /// <summary>How often the pump reads when not nudged: the delay for changes made on other servers.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>How often the counters are written to the log.</summary>
-    public TimeSpan LogInterval { get; set; } = TimeSpan.FromMinutes(5);
-}
-
-/// <summary>What the pump has done, for the diagnostics endpoint and the log.</summary>
-public sealed record FeedCounters(long Queries, long Polls, long Nudges, long EventsApplied, long LastSeq, int Subscribers,
-    int LoadedSubtrees, double? LagSeconds, DateTime? LastReadUtc);
 
 /// <summary>
 /// One per server: reads the event log in sequence order (at once when this server committed a change, otherwise

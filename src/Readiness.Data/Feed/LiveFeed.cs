@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Feed;
 

@@ -2,9 +2,9 @@ using System.Data;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
-using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Feed;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Notifications;
 

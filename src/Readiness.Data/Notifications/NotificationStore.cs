@@ -1,8 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Readiness.Data.Accounts;
-using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Notifications;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Notifications;
 

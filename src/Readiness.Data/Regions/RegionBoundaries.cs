@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Simplify;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Regions;
 

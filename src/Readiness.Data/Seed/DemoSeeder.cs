@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Seed;
 
@@ -54,14 +55,20 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             await checklists.ApplyTemplatesAsync(electionId, region, "sistem", cancellationToken);
         }
 
+        // A note goes only on an item of its subject (template item codes, "|" between several), so that what an item
+        // says fits what it is: a leaking warehouse on the warehouse, not on the KPPS training.
         var notes = SeedCsv.Read<DemoNoteRow>("demo-notes.csv")
-            .GroupBy(n => (n.Agency, n.Status))
+            .SelectMany(n => n.Subject.Split('|').Select(code => (Code: code, n.Status, n.Note)))
+            .GroupBy(n => (n.Code, n.Status))
             .ToDictionary(g => g.Key, g => g.Select(n => n.Note).ToArray());
+        var templateCodes = (await connection.QueryAsync<(int Id, string Code)>(new CommandDefinition(
+            "SELECT Id, Code FROM TemplateItems;", cancellationToken: cancellationToken))).ToDictionary(t => t.Id, t => t.Code);
         var items = (await connection.QueryAsync<ChecklistItem>(new CommandDefinition($"""
             SELECT {ItemSql.Select("i")} FROM ChecklistItems i WHERE i.ElectionId = @electionId ORDER BY i.Id;
             """, new { electionId }, cancellationToken: cancellationToken))).Select(ItemSql.Checked).ToList();
 
         var random = new Random(20241127);
+        var noteRandom = new Random(20241128); // apart, so the notes never change which status an item gets
         var changes = new List<(ChecklistItem Before, ChecklistItem After)>();
         foreach (var item in items)
         {
@@ -71,10 +78,14 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
                 continue;
             }
 
-            var pool = notes.GetValueOrDefault((item.AgencyCode, status));
-            var note = pool is not null && (status != ItemStatus.Ready || random.NextDouble() < 0.3)
-                ? pool[random.Next(pool.Length)]
+            var pool = item.TemplateItemId is { } templateId && templateCodes.TryGetValue(templateId, out var code)
+                ? notes.GetValueOrDefault((code, status))
                 : null;
+            var note = pool is not null && (status != ItemStatus.Ready || noteRandom.NextDouble() < 0.3)
+                ? pool[noteRandom.Next(pool.Length)]
+                : null;
+            // Kendala always says something; with no written note of this subject it names the item itself.
+            note ??= status == ItemStatus.Blocked ? BlockedNote(item.Title) : null;
             // Changed some time in the last days, in working hours, never in the future.
             var at = nowUtc.AddHours(-random.Next(1, 24 * 6)).AddMinutes(-random.Next(60));
             changes.Add((item, item with
@@ -106,6 +117,9 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
     }
+
+    /// <summary>The note of a Kendala item that no demo note is written for: it names the item, so it always fits.</summary>
+    internal static string BlockedNote(string title) => $"Belum bisa diselesaikan: {title}. Kebutuhannya dibahas di rapat Desk Pilkada.";
 
     /// <summary>
     /// A voting-week status: items long due are ready (a few still finishing); recent ones are mostly ready with some

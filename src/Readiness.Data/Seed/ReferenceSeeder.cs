@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Readiness.Data.Agencies;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Seed;
 

@@ -65,5 +65,9 @@ internal sealed class DemoNoteRow
 {
     public string Agency { get; set; } = "";
     public string Status { get; set; } = "";
+
+    /// <summary>The template item codes the note fits, "|" between several.</summary>
+    public string Subject { get; set; } = "";
+
     public string Note { get; set; } = "";
 }

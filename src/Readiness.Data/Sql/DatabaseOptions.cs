@@ -1,11 +1,5 @@
 namespace Readiness.Data.Sql;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
 /// <summary>The <c>Database</c> configuration section.</summary>
 public sealed class DatabaseOptions
 {

@@ -9,32 +9,6 @@ using Readiness.Data.Accounts;
 
 namespace Readiness.Web.Accounts;
 
-/// <summary>Whether a principal may still act: the user exists, is enabled and has the same security stamp; a screen's token is not revoked.</summary>
-public sealed class AccessCheck(UserManager<AppUser> users, ScreenTokenStore screens)
-{
-    /// <summary>
-    /// True when the principal's user still exists, is enabled and has the stamp in the claims (a change of role or
-    /// scope changes the stamp), or when its screen token is still active. One read by key, from the database.
-    /// </summary>
-    public async Task<bool> IsStillValidAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
-    {
-        if (ScreenSignIn.IsScreen(principal))
-        {
-            return int.TryParse(principal.FindFirstValue(ReadinessClaims.ScreenTokenId), out var id)
-                && await screens.IsActiveAsync(id, cancellationToken);
-        }
-
-        var user = await users.GetUserAsync(principal);
-        if (user is null || user.IsDisabled)
-        {
-            return false;
-        }
-
-        var stamp = principal.FindFirstValue(new ClaimsIdentityOptions().SecurityStampClaimType);
-        return !users.SupportsUserSecurityStamp || stamp == await users.GetSecurityStampAsync(user);
-    }
-}
-
 /// <summary>
 /// Re-checks an open circuit's user every <see cref="AccountOptions.RevalidationInterval"/>: a disabled user, a
 /// changed role or scope, or a revoked screen token loses access without a reload.
@@ -95,19 +69,4 @@ internal sealed class ReadinessSecurityStampValidator(
             await base.ValidateAsync(context);
         }
     }
-}
-
-/// <summary>The <c>Readiness:Accounts</c> configuration section.</summary>
-public sealed class AccountOptions
-{
-    public const string SectionName = "Readiness:Accounts";
-
-    /// <summary>How often an open circuit and a cookie are checked against the database. At most 5 minutes.</summary>
-    public TimeSpan RevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Sign-in attempts (login posts) allowed per client address per minute.</summary>
-    public int SignInAttemptsPerMinute { get; set; } = 10;
-
-    /// <summary>Screen-token opens allowed per client address per minute, counted apart from sign-in attempts.</summary>
-    public int ScreenOpensPerMinute { get; set; } = 60;
 }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
+using Readiness.Web.Hosting;
 
 namespace Readiness.Web.Accounts;
 
@@ -52,9 +53,9 @@ internal sealed class ScreenTokenAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        return Api.ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, Api.ApiProblem.Unauthorized);
+        return ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, ApiProblem.Unauthorized);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Api.ApiProblem.WriteAsync(Context, StatusCodes.Status403Forbidden, Api.ApiProblem.Forbidden);
+        ApiProblem.WriteAsync(Context, StatusCodes.Status403Forbidden, ApiProblem.Forbidden);
 }

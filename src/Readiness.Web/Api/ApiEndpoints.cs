@@ -1,12 +1,11 @@
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
-using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 using Readiness.Web.Live;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Api;
 

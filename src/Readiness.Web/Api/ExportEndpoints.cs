@@ -3,13 +3,13 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.Extensions.Localization;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Regions;
-using Readiness.Web.Accounts;
 using SpreadCheetah;
+using Readiness.Data.Shared;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Api;
 

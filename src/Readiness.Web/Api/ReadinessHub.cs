@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Readiness.Data;
 using Readiness.Data.Accounts;
-using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
+using Readiness.Data.Shared;
+using Readiness.Web.Hosting;
 
 namespace Readiness.Web.Api;
 

@@ -1,14 +1,18 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace Readiness.Web.Hosting;
 
 internal static class CultureEndpoints
 {
+    /// <summary>Indonesian (the default) and English.</summary>
+    public static readonly CultureInfo[] SupportedCultures = [new("id-ID"), new("en-US")];
+
     /// <summary><c>/bahasa/{culture}?kembali=/path</c>: remembers the chosen language in a cookie and goes back.</summary>
     public static IEndpointConventionBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/bahasa/{culture}", (string culture, string? kembali, HttpContext context) =>
         {
-            if (WebServiceCollectionExtensions.SupportedCultures.Any(c => c.Name == culture))
+            if (SupportedCultures.Any(c => c.Name == culture))
             {
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
-using Readiness.Data.Regions;
-using Readiness.Web.Api;
+using Readiness.Data.Shared;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Hosting;
 

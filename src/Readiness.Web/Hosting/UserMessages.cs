@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Readiness.Data;
-using Readiness.Data.Accounts;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Hosting;
 

@@ -1,6 +1,7 @@
 using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Live;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Notifications;
 

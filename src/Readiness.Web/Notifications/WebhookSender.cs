@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Readiness.Data.Notifications;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Notifications;
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
+using Readiness.Data.Administration;
 
 namespace Readiness.Data.Tests.Accounts;
 

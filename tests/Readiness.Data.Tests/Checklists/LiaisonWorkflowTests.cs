@@ -2,6 +2,7 @@ using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Checklists;
 

@@ -1,5 +1,6 @@
 using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Checklists;
 

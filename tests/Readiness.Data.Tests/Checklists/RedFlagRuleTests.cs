@@ -2,6 +2,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Checklists;
 

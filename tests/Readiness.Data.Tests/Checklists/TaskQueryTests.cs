@@ -1,6 +1,7 @@
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Checklists;
 

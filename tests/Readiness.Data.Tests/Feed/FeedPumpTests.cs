@@ -5,6 +5,7 @@ using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Feed;
 

@@ -3,6 +3,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Feed;
 

@@ -1,6 +1,7 @@
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Notifications;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Notifications;
 

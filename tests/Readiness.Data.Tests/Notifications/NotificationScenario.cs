@@ -5,6 +5,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Notifications;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Notifications;
 

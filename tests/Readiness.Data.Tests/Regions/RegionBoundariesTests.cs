@@ -1,5 +1,6 @@
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Regions;
 

@@ -1,4 +1,5 @@
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Regions;
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Readiness.Data.Checklists;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Seed;
 
@@ -46,6 +47,41 @@ public sealed class DemoSeederTests : IDisposable
         var blockedWithoutNote = await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM ChecklistItems WHERE Status = 'kendala' AND Note IS NULL;");
         Assert.Equal(0, blockedWithoutNote);
+    }
+
+    [Fact]
+    public async Task Every_demo_note_sits_on_an_item_of_its_subject()
+    {
+        await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
+        await using var connection = await _db.Factory.OpenAsync();
+        var templates = (await connection.QueryAsync<(string Code, string AgencyCode)>("SELECT Code, AgencyCode FROM TemplateItems;"))
+            .ToDictionary(t => t.Code, t => t.AgencyCode);
+        var written = SeedCsv.Read<DemoNoteRow>("demo-notes.csv").ToList();
+
+        // The seed file names only template items of the note's own agency.
+        foreach (var note in written)
+        {
+            var subjects = note.Subject.Split('|');
+            Assert.All(subjects, code => Assert.True(templates.TryGetValue(code, out var agency) && agency == note.Agency,
+                $"\"{note.Note}\" names {code}, which is no {note.Agency} template item"));
+        }
+
+        var noted = (await connection.QueryAsync<(string Note, string Status, string Title, string? Template)>("""
+            SELECT i.Note, i.Status, i.Title, t.Code FROM ChecklistItems i
+            LEFT JOIN TemplateItems t ON t.Id = i.TemplateItemId
+            WHERE i.Note IS NOT NULL;
+            """)).ToList();
+        Assert.True(noted.Count > 200, $"only {noted.Count} demo items carry a note");
+
+        var misplaced = noted
+            .Where(i => !written.Any(n => n.Note == i.Note && n.Status == i.Status && n.Subject.Split('|').Contains(i.Template))
+                && !(i.Status == ItemStatus.Blocked && i.Note == DemoSeeder.BlockedNote(i.Title)))
+            .Select(i => $"{i.Template} \"{i.Title}\" ({i.Status}): {i.Note}")
+            .Distinct()
+            .ToList();
+        Assert.True(misplaced.Count == 0, "demo notes on items they do not fit:\n" + string.Join("\n", misplaced));
+        Assert.True(noted.Select(i => i.Note).Intersect(written.Select(n => n.Note)).Count() > 40, "few written notes were used");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Dapper;
 using Readiness.Data.Agencies;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Tests.Seed;
 

@@ -5,6 +5,7 @@ using Readiness.Bench;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 using Readiness.EndToEnd.Tests.Hosting;
 using static Microsoft.Playwright.Assertions;
 

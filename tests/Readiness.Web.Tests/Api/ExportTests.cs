@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Api;
+using Readiness.Data.Shared;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Tests.Api;
 
@@ -28,7 +30,7 @@ public sealed class ExportTests
     {
         string[] notes = ["=HYPERLINK(\"http://evil.example\",\"klik\")", "+1", "-1", "@x", "=1+1", "\t=cmd|' /C calc'!A0"];
         var items = notes.Select((note, i) => View(i + 1, note)).ToList();
-        using var services = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources").BuildServiceProvider();
+        using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
         var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
 
         var bytes = await ExportEndpoints.WriteXlsxAsync(items, l, CancellationToken.None);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Readiness.Data.Feed;
 using Readiness.Web.Live;
+using Readiness.Web.Resources;
 
 namespace Readiness.Web.Tests.Live;
 
@@ -19,7 +20,7 @@ public sealed class LiveStateTests : IAsyncLifetime
     public LiveStateTests()
     {
         _ctx.Services.AddLogging();
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddSingleton<LiveFeed>();
         TestCulture.Use(TestCulture.Indonesian);
         _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

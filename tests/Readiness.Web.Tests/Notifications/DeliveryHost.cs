@@ -10,6 +10,7 @@ using Readiness.Data.Notifications;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Web.Notifications;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Notifications;
 
@@ -39,7 +40,7 @@ public sealed class DeliveryHost : IDisposable
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
         services.AddReadinessData(configuration);
         services.AddReadinessNotifications(configuration);
         if (time is not null)

@@ -15,6 +15,7 @@ using Readiness.Data.Feed;
 using Readiness.Data.Notifications;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
+using Readiness.Data.Shared;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
 
@@ -34,7 +35,7 @@ internal sealed class EscalationScenario : IAsyncDisposable
     /// <param name="role">Who the screens' circuit belongs to: <see cref="Roles.Liaison"/> (of KPU) or <see cref="Roles.Leader"/>, over Kutai Kartanegara.</param>
     public EscalationScenario(string role)
     {
-        Context.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Context.Services.AddLocalization();
         Context.Services.AddMudServices();
         Context.JSInterop.Mode = JSRuntimeMode.Loose;
         TestCulture.Use(TestCulture.Indonesian);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 
@@ -13,7 +14,7 @@ public class AgencyReadinessChartTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

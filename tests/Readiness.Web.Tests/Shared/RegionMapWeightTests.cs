@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 
@@ -15,7 +16,7 @@ public class RegionMapWeightTests : BunitContext
 
     public RegionMapWeightTests()
     {
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

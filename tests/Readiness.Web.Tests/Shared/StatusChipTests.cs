@@ -3,6 +3,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Shared;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Shared;
 
@@ -13,7 +14,7 @@ public sealed class StatusChipTests : IAsyncLifetime
 
     public StatusChipTests()
     {
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         TestCulture.Use(TestCulture.Indonesian);

@@ -1,5 +1,5 @@
 using MudBlazor;
-using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Shared;
 

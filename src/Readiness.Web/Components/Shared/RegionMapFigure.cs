@@ -1,4 +1,5 @@
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Shared;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Accounts;
+using Readiness.Data.Administration;
 using Readiness.Web.Components.Pages.Admin;
 
 namespace Readiness.Web.Tests.Pages.Admin;

@@ -16,6 +16,7 @@ using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Home;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Home;
 
@@ -34,7 +35,7 @@ public class HomePageLiveTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

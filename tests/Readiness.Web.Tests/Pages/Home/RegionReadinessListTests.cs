@@ -6,6 +6,7 @@ using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Home;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Home;
 
@@ -15,7 +16,7 @@ public class RegionReadinessListTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         // The sort buttons read RendererInfo: rendered as over a live Blazor Server circuit unless a test says otherwise.

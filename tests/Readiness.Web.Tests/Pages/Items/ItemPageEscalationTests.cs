@@ -1,5 +1,6 @@
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 using Readiness.Web.Components.Pages.Items;
 
 namespace Readiness.Web.Tests.Pages.Items;

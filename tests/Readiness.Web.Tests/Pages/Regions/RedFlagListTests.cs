@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Regions;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Regions;
 
@@ -17,7 +18,7 @@ public class RedFlagListTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         TestCulture.Use(TestCulture.Indonesian);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

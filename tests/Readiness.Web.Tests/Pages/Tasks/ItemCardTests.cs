@@ -8,6 +8,7 @@ using Readiness.Data.Checklists;
 using MudBlazor.Services;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
@@ -27,7 +28,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
     public ItemCardTests()
     {
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         _ctx.Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(new SignedIn("penghubung.kpu"));

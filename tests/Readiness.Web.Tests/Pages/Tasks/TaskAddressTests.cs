@@ -1,5 +1,6 @@
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Pages.Tasks;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 

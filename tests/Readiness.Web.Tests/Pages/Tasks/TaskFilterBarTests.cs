@@ -5,6 +5,7 @@ using MudBlazor.Services;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Web.Components.Pages.Tasks;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
@@ -29,7 +30,7 @@ public sealed class TaskFilterBarTests : IAsyncLifetime
 
     public TaskFilterBarTests()
     {
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         TestCulture.Use(TestCulture.Indonesian);

@@ -12,7 +12,7 @@ public sealed class TaskGroupListTests : IAsyncLifetime
 
     public TaskGroupListTests()
     {
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         TestCulture.Use(TestCulture.Indonesian);

@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 using Readiness.Web.Components.Pages.Tasks;
 
 namespace Readiness.Web.Tests.Pages.Tasks;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Pages.Wall;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
@@ -12,7 +13,7 @@ public class AgencyTileTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         // Rendered as over a live Blazor Server circuit, as the wall is.

@@ -5,6 +5,7 @@ using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Wall;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Wall;
 
@@ -14,7 +15,7 @@ public class KecamatanRotationTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         // Rendered as over a live Blazor Server circuit, as the wall is.

@@ -14,7 +14,7 @@ public class StalenessIndicatorTests : BunitContext, IAsyncLifetime
     {
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization();
         TestCulture.Use(TestCulture.Indonesian);
 
         // Rendered as over a live Blazor Server circuit, as the wall is.

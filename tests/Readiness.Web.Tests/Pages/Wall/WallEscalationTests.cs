@@ -1,5 +1,6 @@
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;

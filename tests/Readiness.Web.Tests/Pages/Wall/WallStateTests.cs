@@ -33,7 +33,7 @@ public sealed class WallStateTests : IAsyncLifetime
 
     public WallStateTests()
     {
-        _ctx.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        _ctx.Services.AddLocalization();
         _ctx.Services.AddMudServices();
         _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         TestCulture.Use(TestCulture.Indonesian);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using MudBlazor;
 using Readiness.Data.Accounts;
+using Readiness.Data.Administration;
 using Readiness.Web.Accounts;
 using Readiness.Web.Hosting;
 

@@ -3,6 +3,7 @@ using Readiness.Data;
 using MudBlazor;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 using Readiness.Web.Live;
 
 namespace Readiness.Web.Components.Pages.Items;

@@ -6,6 +6,7 @@ using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 using Readiness.Web.Components.Shared;
 
 namespace Readiness.Web.Components.Pages.Regions;

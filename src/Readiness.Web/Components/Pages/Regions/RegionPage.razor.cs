@@ -3,6 +3,7 @@ using MudBlazor;
 using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 using Readiness.Web.Hosting;
 
 namespace Readiness.Web.Components.Pages.Regions;

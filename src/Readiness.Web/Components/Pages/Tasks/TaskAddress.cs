@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Pages.Tasks;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
-using Readiness.Data;
 using Readiness.Data.Checklists;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Pages.Tasks;
 

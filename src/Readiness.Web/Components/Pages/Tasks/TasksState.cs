@@ -6,6 +6,7 @@ using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 using Readiness.Web.Live;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Pages.Tasks;
 

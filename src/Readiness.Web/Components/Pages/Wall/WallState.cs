@@ -1,4 +1,3 @@
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
@@ -8,6 +7,7 @@ using Readiness.Data.Regions;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Shared;
 using Readiness.Web.Live;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Components.Pages.Wall;
 

@@ -1,4 +1,4 @@
-namespace Readiness.Data;
+namespace Readiness.Data.Shared;
 
 /// <summary>
 /// Input a service refuses before anything is written. <see cref="Key"/> names the message (a resource key) that

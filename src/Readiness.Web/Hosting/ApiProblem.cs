@@ -1,4 +1,4 @@
-namespace Readiness.Web.Api;
+namespace Readiness.Web.Hosting;
 
 /// <summary>
 /// How the JSON API and the hub answer a refusal: a status and a short <c>application/problem+json</c> body, never a

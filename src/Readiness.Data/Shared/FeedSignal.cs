@@ -1,4 +1,4 @@
-namespace Readiness.Data.Feed;
+namespace Readiness.Data.Shared;
 
 /// <summary>
 /// A nudge from this server's writers to its feed pump: "something was committed, read now". Changes made by other

@@ -1,4 +1,4 @@
-namespace Readiness.Data.Checklists;
+namespace Readiness.Data.Shared;
 
 /// <summary>Counts of items by status; the share of items ready is what dashboards call readiness.</summary>
 public sealed record ReadinessCounts(int NotStarted, int InProgress, int Ready, int Blocked)
@@ -21,10 +21,4 @@ public sealed record ReadinessCounts(int NotStarted, int InProgress, int Ready, 
 
     public static ReadinessCounts operator +(ReadinessCounts a, ReadinessCounts b) =>
         new(a.NotStarted + b.NotStarted, a.InProgress + b.InProgress, a.Ready + b.Ready, a.Blocked + b.Blocked);
-}
-
-/// <summary>A region's readiness, overall and per agency (agency code to counts).</summary>
-public sealed record RegionReadiness(string RegionCode, ReadinessCounts Overall, IReadOnlyDictionary<string, ReadinessCounts> ByAgency)
-{
-    public ReadinessCounts For(string agencyCode) => ByAgency.GetValueOrDefault(agencyCode, ReadinessCounts.Empty);
 }

@@ -1,21 +1,21 @@
-using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
 using Readiness.Web.Accounts;
+using Readiness.Web.Api;
+using Readiness.Web.Components.Pages.Tasks;
+using Readiness.Web.Hosting;
+using Readiness.Web.Live;
 using Readiness.Web.Notifications;
 using Readiness.Data.Sql;
 
-namespace Readiness.Web.Hosting;
+namespace Readiness.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    public static readonly CultureInfo[] SupportedCultures = [new("id-ID"), new("en-US")];
-
     public static WebApplicationBuilder AddReadinessWeb(this WebApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment())
@@ -28,12 +28,13 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.SectionName));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // Strings in Resources/SharedResource(.en).resx, named by the namespace of Resources/SharedResource.cs.
+        services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            options.DefaultRequestCulture = new RequestCulture(SupportedCultures[0]);
-            options.SupportedCultures = SupportedCultures;
-            options.SupportedUICultures = SupportedCultures;
+            options.DefaultRequestCulture = new RequestCulture(CultureEndpoints.SupportedCultures[0]);
+            options.SupportedCultures = CultureEndpoints.SupportedCultures;
+            options.SupportedUICultures = CultureEndpoints.SupportedCultures;
             // The language a user picked is remembered in a cookie; Indonesian otherwise, whatever the browser says.
             options.RequestCultureProviders = [new CookieRequestCultureProvider()];
         });
@@ -59,11 +60,11 @@ public static class WebServiceCollectionExtensions
         services.AddReadinessNotifications(builder.Configuration);
         services.AddSignalR();
         services.AddReadinessCompression();
-        services.AddScoped<Readiness.Web.Components.Pages.Tasks.NoteDrafts>();
-        services.AddHostedService<Readiness.Web.Api.HubRelay>();
-        services.AddSingleton<Readiness.Web.Api.HubConnections>();
-        services.AddHostedService<Readiness.Web.Api.HubAccessRevalidation>();
-        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Readiness.Web.Live.CircuitCounter>();
+        services.AddScoped<NoteDrafts>();
+        services.AddHostedService<HubRelay>();
+        services.AddSingleton<HubConnections>();
+        services.AddHostedService<HubAccessRevalidation>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
     }
@@ -110,7 +111,7 @@ public static class WebServiceCollectionExtensions
 
         if (demo.IsOn)
         {
-            await accounts.EnsureDemoUsersAsync(demo.Password);
+            await accounts.EnsureDemoUsersAsync(demo.Password, DemoSeeder.DemoRegions);
             Console.WriteLine($"""
                 Mode demo: users {string.Join(", ", AccountSeeder.DemoUsers.Select(u => u.UserName))}
                            password '{demo.Password}' (Readiness:DemoPassword)
@@ -136,19 +137,4 @@ public static class WebServiceCollectionExtensions
             : $"Applied migrations: {string.Join(", ", applied.Select(Path.GetFileName))}.");
         return 0;
     }
-}
-
-/// <summary>
-/// Whether this installation runs with demo data (and says so on every page). The demo publishes working
-/// credentials on the sign-in page, so it belongs to <c>dotnet run</c>: on by default only in the Development
-/// environment with the embedded SQLite; anywhere else only when <c>Readiness:Demo</c> is set to true.
-/// </summary>
-public sealed class DemoMode(IOptions<ReadinessOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment)
-{
-    public bool IsOn { get; } = options.Value.Demo ?? (environment.IsDevelopment() && database.Value.Provider == DatabaseProvider.Sqlite);
-
-    /// <summary>On outside Development: only by an explicit setting, and warned about at every start.</summary>
-    public bool IsOnOutsideDevelopment => IsOn && !environment.IsDevelopment();
-
-    public string Password { get; } = options.Value.DemoPassword;
 }

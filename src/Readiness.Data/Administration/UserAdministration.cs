@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Agencies;
 using Readiness.Data.Regions;
+using Readiness.Data.Accounts;
+using Readiness.Data.Shared;
 
-namespace Readiness.Data.Accounts;
+namespace Readiness.Data.Administration;
 
 /// <summary>What an admin does to users. Every method checks the actor first; a refusal is logged.</summary>
 public sealed partial class UserAdministration(UserManager<AppUser> users, UserStore store, RegionStore regions, ILogger<UserAdministration> logger)

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Readiness.Data.Regions;
+namespace Readiness.Data.Shared;
 
 /// <summary>Kemendagri region codes. A code is a prefix of its children's codes, which is how subtrees are queried.</summary>
 public static partial class RegionCode

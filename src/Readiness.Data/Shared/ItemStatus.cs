@@ -1,4 +1,4 @@
-namespace Readiness.Data.Checklists;
+namespace Readiness.Data.Shared;
 
 /// <summary>The four statuses of a checklist item, as stored.</summary>
 public static class ItemStatus
@@ -11,16 +11,4 @@ public static class ItemStatus
     public static readonly IReadOnlyList<string> All = [NotStarted, InProgress, Ready, Blocked];
 
     public static bool IsValid(string? status) => status is not null && All.Contains(status);
-}
-
-/// <summary>How much a missing item matters.</summary>
-public static class Criticality
-{
-    public const string Critical = "kritis";
-    public const string Important = "penting";
-    public const string Normal = "biasa";
-
-    public static readonly IReadOnlyList<string> All = [Critical, Important, Normal];
-
-    public static bool IsValid(string? value) => value is not null && All.Contains(value);
 }

@@ -1,4 +1,4 @@
-namespace Readiness.Data;
+namespace Readiness.Data.Shared;
 
 /// <summary>A refused action. <see cref="Reason"/> is a resource key for the message the user sees.</summary>
 public sealed class AccessDeniedException(string reason, string detail) : Exception(detail)

@@ -1,0 +1,3 @@
+-- Nothing to change on SQLite: its default BINARY collation already compares region codes in code-point order, which
+-- the subtree range [code, code || '/') relies on. The SQL Server script of this number gives its code columns the
+-- binary collation Latin1_General_BIN2; this one keeps the two folders numbered alike.

@@ -1,0 +1,7 @@
+namespace Readiness.Data.Sql;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
