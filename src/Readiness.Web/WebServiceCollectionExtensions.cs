@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using MudBlazor.Services;
 using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
@@ -28,6 +29,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.SectionName));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudLocalizer, Readiness.Web.Resources.ReadinessMudLocalizer>();
         // Strings in Resources/SharedResource(.en).resx, named by the namespace of Resources/SharedResource.cs.
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
