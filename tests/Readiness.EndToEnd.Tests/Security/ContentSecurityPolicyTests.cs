@@ -6,7 +6,9 @@ namespace Readiness.EndToEnd.Tests.Security;
 
 /// <summary>
 /// Every screen runs under the policy without a single violation: MudBlazor, the Blazor script and our own
-/// scripts load from this origin, nothing inline runs, no font or style comes from elsewhere.
+/// scripts load from this origin, nothing inline runs, no font or style comes from elsewhere. A stylesheet or
+/// script the browser refuses for any other reason (a wrong or missing type) and a circuit that ends on an
+/// unhandled error fail these tests too.
 /// </summary>
 public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
@@ -82,7 +84,9 @@ public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixtu
         var console = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+                || message.Text.StartsWith("Refused to", StringComparison.Ordinal)
+                || message.Text.Contains("unhandled exception on the current circuit", StringComparison.OrdinalIgnoreCase))
             {
                 lock (console)
                 {
