@@ -21,7 +21,9 @@ public sealed class InboxMarkAllJourneyTests(AppFixture fixture) : IClassFixture
         Assert.True(overflow <= 0, $"the inbox is {overflow}px wider than a 390px phone screen");
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox-390.png") });
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Tandai semua sudah dibaca" }).ClickAsync();
+        var markAll = page.GetByRole(AriaRole.Button, new() { Name = "Tandai semua sudah dibaca" });
+        await Expect(markAll).ToBeEnabledAsync(); // the page answers taps once its circuit is up
+        await markAll.ClickAsync();
 
         await Expect(page.Locator(".inbox-item.is-unread")).ToHaveCountAsync(0);
         await Expect(page.Locator(".notification-bell a, .notification-bell button").First)
