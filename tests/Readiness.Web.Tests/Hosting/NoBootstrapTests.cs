@@ -41,11 +41,15 @@ public class NoBootstrapTests
         Assert.False(Directory.Exists(Path.Combine(lib, "bootstrap-icons")));
     }
 
-    /// <summary>The project's own .razor, .cs, .css and .js files: build output (bin, obj) is not source.</summary>
+    /// <summary>
+    /// The project's own .razor, .cs, .css and .js files: build output (bin, obj) is not source, nor are the libraries
+    /// served from wwwroot/lib (MudBlazor's stylesheet there names Bootstrap's classes in its own rules).
+    /// </summary>
     private static IEnumerable<string> SourceFiles(string root) =>
         Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
             .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
-            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"));
+            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
+            .Where(f => !Path.GetRelativePath(root, f).StartsWith(Path.Combine("wwwroot", "lib"), StringComparison.Ordinal));
 
     private static string RepositoryRoot()
     {
