@@ -64,10 +64,12 @@ public sealed class BrowserDriverTests : IAsyncLifetime
         var lines = new List<string>();
         foreach (var (user, path) in new[] { ("pimpinan", "/"), ("pimpinan", "/wilayah/64.02"), ("penghubung.kpu", "/tugas") })
         {
-            var (http, socket, requests) = await BrowserDrivers.MeasurePageWeightAsync(_fixture.Browser, _fixture.App, user, path);
+            var (http, socket, wire, requests) = await BrowserDrivers.MeasurePageWeightAsync(_fixture.Browser, _fixture.App, user, path);
             Assert.True(http > 0 && requests > 0, $"nothing was counted for {path}");
+            Assert.True(wire >= http / 2, $"the relay counted {wire} bytes for {path}, Chromium {http} over HTTP alone");
             lines.Add($"{path} as {user}, empty cache: {requests} HTTP responses, {http / 1024.0:0.0} KiB over HTTP, " +
-                $"{socket / 1024.0:0.0} KiB of circuit frames");
+                $"{socket / 1024.0:0.0} KiB of circuit frames as Chromium shows them (inflated, base64), " +
+                $"{wire / 1024.0:0.0} KiB sent by the app over the wire in all");
         }
 
         await WriteAsync("page-weight.txt", lines);
