@@ -86,6 +86,37 @@ public class ReadinessBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Drawn_without_a_component_the_bar_has_the_component_s_markup()
+    {
+        var counts = new ReadinessCounts(NotStarted: 1, InProgress: 2, Ready: 5, Blocked: 2);
+        var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Readiness.Web.Resources.SharedResource>>();
+
+        var component = RenderBar(counts, "KPU, Tenggarong");
+        var drawn = Render(ReadinessBar.Draw(localizer, counts, "KPU, Tenggarong"));
+
+        // The same elements, label, segments and share; only the pattern's id is the caller's.
+        var id = component.Find("svg defs pattern").Id!;
+        var drawnId = drawn.Find("svg defs pattern").Id!;
+        drawn.MarkupMatches(component.Markup.Replace(id, drawnId, StringComparison.Ordinal));
+        Assert.Equal($"url(#{drawnId})", drawn.Find("svg rect.seg-kendala").GetAttribute("fill"));
+        Assert.Contains("KPU, Tenggarong", drawn.Find("svg").GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Drawn_bars_of_different_labels_do_not_share_a_pattern_id_and_keep_theirs_across_renders()
+    {
+        var counts = new ReadinessCounts(NotStarted: 0, InProgress: 0, Ready: 1, Blocked: 1);
+        var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Readiness.Web.Resources.SharedResource>>();
+
+        var first = Render(ReadinessBar.Draw(localizer, counts, "KPU, Tenggarong", compact: true)).Find("svg defs pattern").Id;
+        var again = Render(ReadinessBar.Draw(localizer, counts, "KPU, Tenggarong", compact: true)).Find("svg defs pattern").Id;
+        var other = Render(ReadinessBar.Draw(localizer, counts, "Bawaslu, Tenggarong", compact: true)).Find("svg defs pattern").Id;
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
     public void Share_of_ready_items_is_printed_as_a_percentage()
     {
         var cut = RenderBar(new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 3, Blocked: 0));

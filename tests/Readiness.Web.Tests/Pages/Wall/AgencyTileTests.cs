@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Checklists;
 using Readiness.Web.Components.Pages.Wall;
+using Readiness.Web.Components.Shared;
 using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Wall;
@@ -25,6 +26,19 @@ public class AgencyTileTests : BunitContext, IAsyncLifetime
             .Add(x => x.Title, title)
             .Add(x => x.Counts, counts)
             .Add(x => x.Overall, overall));
+
+    [Fact]
+    public void A_status_icon_drawn_without_a_component_is_MudIcon_s_own_markup_in_the_text_s_colour()
+    {
+        var icon = ReadinessTheme.IconOf(ItemStatus.Blocked);
+
+        var drawn = Render(ReadinessTheme.SmallIcon(icon));
+        var mud = Render<MudBlazor.MudIcon>(p => p
+            .Add(x => x.Icon, icon).Add(x => x.Size, MudBlazor.Size.Small).AddUnmatched("aria-hidden", "true"));
+
+        drawn.MarkupMatches(mud.Markup);
+        Assert.DoesNotContain("mud-icon-default", drawn.Markup, StringComparison.Ordinal); // coloured as "Kendala" is
+    }
 
     [Fact]
     public void Shows_its_title_as_the_heading_and_the_label_of_the_tile()

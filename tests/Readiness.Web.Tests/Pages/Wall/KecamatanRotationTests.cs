@@ -47,6 +47,22 @@ public class KecamatanRotationTests : BunitContext, IAsyncLifetime
     private static string PageText(IRenderedComponent<KecamatanRotation> cut) => cut.Find(".wall-page").TextContent.Trim();
 
     [Fact]
+    public void Every_cell_has_its_labelled_bar_without_a_component_per_bar()
+    {
+        var cut = RenderRotation(Kecamatan(8));
+
+        // A wall holds its table for days: each component would cost the circuit about 5 KB of render tree.
+        Assert.Empty(cut.FindComponents<Readiness.Web.Components.Shared.ReadinessBar>());
+        Assert.Empty(cut.FindComponents<MudBlazor.MudIcon>());
+        Assert.Equal(8 * Agency.All.Count(), cut.FindAll("tbody td .readiness-bar").Count);
+        var bars = cut.FindAll("tbody svg[role=img]"); // the rows have KPU items only; the other agencies say so in words
+        Assert.Equal(8, bars.Count);
+        Assert.Contains(bars, b => b.GetAttribute("aria-label")!.StartsWith("KPU, Kecamatan 03", StringComparison.Ordinal));
+        var patterns = cut.FindAll("tbody svg defs pattern").Select(p => p.Id).ToList();
+        Assert.Equal(patterns.Count, patterns.Distinct().Count());
+    }
+
+    [Fact]
     public void First_page_shows_the_first_page_size_kecamatan_and_page_1_of_3()
     {
         var cut = RenderRotation(Kecamatan(20));
