@@ -117,6 +117,18 @@ public class ReadinessBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_label_with_markup_and_quotes_is_text_in_the_bar_s_label_never_markup()
+    {
+        var label = "Kota \"Baru\" <b>&</b> 'Lama'";
+
+        var cut = RenderBar(new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 1, Blocked: 0), label);
+
+        Assert.StartsWith(label + ":", cut.Find("svg").GetAttribute("aria-label"), StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("b"));
+        Assert.Single(cut.FindAll("svg"));
+    }
+
+    [Fact]
     public void Share_of_ready_items_is_printed_as_a_percentage()
     {
         var cut = RenderBar(new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 3, Blocked: 0));

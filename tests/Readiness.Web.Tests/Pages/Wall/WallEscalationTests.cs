@@ -53,5 +53,25 @@ public sealed class WallEscalationTests : IAsyncLifetime
         Assert.Equal(0, _s.Get<Readiness.Data.Notifications.NotificationFeed>().SubscriberCount);
     }
 
+    [Fact]
+    public async Task A_ticker_entry_says_both_statuses_by_word_icon_and_colour_and_the_wall_holds_no_chip_or_bar_component()
+    {
+        var before = (await _s.TaskListAsync()).First(i => i.Status != ItemStatus.Ready && i.Status != ItemStatus.Blocked);
+        var target = await _s.BlockAsync(before);
+
+        var wall = Open();
+
+        var entry = wall.Find(".wall-ticker li");
+        Assert.Contains(target.Title, entry.TextContent);
+        var statuses = entry.QuerySelectorAll("[data-status]").ToList();
+        Assert.Equal([before.Status, ItemStatus.Blocked], statuses.Select(s => s.GetAttribute("data-status")));
+        Assert.Equal("Kendala", statuses[1].TextContent.Trim());
+        Assert.Contains($"status-{ItemStatus.Blocked}", statuses[1].ClassList);
+        Assert.All(statuses, s => Assert.NotNull(s.QuerySelector("svg[aria-hidden=true]")));
+        // Held for days: each component would cost the circuit about 5 KB of render tree.
+        Assert.Empty(wall.FindComponents<Readiness.Web.Components.Shared.StatusChip>());
+        Assert.Empty(wall.FindComponents<Readiness.Web.Components.Shared.ReadinessBar>());
+    }
+
     public async Task DisposeAsync() => await _s.DisposeAsync();
 }
