@@ -28,6 +28,34 @@ public sealed class WallJourneyTests : IAsyncLifetime
         await Expect(wall.Locator(".wall-ticker li").First.Locator(".wall-ticker-title")).ToHaveTextAsync(title, new() { Timeout = 1_000 });
     }
 
+    [Theory]
+    [InlineData(1920, 1080)]
+    [InlineData(1280, 720)]
+    public async Task Every_ticker_entry_and_kecamatan_row_is_whole_inside_its_panel(int width, int height)
+    {
+        var wall = await OpenWallAsync($"Posko {width}", width, height);
+        var ticker = wall.GetByRole(AriaRole.Region, new() { Name = "Perubahan terbaru", Exact = true });
+        var entries = ticker.GetByRole(AriaRole.Listitem);
+        await Expect(entries).ToHaveCountAsync(5); // the demo has more than five changes in Kutai Kartanegara
+        var rotation = wall.GetByRole(AriaRole.Region, new() { Name = "Kecamatan", Exact = true });
+        var rows = rotation.Locator("[data-kecamatan]");
+        await Expect(rows).ToHaveCountAsync(8);
+
+        // The panels clip what does not fit: a cut entry is in the page but not whole on the screen.
+        foreach (var (panel, items, what) in new[] { (ticker, entries, "ticker entry"), (rotation, rows, "kecamatan row") })
+        {
+            var box = (await panel.BoundingBoxAsync())!;
+            for (var i = 0; i < await items.CountAsync(); i++)
+            {
+                var item = (await items.Nth(i).BoundingBoxAsync())!;
+                Assert.True(item.Y + item.Height <= box.Y + box.Height + 0.5 && item.X + item.Width <= box.X + box.Width + 0.5,
+                    $"{what} {i + 1} ends at {item.Y + item.Height:0} px, its panel at {box.Y + box.Height:0} px ({width}x{height})");
+            }
+        }
+
+        await wall.ScreenshotAsync(new() { Path = Browser.ArtifactPath($"wall-{width}x{height}-panels.png") });
+    }
+
     [Fact]
     public async Task Wall_comes_back_by_itself_after_the_server_restarts_and_shows_current_data()
     {
@@ -47,10 +75,10 @@ public sealed class WallJourneyTests : IAsyncLifetime
         await Expect(wall.Locator(".wall-ticker li").First.Locator(".wall-ticker-title")).ToHaveTextAsync(title, new() { Timeout = 5_000 });
     }
 
-    private async Task<IPage> OpenWallAsync(string name)
+    private async Task<IPage> OpenWallAsync(string name, int width = 1920, int height = 1080)
     {
         var url = await _fixture.CreateScreenTokenAsync(name, "64.02");
-        var context = await _fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
+        var context = await _fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         var wall = await context.NewPageAsync();
         await wall.GotoAsync(url);
         await Expect(wall.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara", Level = 1 })).ToBeVisibleAsync();
