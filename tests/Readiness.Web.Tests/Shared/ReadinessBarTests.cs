@@ -86,20 +86,42 @@ public class ReadinessBarTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Drawn_without_a_component_the_bar_has_the_component_s_markup()
+    public void Drawn_without_a_component_the_bar_is_the_expected_markup()
     {
-        var counts = new ReadinessCounts(NotStarted: 1, InProgress: 2, Ready: 5, Blocked: 2);
+        var counts = new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 2, Blocked: 1);
         var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Readiness.Web.Resources.SharedResource>>();
 
-        var component = RenderBar(counts, "KPU, Tenggarong");
-        var drawn = Render(ReadinessBar.Draw(localizer, counts, "KPU, Tenggarong"));
+        var drawn = Render(ReadinessBar.Draw(localizer, counts, "KPU, Tenggarong", compact: true, hatchId: "hatch-t1"));
 
-        // The same elements, label, segments and share; only the pattern's id is the caller's.
-        var id = component.Find("svg defs pattern").Id!;
-        var drawnId = drawn.Find("svg defs pattern").Id!;
-        drawn.MarkupMatches(component.Markup.Replace(id, drawnId, StringComparison.Ordinal));
-        Assert.Equal($"url(#{drawnId})", drawn.Find("svg rect.seg-kendala").GetAttribute("fill"));
-        Assert.Contains("KPU, Tenggarong", drawn.Find("svg").GetAttribute("aria-label"), StringComparison.Ordinal);
+        drawn.MarkupMatches("""
+            <div class="readiness-bar compact">
+              <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img"
+                   aria-label="KPU, Tenggarong: 2 dari 4 butir siap, 0 dalam proses, 1 kendala, 1 belum mulai">
+                <defs>
+                  <pattern id="hatch-t1" width="3" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <rect width="3" height="10" fill="#f1aeb5"></rect><rect width="1.5" height="10" fill="#dc3545"></rect>
+                  </pattern>
+                </defs>
+                <rect class="seg seg-siap" x="0" y="0" width="50" height="10"></rect>
+                <rect class="seg seg-kendala" x="50" y="0" width="25" height="10" fill="url(#hatch-t1)"></rect>
+                <rect class="seg seg-belum" x="75" y="0" width="25" height="10"></rect>
+              </svg>
+              <span class="share" aria-hidden="true">50%</span>
+            </div>
+            """);
+    }
+
+    [Fact]
+    public void A_hatch_id_that_is_not_a_plain_name_is_replaced_not_written_into_the_markup()
+    {
+        var localizer = Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Readiness.Web.Resources.SharedResource>>();
+
+        var drawn = Render(ReadinessBar.Draw(localizer, new ReadinessCounts(0, 0, 1, 1), "KPU", hatchId: "x\"><script>"));
+
+        Assert.Empty(drawn.FindAll("script"));
+        var id = drawn.Find("svg defs pattern").Id!;
+        Assert.Matches("^hatch-[0-9a-f]{8}$", id);
+        Assert.Equal($"url(#{id})", drawn.Find("rect.seg-kendala").GetAttribute("fill"));
     }
 
     [Fact]

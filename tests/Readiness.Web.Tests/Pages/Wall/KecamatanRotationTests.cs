@@ -49,13 +49,17 @@ public class KecamatanRotationTests : BunitContext, IAsyncLifetime
     [Fact]
     public void Every_cell_has_its_labelled_bar_without_a_component_per_bar()
     {
-        var cut = RenderRotation(Kecamatan(8));
+        var rows = Kecamatan(8);
+        rows[2] = OneKecamatan(3, new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 1, Blocked: 2));
+
+        var cut = RenderRotation(rows);
 
         // A wall holds its table for days: each component would cost the circuit about 5 KB of render tree.
         Assert.Empty(cut.FindComponents<Readiness.Web.Components.Shared.ReadinessBar>());
         Assert.Empty(cut.FindComponents<MudBlazor.MudIcon>());
+        Assert.NotNull(cut.Find("tr[data-kecamatan='73.71.03'] .wall-blocked svg[aria-hidden=true]")); // Kendala's icon, drawn
         Assert.Equal(8 * Agency.All.Count(), cut.FindAll("tbody td .readiness-bar").Count);
-        var bars = cut.FindAll("tbody svg[role=img]"); // the rows have KPU items only; the other agencies say so in words
+        var bars = cut.FindAll("tbody svg.bar"); // the rows have KPU items only; the other agencies say so in words
         Assert.Equal(8, bars.Count);
         Assert.Contains(bars, b => b.GetAttribute("aria-label")!.StartsWith("KPU, Kecamatan 03", StringComparison.Ordinal));
         var patterns = cut.FindAll("tbody svg defs pattern").Select(p => p.Id).ToList();
