@@ -52,13 +52,16 @@ internal sealed class ReadinessSecurityStampValidator(
         // once. One read of the user (or the token) by key.
         if (!await check.IsStillValidAsync(principal, context.HttpContext.RequestAborted))
         {
+            context.RejectPrincipal();
             if (ScreenSignIn.IsScreen(principal))
             {
                 // The login redirect becomes "this screen has been revoked": there is nobody at a wall screen to sign in.
+                // The cookie stays, rejected on every request, so that whichever request comes first after the revoke
+                // (the page's reload, a health probe, a script) the screen lands on that notice, never on sign-in.
                 context.HttpContext.Items[ScreenRevokedKey] = true;
+                return;
             }
 
-            context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
