@@ -60,6 +60,7 @@ public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppF
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Nama pengguna atau kata sandi salah.");
 
         await AppFixture.SignInAsync(page, "pemantau", AppFixture.DemoPassword);
+        await AppFixture.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
         await page.GotoAsync("/");
 

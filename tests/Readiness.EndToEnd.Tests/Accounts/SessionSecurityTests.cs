@@ -23,6 +23,7 @@ public sealed class SessionSecurityTests(AppFixture fixture) : IClassFixture<App
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Api)).StatusCode);
 
+        await AppFixture.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"));
 

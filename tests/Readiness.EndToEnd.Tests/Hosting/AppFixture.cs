@@ -41,6 +41,13 @@ public sealed class AppFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Waits until the page's circuit has rendered it (the main region says so): a tap on the app bar while the
+    /// circuit's first render replaces the prerendered one can be lost.
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("main[data-interactive='true']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
     /// <summary>Creates a screen token through the admin page, as an admin would; returns the address shown once.</summary>
     public async Task<string> CreateScreenTokenAsync(string name, string regionCode)
     {

@@ -56,7 +56,8 @@ public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixtu
             await Expect(page.GetByText(label).First).ToBeVisibleAsync();
         }
 
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Generous: a freshly started demo server may still be busy with its first work when the files are asked for.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 90_000 });
         Assert.Empty(await CollectAsync(page, violations));
     }
 
