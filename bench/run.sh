@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
 # Runs every benchmark and drill on this machine and prints the figures for bench/RESULTS.md.
-# Not part of ./test.sh (it takes minutes and needs the national data set); small runs of each driver are in the tests.
+# Not part of ./test.sh (it takes minutes and needs the national data set). `bench/run.sh quick` runs only the small
+# sizes of every driver and drill (the tests with the trait Category=Bench, which ./test.sh leaves out) as a check that
+# they still work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = "quick" ]; then
+    dotnet build Readiness.sln -c Debug -v quiet -nologo
+    dotnet test tests/Readiness.Data.Tests --no-build --filter "Category=Bench" | tail -2
+    dotnet test tests/Readiness.EndToEnd.Tests --no-build --filter "Category=Bench" | tail -2
+    exit 0
+fi
 out="${1:-bench/out}"
 mkdir -p "$out"
 dotnet build bench/Readiness.Bench -c Release -v quiet -nologo

@@ -72,11 +72,18 @@ public sealed class TestDatabase : IDisposable
     /// <summary>A scope, as one request or circuit has: UserManager and UserAdministration live in it.</summary>
     public IServiceScope Scope() => _services.CreateScope();
 
-    /// <summary>Migrated and seeded with the national reference data.</summary>
+    /// <summary>
+    /// Migrated and seeded with the national reference data: a copy of the run's seeded template when the file is new
+    /// (see <see cref="SeededTemplate"/>), the migrations and the seeder run on it otherwise (a database shared with
+    /// another, or opened already).
+    /// </summary>
     public async Task<TestDatabase> ReadyAsync()
     {
-        await Migrations.MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(Factory, async () =>
+        {
+            await Migrations.MigrateAsync();
+            await Get<ReferenceSeeder>().SeedAsync();
+        });
         return this;
     }
 

@@ -7,6 +7,7 @@ namespace Readiness.Data.Tests.Bench;
 /// Small runs of every bench driver, so the bench code keeps working; the full runs (national data, 20 editors x 100
 /// rounds, 1,000 saves, 1,000 hostile inputs) are bench/run.sh's, with their results in bench/RESULTS.md.
 /// </summary>
+[Trait("Category", "Bench")]
 public sealed class BenchDriverTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "readiness-bench-tests", Guid.NewGuid().ToString("N"));

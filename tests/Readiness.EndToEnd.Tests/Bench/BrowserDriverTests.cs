@@ -6,6 +6,7 @@ namespace Readiness.EndToEnd.Tests.Bench;
 /// The browser drivers, small, so they keep working. With READINESS_BENCH_FULL=1 (bench/run.sh) they run at the
 /// sizes bench/RESULTS.md reports and write their figures to bench/out; the figures are never asserted as timings.
 /// </summary>
+[Trait("Category", "Bench")]
 public sealed class BrowserDriverTests : IAsyncLifetime
 {
     private static readonly bool Full = Environment.GetEnvironmentVariable("READINESS_BENCH_FULL") == "1";

@@ -8,6 +8,7 @@ namespace Readiness.EndToEnd.Tests.Bench;
 /// The hub load driver (bench/Readiness.Bench/HubLoad.cs), small, so it keeps working. With READINESS_BENCH_FULL=1
 /// (bench/run.sh) it holds 2,000 connections and writes its figures to bench/out; they are never asserted as timings.
 /// </summary>
+[Trait("Category", "Bench")]
 public sealed class HubLoadDriverTests : IAsyncLifetime
 {
     private static readonly bool Full = Environment.GetEnvironmentVariable("READINESS_BENCH_FULL") == "1";

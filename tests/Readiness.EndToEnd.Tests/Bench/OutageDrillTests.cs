@@ -11,6 +11,7 @@ namespace Readiness.EndToEnd.Tests.Bench;
 /// the circuit is lost); with READINESS_BENCH_OUTAGE_MINUTES=8 (bench/run.sh) it is the 8-minute outage that outlasts
 /// the framework's default of about 6 minutes of retries, and the recovery time goes to bench/out.
 /// </summary>
+[Trait("Category", "Bench")]
 public sealed class OutageDrillTests : IAsyncLifetime
 {
     private static readonly double Minutes =

@@ -6,6 +6,7 @@ namespace Readiness.EndToEnd.Tests.Bench;
 /// The liaison's weak-link driver, small, so it keeps working. With READINESS_BENCH_FULL=1 (bench/run.sh) it runs at
 /// the size bench/RESULTS.md reports and writes its figures to bench/out; the figures are never asserted as timings.
 /// </summary>
+[Trait("Category", "Bench")]
 public sealed class TasksDriverTests : IAsyncLifetime
 {
     private static readonly bool Full = Environment.GetEnvironmentVariable("READINESS_BENCH_FULL") == "1";

@@ -8,9 +8,10 @@ using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Notifications;
 using Readiness.Data.Seed;
-using Readiness.Data.Sql;
-using Readiness.Web.Notifications;
 using Readiness.Data.Shared;
+using Readiness.Data.Sql;
+using Readiness.Data.Tests;
+using Readiness.Web.Notifications;
 
 namespace Readiness.Web.Tests.Notifications;
 
@@ -59,8 +60,11 @@ public sealed class DeliveryHost : IDisposable
     /// <summary>Migrates, seeds, creates the leaders (with <paramref name="emails"/>) and blocks one item in Kutai Kartanegara.</summary>
     public async Task<ChecklistItem> StartAsync(params string[] emails)
     {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(Get<ConnectionFactory>(), async () =>
+        {
+            await Get<DatabaseMigrator>().MigrateAsync();
+            await Get<ReferenceSeeder>().SeedAsync();
+        });
         // An election running now (the rules watch running elections only), on the real clock.
         await ExecuteAsync("""
             INSERT INTO Elections (Code, Name, VotingDay, IsDemo) VALUES ('UJI', 'Pilkada uji', date('now', '+4 days'), 0);

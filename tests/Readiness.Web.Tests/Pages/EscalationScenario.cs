@@ -14,8 +14,9 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Notifications;
 using Readiness.Data.Seed;
-using Readiness.Data.Sql;
 using Readiness.Data.Shared;
+using Readiness.Data.Sql;
+using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
 
@@ -71,8 +72,11 @@ internal sealed class EscalationScenario : IAsyncDisposable
     /// <summary>Migrated and seeded; the overdue and digest rules off and nothing Kendala; both pumps after the newest row.</summary>
     public async Task ReadyAsync()
     {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(Get<ConnectionFactory>(), async () =>
+        {
+            await Get<DatabaseMigrator>().MigrateAsync();
+            await Get<ReferenceSeeder>().SeedAsync();
+        });
         await Get<DemoSeeder>().SeedAsync();
         var admin = new Actor { Name = "admin", Role = Roles.Admin };
         var rules = Get<EscalationRuleStore>();

@@ -8,6 +8,7 @@ using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
+using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 
 namespace Readiness.Web.Tests.Pages.Admin;
@@ -48,8 +49,11 @@ public abstract class AdminPageTest : ComponentTest
 
     public override async Task InitializeAsync()
     {
-        await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
+        {
+            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        });
     }
 
     /// <summary>The page with the providers the layout gives it; the page's own component.</summary>

@@ -1,4 +1,3 @@
-using MudBlazor.Services;
 using System.Globalization;
 using System.Security.Claims;
 using AngleSharp.Dom;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
 using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
@@ -13,10 +13,11 @@ using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 using Readiness.Data.Sql;
+using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Home;
-using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Home;
 
@@ -60,8 +61,11 @@ public class HomePageLiveTests : BunitContext, IAsyncLifetime
     /// <summary>Migrated, seeded with the reference data and the demo election; the pump placed after the newest event.</summary>
     private async Task<Election> ReadyAsync()
     {
-        await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
+        {
+            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        });
         await Services.GetRequiredService<DemoSeeder>().SeedAsync();
         await Pump.InitializeAsync(CancellationToken.None);
         return (await Services.GetRequiredService<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);

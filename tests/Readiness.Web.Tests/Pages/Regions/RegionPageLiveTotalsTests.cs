@@ -15,6 +15,7 @@ using Readiness.Data.Regions;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
+using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Regions;
 
@@ -57,8 +58,11 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(Get<ConnectionFactory>(), async () =>
+        {
+            await Get<DatabaseMigrator>().MigrateAsync();
+            await Get<ReferenceSeeder>().SeedAsync();
+        });
         await Get<DemoSeeder>().SeedAsync();
         await Get<FeedPump>().InitializeAsync(CancellationToken.None);
         _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);

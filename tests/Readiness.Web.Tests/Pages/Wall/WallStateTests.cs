@@ -12,6 +12,7 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
+using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Wall;
 
@@ -52,8 +53,11 @@ public sealed class WallStateTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await _ctx.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-        await _ctx.Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        await SeededTemplate.MigrateAndSeedAsync(_ctx.Services.GetRequiredService<ConnectionFactory>(), async () =>
+        {
+            await _ctx.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await _ctx.Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        });
         await _ctx.Services.GetRequiredService<DemoSeeder>().SeedAsync();
         await _ctx.Services.GetRequiredService<FeedPump>().InitializeAsync(CancellationToken.None);
     }
