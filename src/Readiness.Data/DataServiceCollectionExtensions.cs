@@ -43,6 +43,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RegionStore>();
         services.AddSingleton<RegionBoundaries>();
         services.AddSingleton<ElectionStore>();
+        services.AddSingleton<RegionCalendar>();
         services.AddSingleton<ChecklistStore>();
         services.AddSingleton<TaskQuery>();
         services.AddSingleton<BulkUpdate>();

@@ -17,10 +17,8 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
     public const int SoonDays = 7;
 
     // "Today" differs across Indonesia's three zones: each item is judged by its own region's date, as red flags are.
-    private static readonly string Today =
-        $"CASE r.TimeZone WHEN '{RegionTimeZone.Wita.Id}' THEN @todayWita WHEN '{RegionTimeZone.Wit.Id}' THEN @todayWit ELSE @todayWib END";
-    private static readonly string Soon =
-        $"CASE r.TimeZone WHEN '{RegionTimeZone.Wita.Id}' THEN @soonWita WHEN '{RegionTimeZone.Wit.Id}' THEN @soonWit ELSE @soonWib END";
+    private static readonly string Today = RegionCalendar.TodaySql("r.TimeZone");
+    private static readonly string Soon = RegionCalendar.DateSql("r.TimeZone", "soon");
 
     private const string From = """
         FROM ChecklistItems i
@@ -65,7 +63,7 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
             {From}
             WHERE {where}
             ORDER BY CASE WHEN i.Status = '{ItemStatus.Blocked}' THEN 0
-                          WHEN i.Status <> '{ItemStatus.Ready}' AND i.DueDate < {Today} THEN 1 ELSE 2 END,
+                          WHEN {RedFlagRule.SqlIsOverdue("i", "r")} THEN 1 ELSE 2 END,
                      i.DueDate, i.RegionCode, i.Id
             {factory.Dialect.Page};
             """;
@@ -140,17 +138,18 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
     private DynamicParameters Parameters(Actor actor, int electionId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        DateOnly TodayIn(RegionTimeZone zone) => RedFlagRule.TodayIn(zone, now);
+        var today = RegionCalendar.DatesAt(now);
+        var soon = RegionCalendar.DatesAt(now, SoonDays);
         return new DynamicParameters(new
         {
             electionId,
             agency = actor.AgencyCode,
-            todayWib = TodayIn(RegionTimeZone.Wib),
-            todayWita = TodayIn(RegionTimeZone.Wita),
-            todayWit = TodayIn(RegionTimeZone.Wit),
-            soonWib = TodayIn(RegionTimeZone.Wib).AddDays(SoonDays),
-            soonWita = TodayIn(RegionTimeZone.Wita).AddDays(SoonDays),
-            soonWit = TodayIn(RegionTimeZone.Wit).AddDays(SoonDays),
+            todayWib = today.wib,
+            todayWita = today.wita,
+            todayWit = today.wit,
+            soonWib = soon.wib,
+            soonWita = soon.wita,
+            soonWit = soon.wit,
         });
     }
 
@@ -184,8 +183,8 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
 
         switch (filter.Due)
         {
-            case DueWindow.Overdue: // as RedFlagRule.IsOverdue: not ready and past the region's date, blocked or not
-                terms.Add($"i.Status <> '{ItemStatus.Ready}' AND i.DueDate < {Today}");
+            case DueWindow.Overdue: // RedFlagRule.IsOverdue: neither Siap nor Kendala, past the region's own date
+                terms.Add(RedFlagRule.SqlIsOverdue("i", "r"));
                 break;
             case DueWindow.ThisWeek:
                 terms.Add($"i.DueDate >= {Today} AND i.DueDate <= {Soon}");

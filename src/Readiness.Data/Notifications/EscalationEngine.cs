@@ -3,7 +3,9 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Readiness.Data.Checklists;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Notifications;
@@ -130,7 +132,7 @@ public sealed partial class EscalationEngine(
         CancellationToken cancellationToken)
     {
         var dialect = factory.Dialect;
-        var today = RegionToday.Parameters(now);
+        var today = RegionCalendar.TodayParameters(now);
         string select;
         if (rule.Kind == EscalationKinds.Blocked)
         {
@@ -139,19 +141,20 @@ public sealed partial class EscalationEngine(
             select = $"""
                 SELECT @ruleId, i.Id, i.Version, i.Version, i.RegionCode, i.AgencyCode, @now
                 FROM ChecklistItems i
-                WHERE i.ElectionId IN ({ActiveElections}) AND i.Status = 'kendala' AND i.UpdatedAtUtc <= @cutoff
+                WHERE i.ElectionId IN ({ActiveElections}) AND {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Blocked)} AND i.UpdatedAtUtc <= @cutoff
                   AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = i.Version)
                 """;
         }
         else
         {
-            // Past due by the date in the item's own region's zone; once per item (cycle 0).
+            // Overdue (RedFlagRule.IsOverdue: neither Siap nor Kendala, past the date in the item's own region's zone);
+            // once per item (cycle 0). A Kendala item escalates by the Kendala rule.
             select = $"""
                 SELECT @ruleId, i.Id, 0, i.Version, i.RegionCode, i.AgencyCode, @now
                 FROM ChecklistItems i
                 JOIN Regions r ON r.Code = i.RegionCode
-                WHERE i.ElectionId IN ({ActiveElections}) AND i.Status IN ('belum', 'proses', 'kendala')
-                  AND i.DueDate < @todayLatest AND i.Criticality = @criticality AND i.DueDate < {RegionToday.Expression("r.TimeZone")}
+                WHERE i.ElectionId IN ({ActiveElections}) AND {RedFlagRule.SqlIsOverdue("i", "r")}
+                  AND i.DueDate < @todayLatest AND i.Criticality = @criticality
                   AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = 0)
                 """;
         }
@@ -165,7 +168,7 @@ public sealed partial class EscalationEngine(
             ruleId = rule.Id,
             now,
             cutoff = now.AddHours(-rule.AfterHours),
-            criticality = rule.Criticality ?? "kritis",
+            criticality = rule.Criticality ?? Criticality.Critical,
             today.todayWib,
             today.todayWita,
             today.todayWit,
@@ -217,12 +220,12 @@ public sealed partial class EscalationEngine(
                     SELECT ItemId, MIN(Seq) AS Seq FROM ItemEvents WHERE AtUtc > @since GROUP BY ItemId)
                 SELECT d.UserId, d.RegionCode, i.AgencyCode,
                        COUNT(i.Id) AS TotalNow,
-                       SUM(CASE WHEN i.Status = 'siap' THEN 1 ELSE 0 END) AS ReadyNow,
+                       SUM(CASE WHEN {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Ready)} THEN 1 ELSE 0 END) AS ReadyNow,
                        SUM(CASE WHEN i.Id IS NOT NULL AND (f.Seq IS NULL OR e.StatusBefore IS NOT NULL) THEN 1 ELSE 0 END) AS TotalBefore,
-                       SUM(CASE WHEN (f.Seq IS NULL AND i.Status = 'siap') OR e.StatusBefore = 'siap' THEN 1 ELSE 0 END) AS ReadyBefore,
-                       SUM(CASE WHEN i.Status = 'kendala' AND f.Seq IS NOT NULL AND (e.StatusBefore IS NULL OR e.StatusBefore <> 'kendala')
+                       SUM(CASE WHEN (f.Seq IS NULL AND {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Ready)}) OR {RedFlagRule.SqlHasStatus("e.StatusBefore", ItemStatus.Ready)} THEN 1 ELSE 0 END) AS ReadyBefore,
+                       SUM(CASE WHEN {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Blocked)} AND f.Seq IS NOT NULL AND (e.StatusBefore IS NULL OR NOT {RedFlagRule.SqlHasStatus("e.StatusBefore", ItemStatus.Blocked)})
                                 THEN 1 ELSE 0 END) AS NewBlocked,
-                       SUM(CASE WHEN i.Criticality = 'kritis' AND i.Status <> 'siap' AND i.DueDate < @date THEN 1 ELSE 0 END) AS OverdueCritical
+                       SUM(CASE WHEN {RedFlagRule.SqlIsCritical("i")} AND {RedFlagRule.SqlIsOverdueOn("i", "@date")} THEN 1 ELSE 0 END) AS OverdueCritical
                 FROM due d
                 LEFT JOIN ChecklistItems i ON i.RegionCode >= d.RegionCode AND i.RegionCode < {factory.Dialect.Concat("d.RegionCode", "'/'")}
                       AND i.ElectionId IN ({ActiveElections})
@@ -230,7 +233,7 @@ public sealed partial class EscalationEngine(
                 LEFT JOIN ItemEvents e ON e.Seq = f.Seq
                 GROUP BY d.UserId, d.RegionCode, i.AgencyCode;
                 """;
-            var today = RegionToday.Parameters(now);
+            var today = RegionCalendar.TodayParameters(now);
             var rows = (await connection.QueryAsync<DigestRow>(new CommandDefinition(sql, new
             {
                 role = rule.RecipientRole,

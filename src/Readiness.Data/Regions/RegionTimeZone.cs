@@ -32,6 +32,6 @@ public sealed record RegionTimeZone(string Id, string Abbreviation, int UtcOffse
     /// <summary>The local time of <paramref name="utc"/> in this zone (fixed offsets: Indonesia keeps no daylight saving).</summary>
     public DateTime ToLocal(DateTime utc) => DateTime.SpecifyKind(utc.AddHours(UtcOffsetHours), DateTimeKind.Unspecified);
 
-    /// <summary>Today's date in this zone.</summary>
-    public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime));
+    /// <summary>Today's date in this zone (<see cref="RegionCalendar.DateAt"/> at the clock's now).</summary>
+    public DateOnly Today(TimeProvider time) => RegionCalendar.DateAt(this, time.GetUtcNow().UtcDateTime);
 }

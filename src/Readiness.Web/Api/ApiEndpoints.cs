@@ -28,7 +28,7 @@ internal static class ApiEndpoints
         var api = endpoints.MapGroup("/api").RequireAuthorization(AccountServiceCollectionExtensions.ApiPolicy);
 
         // Readiness of a region and everything under it, by agency and stage, from this server's board.
-        api.MapGet("/wilayah/{code}/kesiapan", async (string code, HttpContext context, RegionStore regions, ElectionStore elections,
+        api.MapGet("/wilayah/{code}/kesiapan", async (string code, HttpContext context, RegionStore regions, RegionCalendar calendar,
             ReadinessBoard board, TimeProvider time) =>
         {
             var actor = ReadinessClaims.ToActor(context.User)!;
@@ -43,13 +43,13 @@ internal static class ApiEndpoints
                 return Results.Problem(title: "Di luar wilayah tugas / Outside your scope", statusCode: StatusCodes.Status403Forbidden);
             }
 
-            var election = await elections.CurrentAsync(RegionTimeZone.FromId(region.TimeZone).Today(time), context.RequestAborted);
-            if (election is null)
+            var day = await calendar.DayAsync(region, context.RequestAborted);
+            if (day.Election is not { } election)
             {
                 return Results.Problem(title: "Belum ada pemilihan / No election", statusCode: StatusCodes.Status404NotFound);
             }
 
-            var stages = await elections.StagesAsync(election.Id, context.RequestAborted);
+            var stages = day.Stages;
             var counts = await board.ByAgencyAndStageAsync(actor, election.Id, code, context.RequestAborted);
             var agencies = Agency.All.Select(agency =>
             {

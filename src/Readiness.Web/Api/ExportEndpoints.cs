@@ -26,15 +26,15 @@ internal static class ExportEndpoints
     public static void MapExportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/wilayah/{code}/ekspor.csv", (string code, HttpContext context, ChecklistStore checklists, RegionStore regions,
-            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l) =>
-            ExportAsync(code, "csv", context, checklists, regions, elections, time, l)).RequireAuthorization();
+            RegionCalendar calendar, TimeProvider time, IStringLocalizer<SharedResource> l) =>
+            ExportAsync(code, "csv", context, checklists, regions, calendar, time, l)).RequireAuthorization();
         endpoints.MapGet("/wilayah/{code}/ekspor.xlsx", (string code, HttpContext context, ChecklistStore checklists, RegionStore regions,
-            ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l) =>
-            ExportAsync(code, "xlsx", context, checklists, regions, elections, time, l)).RequireAuthorization();
+            RegionCalendar calendar, TimeProvider time, IStringLocalizer<SharedResource> l) =>
+            ExportAsync(code, "xlsx", context, checklists, regions, calendar, time, l)).RequireAuthorization();
     }
 
     private static async Task<IResult> ExportAsync(string code, string format, HttpContext context, ChecklistStore checklists,
-        RegionStore regions, ElectionStore elections, TimeProvider time, IStringLocalizer<SharedResource> l)
+        RegionStore regions, RegionCalendar calendar, TimeProvider time, IStringLocalizer<SharedResource> l)
     {
         var actor = ReadinessClaims.ToActor(context.User);
         if (actor is null)
@@ -48,8 +48,7 @@ internal static class ExportEndpoints
             return Results.Text(l["Input.RegionInvalid", code], "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
-        var election = await elections.CurrentAsync(region.Zone.Today(time), context.RequestAborted);
-        if (election is null)
+        if ((await calendar.DayAsync(region, context.RequestAborted)).Election is not { } election)
         {
             return Results.NotFound();
         }

@@ -10,7 +10,7 @@ internal static class CultureEndpoints
 
     /// <summary><c>/bahasa/{culture}?kembali=/path</c>: remembers the chosen language in a cookie and goes back.</summary>
     public static IEndpointConventionBuilder MapCultureSwitch(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/bahasa/{culture}", (string culture, string? kembali, HttpContext context) =>
+        endpoints.MapGet("/bahasa/{culture}", (string culture, string? kembali, HttpContext context, TimeProvider time) =>
         {
             if (SupportedCultures.Any(c => c.Name == culture))
             {
@@ -19,7 +19,7 @@ internal static class CultureEndpoints
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions
                     {
-                        Expires = DateTimeOffset.UtcNow.AddYears(1),
+                        Expires = time.GetUtcNow().AddYears(1),
                         HttpOnly = true,
                         SameSite = SameSiteMode.Lax,
                         Secure = context.Request.IsHttps,

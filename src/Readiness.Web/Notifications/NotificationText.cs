@@ -97,8 +97,7 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
     private string Absolute(string path) =>
         string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? path : options.Value.PublicBaseUrl.TrimEnd('/') + path;
 
-    private static RegionTimeZone ZoneOf(InboxNotification n) =>
-        n.TimeZone is { } id && id is "Asia/Jakarta" or "Asia/Makassar" or "Asia/Jayapura" ? RegionTimeZone.FromId(id) : RegionTimeZone.Wib;
+    private static RegionTimeZone ZoneOf(InboxNotification n) => RegionCalendar.ZoneOf(n.TimeZone);
 
     private static string Percent(double value) => value.ToString("0.0", CultureInfo.CurrentCulture) + "%";
 

@@ -19,7 +19,7 @@ public partial class BriefPage
 {
     [Inject] private RegionStore Regions { get; set; } = default!;
 
-    [Inject] private ElectionStore Elections { get; set; } = default!;
+    [Inject] private RegionCalendar Calendar { get; set; } = default!;
 
     [Inject] private ReadinessStore Readiness { get; set; } = default!;
 
@@ -75,15 +75,15 @@ public partial class BriefPage
             }
 
             _nowUtc = Time.GetUtcNow().UtcDateTime;
-            var today = _region.Zone.Today(Time);
-            _election = await Elections.CurrentAsync(today);
+            var day = await Calendar.DayAsync(_region);
+            _election = day.Election;
             if (_election is null)
             {
                 _problem = L["Home.NoElection"];
                 return;
             }
 
-            _daysToVoting = _election.VotingDay.DayNumber - today.DayNumber;
+            _daysToVoting = day.DaysToVoting!.Value;
             _readiness = await Readiness.ForRegionAsync(actor, _election.Id, _region.Code);
             // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
             _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: MaxFlags);

@@ -18,7 +18,7 @@ namespace Readiness.Web.Components.Pages.Regions;
 public sealed class RegionState(
     LiveFeed feed,
     RegionStore regions,
-    ElectionStore elections,
+    RegionCalendar calendar,
     ReadinessBoard board,
     RedFlagStore redFlags,
     RegionBoundaries boundaries,
@@ -127,16 +127,17 @@ public sealed class RegionState(
                 }
             }
 
-            Today = (Region?.Zone ?? RegionTimeZone.Wib).Today(time);
-            Election = await elections.CurrentAsync(Today);
+            var day = await calendar.DayAsync(Region);
+            Today = day.Today;
+            Election = day.Election;
             if (Election is null)
             {
                 Problem = "Home.NoElection";
                 return;
             }
 
-            DaysToVoting = Election.VotingDay.DayNumber - Today.DayNumber;
-            Stages = await elections.StagesAsync(Election.Id);
+            DaysToVoting = day.DaysToVoting!.Value;
+            Stages = day.Stages;
             Ancestry = Region is null ? [] : await regions.AncestryAsync(Region.Code);
             _childRegions = Region?.Level == RegionLevel.District ? [] : await regions.ChildrenAsync(Region?.Code);
             // Before the reads, so no change falls between a read and the subscription.
@@ -213,7 +214,7 @@ public sealed class RegionState(
             var due = Flags.ValidUntilUtc - time.GetUtcNow().UtcDateTime;
             _dayChange = time.CreateTimer(_ => _ = DispatchAsync(async () =>
             {
-                Today = (Region?.Zone ?? RegionTimeZone.Wib).Today(time);
+                Today = calendar.Today(Region);
                 DaysToVoting = Election.VotingDay.DayNumber - Today.DayNumber;
                 await LoadFlagsAsync();
                 return true;

@@ -15,8 +15,8 @@ namespace Readiness.Web.Components.Pages.Tasks;
 /// for the pickers, kept current by the live feed from the events' payload (no query per change). The scope and
 /// agency are the signed-in actor's; the address only narrows.
 /// </summary>
-public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore elections, ChecklistStore checklists, BulkUpdate bulk,
-    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor, TimeProvider time) : LiveState(feed)
+public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar calendar, ChecklistStore checklists, BulkUpdate bulk,
+    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor) : LiveState(feed)
 {
     private int _load;
 
@@ -61,14 +61,16 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
         WatchEscalations(notificationFeed, [.. Actor.Scopes]);
         if (Election is null)
         {
-            Election = await elections.CurrentAsync(RegionTimeZone.Wib.Today(time));
+            // A liaison may serve regions in more than one zone: the election is the nation's (WIB).
+            var day = await calendar.DayAsync(null);
+            Election = day.Election;
             if (Election is null)
             {
                 Page = TaskPage.Empty;
                 return;
             }
 
-            Stages = await elections.StagesAsync(Election.Id);
+            Stages = day.Stages;
             Regions = await tasks.RegionsAsync(Actor, Election.Id);
         }
 
@@ -93,7 +95,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, ElectionStore ele
     public Task ReloadAsync() => LoadAsync(Address);
 
     /// <summary>Today in <paramref name="view"/>'s region (WIB, WITA or WIT), for the overdue rule.</summary>
-    public DateOnly TodayIn(ItemView view) => view.Zone.Today(time);
+    public DateOnly TodayIn(ItemView view) => calendar.Today(view.Zone);
 
     public bool CanEdit(ItemView view) => Actor?.CanChangeItem(view.Item.RegionCode, view.Item.AgencyCode) == true;
 

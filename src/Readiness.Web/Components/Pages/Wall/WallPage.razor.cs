@@ -21,7 +21,7 @@ public sealed partial class WallPage
 
     private string FailingText =>
         L["Wall.Failing", State.NextRetryUtc is { } next
-            ? (State.Region?.Zone ?? RegionTimeZone.Wib).ToLocal(next.UtcDateTime).ToString("HH:mm:ss") + " " + (State.Region?.Zone ?? RegionTimeZone.Wib).Abbreviation
+            ? RegionCalendar.ZoneOf(State.Region).ToLocal(next.UtcDateTime).ToString("HH:mm:ss") + " " + RegionCalendar.ZoneOf(State.Region).Abbreviation
             : "…", State.FailedAttempts];
 
     /// <summary>Today's changes by time; older ones with their date.</summary>

@@ -20,7 +20,7 @@ namespace Readiness.Web.Components.Pages.Wall;
 public sealed class WallState(
     LiveFeed feed,
     RegionStore regions,
-    ElectionStore elections,
+    RegionCalendar calendar,
     ReadinessBoard board,
     RedFlagStore redFlags,
     RegionBoundaries boundaries,
@@ -156,18 +156,17 @@ public sealed class WallState(
             Region = region;
             Watch(region.Code);
             WatchEscalations(notificationFeed, region.Code);
-            var today = region.Zone.Today(time);
-            var election = await elections.CurrentAsync(today);
-            if (election is null)
+            var day = await calendar.DayAsync(region);
+            var today = day.Today;
+            if (day.Election is not { } election)
             {
                 SetProblem(NoElection);
                 return true;
             }
 
             // Election, stage and countdown change together: a render between two awaits never shows one without the others.
-            var stages = await elections.StagesAsync(election.Id);
             Election = election;
-            _stages = stages;
+            _stages = day.Stages;
             ComputeDay(today);
             _kecamatanRegions = region.Level == RegionLevel.Regency ? await regions.ChildrenAsync(region.Code) : [];
             Ticker = (await feedStore.RecentAsync(actor, region.Code, TickerLength)).Where(e => e.ElectionId == Election.Id).ToList();
@@ -213,9 +212,10 @@ public sealed class WallState(
     /// <summary>Stage and countdown for the region's date; recomputed whenever that date changes.</summary>
     private void ComputeDay(DateOnly today)
     {
+        var day = new RegionDay(RegionCalendar.ZoneOf(Region), today, Election, _stages);
         Today = today;
-        DaysToVoting = Election is null ? 0 : Election.VotingDay.DayNumber - today.DayNumber;
-        Stage = _stages.Where(s => s.Contains(today)).MaxBy(s => s.StartDate);
+        DaysToVoting = day.DaysToVoting ?? 0;
+        Stage = day.CurrentStage;
     }
 
     /// <summary>Once a second: the clock, the day when local midnight has passed, staleness and the rotation.</summary>
@@ -224,7 +224,7 @@ public sealed class WallState(
         _ticks++;
         Now = time.GetUtcNow();
         SecondsSinceHeard = pump.Counters.LastReadUtc is { } heard ? (int)Math.Max(0, (Now.UtcDateTime - heard).TotalSeconds) : 0;
-        if (Region is not null && Election is not null && Region.Zone.Today(time) is var today && today != Today)
+        if (Region is not null && Election is not null && calendar.Today(Region) is var today && today != Today)
         {
             ComputeDay(today);
             // Items turn overdue at local midnight without an event: the map's counts are read again.
