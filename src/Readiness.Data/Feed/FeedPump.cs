@@ -17,8 +17,10 @@ public sealed partial class FeedPump(
     FeedSignal signal,
     TimeProvider time,
     IOptions<FeedOptions> options,
-    ILogger<FeedPump> logger) : BackgroundService
+    ILogger<FeedPump> logger) : Poller(time)
 {
+    private DateTimeOffset? _lastLog;
+
     private long _cursor = -1;
     private long _queries;
     private long _polls;
@@ -50,7 +52,7 @@ public sealed partial class FeedPump(
         {
             var events = await store.ReadAsync(Interlocked.Read(ref _cursor), cancellationToken);
             Interlocked.Increment(ref _queries);
-            _lastReadUtc = time.GetUtcNow().UtcDateTime;
+            _lastReadUtc = Time.GetUtcNow().UtcDateTime;
             if (events.Count == 0)
             {
                 return total;
@@ -60,7 +62,7 @@ public sealed partial class FeedPump(
             Interlocked.Exchange(ref _cursor, events[^1].Seq);
             Interlocked.Add(ref _applied, events.Count);
             _lastEventAtUtc = events[^1].AtUtc;
-            _lastAppliedAtUtc = time.GetUtcNow().UtcDateTime;
+            _lastAppliedAtUtc = Time.GetUtcNow().UtcDateTime;
             live.Publish(events);
             total += events.Count;
             if (events.Count < FeedStore.BatchSize)
@@ -70,44 +72,29 @@ public sealed partial class FeedPump(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        var lastLog = time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
+        _lastLog ??= Time.GetUtcNow();
+        if (Interlocked.Read(ref _cursor) < 0)
         {
-            try
-            {
-                if (Interlocked.Read(ref _cursor) < 0)
-                {
-                    await InitializeAsync(stoppingToken);
-                }
+            await InitializeAsync(stoppingToken);
+        }
 
-                var nudged = await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-                Interlocked.Increment(ref nudged ? ref _nudges : ref _polls);
-                await DrainAsync(stoppingToken);
-                failures = 0;
-                if (time.GetUtcNow() - lastLog >= options.Value.LogInterval)
-                {
-                    lastLog = time.GetUtcNow();
-                    var c = Counters;
-                    LogCounters(c.Queries, c.EventsApplied, c.Subscribers, c.LastSeq, c.LagSeconds);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be restarting or not yet migrated: keep trying, less often, and say so.
-                failures++;
-                LogReadFailed(ex, failures);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)))), time, stoppingToken)
-                    .ContinueWith(_ => { }, CancellationToken.None);
-            }
+        var nudged = await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+        Interlocked.Increment(ref nudged ? ref _nudges : ref _polls);
+        await DrainAsync(stoppingToken);
+        if (Time.GetUtcNow() - _lastLog >= options.Value.LogInterval)
+        {
+            _lastLog = Time.GetUtcNow();
+            var c = Counters;
+            LogCounters(c.Queries, c.EventsApplied, c.Subscribers, c.LastSeq, c.LagSeconds);
         }
     }
+
+    /// <inheritdoc />
+    // The database may be restarting or not yet migrated: the poller keeps trying, less often; this says so.
+    protected override void OnRoundFailed(Exception exception, int failures) => LogReadFailed(exception, failures);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Feed: {Queries} queries, {Events} events applied, {Subscribers} subscribers, at seq {Seq}, lag {LagSeconds} s")]

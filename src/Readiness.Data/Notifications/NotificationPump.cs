@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Readiness.Data.Feed;
+using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 
 namespace Readiness.Data.Notifications;
@@ -17,7 +18,8 @@ public sealed partial class NotificationPump(
     NotificationFeed feed,
     NotificationSignal signal,
     IOptions<FeedOptions> feedOptions,
-    ILogger<NotificationPump> logger) : BackgroundService
+    TimeProvider time,
+    ILogger<NotificationPump> logger) : Poller(time)
 {
     private const int BatchSize = 1000;
     private long _notificationCursor = -1;
@@ -73,39 +75,23 @@ public sealed partial class NotificationPump(
         return notifications.Count + escalations.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        if (_notificationCursor < 0)
         {
-            try
-            {
-                if (_notificationCursor < 0)
-                {
-                    await InitializeAsync(stoppingToken);
-                }
+            await InitializeAsync(stoppingToken);
+        }
 
-                await signal.WaitForNotificationsAsync(feedOptions.Value.PollInterval, stoppingToken);
-                while (await DrainAsync(stoppingToken) >= BatchSize)
-                {
-                }
-
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be restarting or not yet migrated: keep trying, less often, and say so.
-                failures++;
-                LogReadFailed(ex, failures);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)))), stoppingToken)
-                    .ContinueWith(_ => { }, CancellationToken.None);
-            }
+        await signal.WaitForNotificationsAsync(feedOptions.Value.PollInterval, stoppingToken);
+        while (await DrainAsync(stoppingToken) >= BatchSize)
+        {
         }
     }
+
+    /// <inheritdoc />
+    // The database may be restarting or not yet migrated: the poller keeps trying, less often; this says so.
+    protected override void OnRoundFailed(Exception exception, int failures) => LogReadFailed(exception, failures);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification read failed ({Failures} in a row); retrying")]
     private partial void LogReadFailed(Exception ex, int failures);

@@ -3,6 +3,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 using Readiness.Data.Notifications;
+using Readiness.Data.Shared;
 
 namespace Readiness.Web.Notifications;
 
@@ -13,7 +14,7 @@ namespace Readiness.Web.Notifications;
 /// so it is never sent again after that; a server killed mid-send leaves the lease to run out, and the next server
 /// sends it again under the same idempotency key: at least once, never lost.
 /// </summary>
-public sealed partial class OutboxWorker : BackgroundService
+public sealed partial class OutboxWorker : Poller
 {
     private readonly DeliveryStore _store;
     private readonly WebhookSender _webhooks;
@@ -25,6 +26,7 @@ public sealed partial class OutboxWorker : BackgroundService
 
     public OutboxWorker(DeliveryStore store, WebhookSender webhooks, EmailSender email, NotificationSignal signal, TimeProvider time,
         IOptions<NotificationOptions> options, ILogger<OutboxWorker> logger)
+        : base(time)
     {
         (_store, _webhooks, _email, _signal, _options, _logger) = (store, webhooks, email, signal, options, logger);
         var delivery = options.Value.Delivery;
@@ -59,33 +61,18 @@ public sealed partial class OutboxWorker : BackgroundService
         return batch.Count;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <inheritdoc />
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        // A full batch may have more behind it: claim again at once; otherwise wait for a nudge or the poll interval.
+        if (await RunOnceAsync(stoppingToken) < _options.Value.Delivery.BatchSize)
         {
-            try
-            {
-                if (await RunOnceAsync(stoppingToken) < _options.Value.Delivery.BatchSize)
-                {
-                    await _signal.WaitForDeliveriesAsync(_options.Value.Delivery.PollInterval, stoppingToken);
-                }
-
-                failures = 0;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                LogOutboxFailed(ex, failures);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)))), stoppingToken)
-                    .ContinueWith(_ => { }, CancellationToken.None);
-            }
+            await _signal.WaitForDeliveriesAsync(_options.Value.Delivery.PollInterval, stoppingToken);
         }
     }
+
+    /// <inheritdoc />
+    protected override void OnRoundFailed(Exception exception, int failures) => LogOutboxFailed(exception, failures);
 
     private async Task DeliverAsync(DeliveryWork work, CancellationToken cancellationToken)
     {
