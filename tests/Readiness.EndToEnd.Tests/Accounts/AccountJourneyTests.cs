@@ -4,7 +4,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Readiness.EndToEnd.Tests.Accounts;
 
-public sealed class AccountJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AccountsApp.Name)]
+public sealed class AccountJourneyTests(AppFixture fixture)
 {
     [Theory]
     [InlineData("/")]

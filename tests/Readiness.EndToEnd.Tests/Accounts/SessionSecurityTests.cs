@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Readiness.EndToEnd.Tests.Accounts;
 
 /// <summary>Sessions end when they should, and programs are told so in JSON rather than sent to a sign-in form.</summary>
-public sealed class SessionSecurityTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(AccountsApp.Name)]
+public sealed class SessionSecurityTests(AppFixture fixture)
 {
     private const string Api = "/api/wilayah/64.02/kesiapan";
 

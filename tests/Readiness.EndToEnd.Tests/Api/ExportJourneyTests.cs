@@ -6,7 +6,8 @@ using Readiness.EndToEnd.Tests.Hosting;
 namespace Readiness.EndToEnd.Tests.Api;
 
 /// <summary>The exports a leader takes to a meeting: named in the region's own time, in CSV and in xlsx, within the role's limits.</summary>
-public sealed class ExportJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(ApiApp.Name)]
+public sealed class ExportJourneyTests(AppFixture fixture)
 {
     private static readonly XNamespace Sheet = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 

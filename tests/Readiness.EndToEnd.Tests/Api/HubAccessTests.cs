@@ -10,7 +10,8 @@ namespace Readiness.EndToEnd.Tests.Api;
 /// Outside clients on the hub, with the .NET SignalR client against the app on a real port: access that ends (a revoked
 /// token, a disabled user) ends their connection within the re-check interval (2 s in <see cref="AppFixture"/>).
 /// </summary>
-public sealed class HubAccessTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(ApiApp.Name)]
+public sealed class HubAccessTests(AppFixture fixture)
 {
     private static readonly TimeSpan WithinInterval = TimeSpan.FromSeconds(30);
 

@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Readiness.EndToEnd.Tests.Home;
 
-public sealed class HomePageJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(HomeApp.Name)]
+public sealed class HomePageJourneyTests(AppFixture fixture)
 {
     [Fact]
     public async Task Home_page_lists_the_demo_regions_and_sorting_works_over_the_circuit()

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Readiness.EndToEnd.Tests.Hosting;
 
 /// <summary>Whatever is typed into an address bar or a link: a clear refusal or a sane default, never a 500.</summary>
-public sealed class HostileInputTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(HostingApp.Name)]
+public sealed class HostileInputTests(AppFixture fixture)
 {
     [Theory]
     [InlineData("/%09/evil.example")]

@@ -13,7 +13,8 @@ namespace Readiness.EndToEnd.Tests.Hub;
 /// The hub from .NET, against the app on a real port: the README's client (<c>docs/dotnet-client</c>) with a screen
 /// token, and a client with a signed-in user's cookie. Saves are a liaison's, made on the app's own SQLite file.
 /// </summary>
-public sealed class HubClientTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(HubApp.Name)]
+public sealed class HubClientTests(AppFixture fixture)
 {
     private const string KutaiKartanegara = "64.02";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);

@@ -35,9 +35,10 @@ public sealed class EscalationMarkJourneyTests : IAsyncLifetime
         await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Kendala.");
 
         await Expect(card.GetByText("Dieskalasi", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        var entry = wall.Locator(".wall-ticker li").Filter(new() { HasText = title }).First;
+        var ticker = wall.GetByRole(AriaRole.Region, new() { Name = "Perubahan terbaru", Exact = true }).GetByRole(AriaRole.Listitem);
+        var entry = ticker.Filter(new() { HasText = title }).First;
         await Expect(entry.GetByText("Dieskalasi", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(wall.Locator("section.wall-tile[aria-label='KPU']").GetByText("Dieskalasi", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(wall.GetByRole(AriaRole.Region, new() { Name = "KPU", Exact = true }).GetByText("Dieskalasi", new() { Exact = true })).ToBeVisibleAsync();
         await liaison.ScreenshotAsync(new() { Path = Browser.ArtifactPath("escalated-card-390.png") });
         await wall.ScreenshotAsync(new() { Path = Browser.ArtifactPath("escalated-wall.png") });
 
@@ -45,8 +46,8 @@ public sealed class EscalationMarkJourneyTests : IAsyncLifetime
         await Expect(card.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Siap.");
 
         await Expect(card.GetByText("Dieskalasi", new() { Exact = true })).ToHaveCountAsync(0);
-        await Expect(wall.Locator(".wall-ticker li").First.Locator(".wall-ticker-title")).ToHaveTextAsync(title, new() { Timeout = 30_000 });
-        await Expect(wall.Locator(".wall-ticker li").Filter(new() { HasText = title }).GetByText("Dieskalasi", new() { Exact = true })).ToHaveCountAsync(0);
+        await Expect(ticker.First).ToContainTextAsync(title, new() { Timeout = 30_000 });
+        await Expect(ticker.Filter(new() { HasText = title }).GetByText("Dieskalasi", new() { Exact = true })).ToHaveCountAsync(0);
     }
 
     /// <summary>The admin sets the Kendala rule to escalate after 0 hours, on the notification settings page.</summary>

@@ -9,7 +9,8 @@ namespace Readiness.EndToEnd.Tests.Notifications;
 /// The demo's critical items past due escalate to the leader when the app starts: the bell shows them (pushed
 /// through the notification feed), the inbox opens the item, and read notices stop counting.
 /// </summary>
-public sealed partial class InboxJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(NotificationsApp.Name)]
+public sealed partial class InboxJourneyTests(AppFixture fixture)
 {
     [Fact]
     public async Task A_leader_sees_the_unread_count_on_the_bell_opens_the_item_from_the_inbox_and_it_counts_as_read()
@@ -18,7 +19,7 @@ public sealed partial class InboxJourneyTests(AppFixture fixture) : IClassFixtur
         await page.GotoAsync("/");
 
         // The escalation run may finish after the page is up: the count arrives through the feed, without a reload.
-        var bell = page.Locator(".notification-bell a, .notification-bell button").First;
+        var bell = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Kotak masuk: \d+ belum dibaca$") });
         await Expect(bell).ToHaveAttributeAsync("aria-label", UnreadPattern());
         var before = UnreadOf(await bell.GetAttributeAsync("aria-label"));
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("bell.png") });

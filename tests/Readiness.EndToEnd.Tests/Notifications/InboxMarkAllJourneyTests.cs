@@ -26,7 +26,6 @@ public sealed class InboxMarkAllJourneyTests(AppFixture fixture) : IClassFixture
         await markAll.ClickAsync();
 
         await Expect(page.Locator(".inbox-item.is-unread")).ToHaveCountAsync(0);
-        await Expect(page.Locator(".notification-bell a, .notification-bell button").First)
-            .ToHaveAttributeAsync("aria-label", "Kotak masuk: 0 belum dibaca");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Kotak masuk: 0 belum dibaca", Exact = true })).ToBeVisibleAsync();
     }
 }

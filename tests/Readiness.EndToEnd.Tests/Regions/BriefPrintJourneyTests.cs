@@ -15,7 +15,8 @@ namespace Readiness.EndToEnd.Tests.Regions;
 /// The visit brief stays one A4 sheet whatever liaisons wrote: long titles and full-length notes are cut, the flag
 /// list is capped and says how many more there are, and every due date carries its year.
 /// </summary>
-public sealed class BriefPrintJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(RegionsApp.Name)]
+public sealed class BriefPrintJourneyTests(AppFixture fixture)
 {
     private const string Regency = "64.02";
 

@@ -5,7 +5,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Readiness.EndToEnd.Tests.Regions;
 
-public sealed class LeaderJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(RegionsApp.Name)]
+public sealed class LeaderJourneyTests(AppFixture fixture)
 {
     [Fact]
     public async Task Leader_opens_kutai_kartanegara_sees_its_red_flags_drills_into_a_kecamatan_and_switches_language()

@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Readiness.EndToEnd.Tests.Regions;
 
 /// <summary>The map of Kutai Kartanegara's 20 kecamatan: drawn, clickable, live, and on the printed brief.</summary>
-public sealed partial class RegionMapJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(RegionsApp.Name)]
+public sealed partial class RegionMapJourneyTests(AppFixture fixture)
 {
     [Fact]
     public async Task The_map_of_kutai_kartanegara_shows_its_20_kecamatan_and_a_click_opens_tenggarong()

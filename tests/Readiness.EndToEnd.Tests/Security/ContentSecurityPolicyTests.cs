@@ -10,7 +10,8 @@ namespace Readiness.EndToEnd.Tests.Security;
 /// script the browser refuses for any other reason (a wrong or missing type) and a circuit that ends on an
 /// unhandled error fail these tests too.
 /// </summary>
-public sealed class ContentSecurityPolicyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(SecurityApp.Name)]
+public sealed class ContentSecurityPolicyTests(AppFixture fixture)
 {
     [Theory]
     [InlineData("admin", "/")]

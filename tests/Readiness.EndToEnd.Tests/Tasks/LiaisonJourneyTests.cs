@@ -6,7 +6,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Readiness.EndToEnd.Tests.Tasks;
 
 /// <summary>A liaison officer on a phone (390 x 844).</summary>
-public sealed class LiaisonJourneyTests(AppFixture fixture) : IClassFixture<AppFixture>
+[Collection(TasksApp.Name)]
+public sealed class LiaisonJourneyTests(AppFixture fixture)
 {
     private const int Width = 390;
     private const int Height = 844;
