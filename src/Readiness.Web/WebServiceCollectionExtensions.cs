@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor;
 using MudBlazor.Services;
 using Readiness.Data.Accounts;
@@ -60,7 +61,8 @@ public static class WebServiceCollectionExtensions
         }
         services.AddReadinessMetrics(readiness.Metrics);
         services.AddReadinessNotifications(builder.Configuration);
-        services.AddSignalR();
+        services.AddSignalR(options => options.AddFilter<HubErrorLog>());
+        builder.Logging.AddFilter(HubErrorLog.DispatcherCategory, LogLevel.Critical);
         services.AddReadinessCompression();
         services.AddScoped<NoteDrafts>();
         services.AddHostedService<HubRelay>();
