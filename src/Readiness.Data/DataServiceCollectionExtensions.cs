@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConnectionFactory>();
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<StartupLock>();
         services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();

@@ -41,6 +41,7 @@ app.UseRequestLocalization();
 app.UseRegionCodeCheck();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseHubGate();
 app.UseRateLimiter();
 app.UseAntiforgery();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.SignalR;
 using MudBlazor;
 using MudBlazor.Services;
 using Readiness.Data.Accounts;
@@ -60,7 +61,8 @@ public static class WebServiceCollectionExtensions
         }
         services.AddReadinessMetrics(readiness.Metrics);
         services.AddReadinessNotifications(builder.Configuration);
-        services.AddSignalR();
+        services.AddSignalR(options => options.AddFilter<HubErrorLog>());
+        builder.Logging.AddFilter(HubErrorLog.DispatcherCategory, LogLevel.Critical);
         services.AddReadinessCompression();
         services.AddScoped<NoteDrafts>();
         services.AddHostedService<HubRelay>();
@@ -91,34 +93,34 @@ public static class WebServiceCollectionExtensions
                 """);
         }
 
-        if (!await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo.IsOn))
+        // The first accounts are made under the same lock as the migrations: two servers starting on a fresh
+        // database would otherwise both create 'admin'.
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(demo.IsOn, async _ =>
         {
-            return;
-        }
+            await using var scope = app.Services.CreateAsyncScope();
+            var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+            if (await accounts.EnsureAdminAsync() is { } password)
+            {
+                // Printed once, to the console only (never to the structured log); stored only as a hash.
+                Console.WriteLine($"""
 
-        await using var scope = app.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
-        if (await accounts.EnsureAdminAsync() is { } password)
-        {
-            // Printed once, to the console only (never to the structured log); stored only as a hash.
-            Console.WriteLine($"""
+                    ================================================================
+                     First start: user '{AccountSeeder.AdminUserName}' created with password: {password}
+                     Write it down now; it is not shown again. Change it under /admin.
+                    ================================================================
 
-                ================================================================
-                 First start: user '{AccountSeeder.AdminUserName}' created with password: {password}
-                 Write it down now; it is not shown again. Change it under /admin.
-                ================================================================
+                    """);
+            }
 
-                """);
-        }
-
-        if (demo.IsOn)
-        {
-            await accounts.EnsureDemoUsersAsync(demo.Password, DemoSeeder.DemoRegions);
-            Console.WriteLine($"""
-                Mode demo: users {string.Join(", ", AccountSeeder.DemoUsers.Select(u => u.UserName))}
-                           password '{demo.Password}' (Readiness:DemoPassword)
-                """);
-        }
+            if (demo.IsOn)
+            {
+                await accounts.EnsureDemoUsersAsync(demo.Password, DemoSeeder.DemoRegions);
+                Console.WriteLine($"""
+                    Mode demo: users {string.Join(", ", AccountSeeder.DemoUsers.Select(u => u.UserName))}
+                               password '{demo.Password}' (Readiness:DemoPassword)
+                    """);
+            }
+        });
     }
 
     /// <summary>The <c>backup PATH</c> command: an online copy of the SQLite database, safe while the app serves.</summary>
@@ -133,7 +135,12 @@ public static class WebServiceCollectionExtensions
     /// <summary>The <c>migrate</c> command: applies pending migrations and exits.</summary>
     public static async Task<int> RunMigrateCommandAsync(this WebApplication app)
     {
-        var applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        IReadOnlyList<string> applied;
+        await using (await app.Services.GetRequiredService<StartupLock>().AcquireAsync())
+        {
+            applied = await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+
         Console.WriteLine(applied.Count == 0
             ? "Database is up to date; no migration applied."
             : $"Applied migrations: {string.Join(", ", applied.Select(Path.GetFileName))}.");

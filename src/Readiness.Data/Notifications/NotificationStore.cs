@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 
@@ -22,49 +23,55 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
         LEFT JOIN Regions r ON r.Code = n.RegionCode
         """;
 
-    /// <summary>The actor's notifications, newest first (at most <paramref name="take"/>, 1-500).</summary>
+    /// <summary>
+    /// The actor's notifications about regions they may see now, newest first (at most <paramref name="take"/>, 1-500).
+    /// A notice about a region that has left the actor's scope since it was sent is neither listed nor counted.
+    /// </summary>
     /// <exception cref="AccessDeniedException">The actor is not a signed-in user (a screen token has no inbox).</exception>
     public async Task<IReadOnlyList<InboxNotification>> InboxAsync(Actor actor, int take = 100, bool unreadOnly = false,
         CancellationToken cancellationToken = default)
     {
-        var userId = RequireUser(actor);
+        var parameters = Owned(actor, out var visible);
         var sql = $"""
             SELECT {InboxColumns}
             FROM Notifications n
             {InboxJoins}
-            WHERE n.UserId = @userId {(unreadOnly ? "AND n.ReadAtUtc IS NULL" : "")}
+            WHERE n.UserId = @userId AND {visible} {(unreadOnly ? "AND n.ReadAtUtc IS NULL" : "")}
             ORDER BY n.Id DESC
             {factory.Dialect.Top(Math.Clamp(take, 1, 500))};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<InboxNotification>(new CommandDefinition(sql, new { userId }, cancellationToken: cancellationToken))).AsList();
+        return (await connection.QueryAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>One of the actor's notifications, or null when it is not theirs or does not exist.</summary>
+    /// <summary>One of the actor's notifications, or null when it is not theirs, does not exist, or is about a region they may no longer see.</summary>
     public async Task<InboxNotification?> FindAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
-        var userId = RequireUser(actor);
+        var parameters = Owned(actor, out var visible);
+        parameters.Add("id", id);
         var sql = $"""
             SELECT {InboxColumns}
             FROM Notifications n
             {InboxJoins}
-            WHERE n.Id = @id AND n.UserId = @userId;
+            WHERE n.Id = @id AND n.UserId = @userId AND {visible};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InboxNotification>(new CommandDefinition(sql, new { id, userId }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 
-    /// <summary>How many of the actor's notifications are unread (0 for a screen token).</summary>
+    /// <summary>How many of the actor's notifications about regions they may see now are unread (0 for a screen token).</summary>
     public async Task<int> UnreadCountAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        if (actor.UserId is not { } userId)
+        if (actor.UserId is not > 0)
         {
             return 0;
         }
 
+        var parameters = Owned(actor, out var visible);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM Notifications WHERE UserId = @userId AND ReadAtUtc IS NULL;", new { userId }, cancellationToken: cancellationToken));
+            $"SELECT COUNT(*) FROM Notifications n WHERE n.UserId = @userId AND n.ReadAtUtc IS NULL AND {visible};", parameters,
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>Marks one of the actor's notifications read; false when it is not theirs or was read already.</summary>
@@ -196,6 +203,20 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
         JOIN ChecklistItems i ON i.Id = e.ItemId AND i.Version = e.ItemVersion
         JOIN EscalationRules r ON r.Id = e.RuleId
         """;
+
+    /// <summary>
+    /// The owner's id as <c>@userId</c>, and in <paramref name="visible"/> the rule "a digest (no region), or a region
+    /// the actor may see now" over <c>n.RegionCode</c>: the same rule as <see cref="Actor.CanSee"/>, in SQL.
+    /// </summary>
+    private static DynamicParameters Owned(Actor actor, out string visible)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("userId", RequireUser(actor));
+        visible = actor.IsAdmin
+            ? "1 = 1"
+            : $"(n.RegionCode IS NULL OR {ChecklistStore.ScopeFilter("n.RegionCode", actor.Scopes, parameters)})";
+        return parameters;
+    }
 
     internal static int RequireUser(Actor actor) => actor.UserId is { } id && id > 0
         ? id

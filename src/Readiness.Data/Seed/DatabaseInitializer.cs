@@ -10,10 +10,31 @@ public sealed partial class DatabaseInitializer(
     DatabaseMigrator migrations,
     ReferenceSeeder reference,
     DemoSeeder demo,
+    StartupLock startupLock,
     ILogger<DatabaseInitializer> logger)
 {
-    /// <summary>Returns false when migrations are pending and nothing else could be done.</summary>
-    public async Task<bool> InitializeAsync(bool withDemo, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Migrates (when configured) and seeds, then runs <paramref name="andThen"/> (the first accounts), all under the
+    /// <see cref="StartupLock"/>: a second process starting on the same database waits, then finds the work done.
+    /// Returns false when migrations are pending and nothing else could be done.
+    /// </summary>
+    public async Task<bool> InitializeAsync(bool withDemo, Func<CancellationToken, Task>? andThen = null, CancellationToken cancellationToken = default)
+    {
+        await using var held = await startupLock.AcquireAsync(cancellationToken);
+        if (!await MigrateAndSeedAsync(withDemo, cancellationToken))
+        {
+            return false;
+        }
+
+        if (andThen is not null)
+        {
+            await andThen(cancellationToken);
+        }
+
+        return true;
+    }
+
+    private async Task<bool> MigrateAndSeedAsync(bool withDemo, CancellationToken cancellationToken)
     {
         if (options.Value.ShouldMigrateOnStart)
         {

@@ -107,14 +107,48 @@ public sealed class ConnectionFactory
         var directory = Path.IsPathRooted(options.DataDirectory)
             ? options.DataDirectory
             : Path.Combine(AppContext.BaseDirectory, options.DataDirectory);
-        Directory.CreateDirectory(directory);
+        // The file holds password hashes, tokens and the keys that sign cookies: readable by the app's user only.
+        // SQLite gives its -wal and -shm files the database file's mode, so creating the file first is enough.
+        var file = Path.Combine(directory, "readiness.db");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+        }
+        else
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        if (!File.Exists(file))
+        {
+            try
+            {
+                using var created = new FileStream(file, OwnerOnly(new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write }));
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Another process created it first.
+            }
+        }
+
         return new SqliteConnectionStringBuilder
         {
-            DataSource = Path.Combine(directory, "readiness.db"),
+            DataSource = file,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+    }
+
+    /// <summary>Sets a file about to be created to be readable and writable by the app's user only (outside Windows).</summary>
+    internal static FileStreamOptions OwnerOnly(FileStreamOptions options)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
     }
 }

@@ -21,4 +21,10 @@ public sealed class AccountOptions
 
     /// <summary>Screen-token opens allowed per client address per minute, counted apart from sign-in attempts.</summary>
     public int ScreenOpensPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Hub connections one user, or one screen token, may hold open on one server at once; the next one is closed
+    /// at once with a message. A wall screen needs one; a few spare cover reloads whose old connection is not yet gone.
+    /// </summary>
+    public int HubConnectionsPerIdentity { get; set; } = 20;
 }

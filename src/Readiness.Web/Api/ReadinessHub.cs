@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
 using Readiness.Web.Accounts;
 using Readiness.Data.Shared;
@@ -13,25 +14,39 @@ namespace Readiness.Web.Api;
 /// Access is checked against the database at every join and re-checked for open connections at the revalidation
 /// interval (<see cref="HubAccessRevalidation"/>): a revoked token or a disabled user is cut off.
 /// </summary>
+/// <remarks>
+/// What a client sends never grows the log by its own size: a refusal is logged with the code cut short
+/// (<see cref="Refusal.ForLog"/>), and once per connection per minute however often it is refused. One user or one
+/// screen token holds at most <see cref="AccountOptions.HubConnectionsPerIdentity"/> connections on a server.
+/// </remarks>
 [Authorize(Policy = AccountServiceCollectionExtensions.ApiPolicy)]
-public sealed partial class ReadinessHub(AccessCheck access, HubConnections connections, TimeProvider time, ILogger<ReadinessHub> logger) : Hub
+public sealed partial class ReadinessHub(
+    AccessCheck access,
+    HubConnections connections,
+    IOptions<AccountOptions> options,
+    TimeProvider time,
+    ILogger<ReadinessHub> logger) : Hub
 {
     public const string Path = "/hubs/readiness";
     public const string ItemChanged = "itemChanged";
     private const int JoinsPerMinute = 10;
+    private static readonly TimeSpan RefusalLogWindow = TimeSpan.FromMinutes(1);
 
     public static string Group(string regionCode) => "wilayah:" + regionCode;
 
+    /// <summary>
+    /// Registers the connection. One over the per-user (or per-screen) limit that got past <see cref="HubGate"/> (many
+    /// opened at the same moment) is closed at once, without an exception: SignalR would log each one with its stack.
+    /// </summary>
     public override Task OnConnectedAsync()
     {
-        connections.Add(Context);
-        return base.OnConnectedAsync();
-    }
+        if (!connections.TryAdd(Context, options.Value.HubConnectionsPerIdentity))
+        {
+            Context.Abort();
+            return Task.CompletedTask;
+        }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        connections.Remove(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        return base.OnConnectedAsync();
     }
 
     /// <summary>
@@ -45,13 +60,13 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
             ?? throw new HubException("Masuk dulu. / Sign in first.");
         if (!AllowJoin())
         {
-            Refusal.Log(logger, actor, "join the hub group of", regionCode, "too many joins");
+            LogRefused(actor, regionCode, "too many joins");
             throw new HubException("Terlalu sering bergabung; coba lagi dalam satu menit. / Joining too often; try again in a minute.");
         }
 
         if (!RegionCode.IsValid(regionCode))
         {
-            Refusal.Log(logger, actor, "join the hub group of", regionCode ?? "", "malformed code");
+            LogRefused(actor, regionCode ?? "", "malformed code");
             throw new HubException(ApiProblem.MalformedRegion);
         }
 
@@ -59,7 +74,7 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
         if (!await access.IsStillValidAsync(Context.User!, Context.ConnectionAborted))
         {
             // Out of every group at once; the next re-check closes the connection itself.
-            Refusal.Log(logger, actor, "join the hub group of", regionCode, "access ended");
+            LogRefused(actor, regionCode, "access ended");
             foreach (var joined in Joined())
             {
                 await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(joined), Context.ConnectionAborted);
@@ -71,7 +86,7 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
 
         if (!actor.CanSee(regionCode))
         {
-            Refusal.Log(logger, actor, "join the hub group of", regionCode, AccessDeniedException.OutOfScope);
+            LogRefused(actor, regionCode, AccessDeniedException.OutOfScope);
             throw new HubException("Wilayah ini di luar wilayah tugas Anda. / This region is outside your scope.");
         }
 
@@ -86,6 +101,30 @@ public sealed partial class ReadinessHub(AccessCheck access, HubConnections conn
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, Group(regionCode), Context.ConnectionAborted);
             Joined().Remove(regionCode);
         }
+    }
+
+    /// <summary>Logs a refused join, at most once per connection per <see cref="RefusalLogWindow"/> (with how many went unlogged).</summary>
+    private void LogRefused(Actor actor, string regionCode, string reason)
+    {
+        var now = time.GetUtcNow();
+        var window = Context.Items.TryGetValue("refusals", out var value) ? (RefusalWindow)value! : null;
+        if (window is not null && now - window.Since < RefusalLogWindow)
+        {
+            window.Unlogged++;
+            return;
+        }
+
+        var unlogged = window?.Unlogged ?? 0;
+        Context.Items["refusals"] = new RefusalWindow(now);
+        Refusal.Log(logger, actor, "join the hub group of", regionCode,
+            unlogged == 0 ? reason : $"{reason} ({unlogged} more refusals on this connection in the last minute went unlogged)");
+    }
+
+    private sealed class RefusalWindow(DateTimeOffset since)
+    {
+        public DateTimeOffset Since { get; } = since;
+
+        public int Unlogged { get; set; }
     }
 
     private HashSet<string> Joined()

@@ -75,6 +75,22 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_leader_moved_to_another_region_no_longer_lists_counts_or_opens_the_old_regions_notices()
+    {
+        await EscalateAsync();
+        var store = _db.Get<NotificationStore>();
+        var notice = Assert.Single(await store.InboxAsync(_leader));
+        var moved = _leader with { Scopes = ["52.71"] };
+
+        Assert.Empty(await store.InboxAsync(moved));
+        Assert.Empty(await store.InboxAsync(moved, unreadOnly: true));
+        Assert.Equal(0, await store.UnreadCountAsync(moved));
+        Assert.Null(await store.FindAsync(moved, notice.Id));
+        Assert.Equal(1, await store.UnreadCountAsync(_leader));
+        Assert.NotNull(await store.FindAsync(_leader with { Scopes = ["52.71", "64"] }, notice.Id));
+    }
+
+    [Fact]
     public async Task The_pump_tells_a_leaders_open_screens_of_a_new_notification_and_region_screens_of_the_escalation()
     {
         var pump = _db.Get<NotificationPump>();

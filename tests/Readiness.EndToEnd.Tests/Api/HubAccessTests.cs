@@ -15,6 +15,9 @@ public sealed class HubAccessTests(AppFixture fixture)
 {
     private static readonly TimeSpan WithinInterval = TimeSpan.FromSeconds(30);
 
+    /// <summary>Readiness:Accounts:HubConnectionsPerIdentity as shipped.</summary>
+    private const int Limit = 20;
+
     [Fact]
     public async Task A_screen_connection_is_closed_when_its_token_is_revoked_and_cannot_come_back()
     {
@@ -91,6 +94,80 @@ public sealed class HubAccessTests(AppFixture fixture)
             var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("JoinRegion", code));
             Assert.Contains("Kode wilayah tidak sah", refused.Message);
         }
+    }
+
+    [Fact]
+    public async Task Refused_joins_with_huge_codes_are_logged_once_and_cut_short_whatever_the_client_sends()
+    {
+        var user = await fixture.SignedInPageAsync("pemantau");
+        await using var hub = Connect(fixture.App, CookiesOf(fixture.App, await user.Context.CookiesAsync()));
+        await hub.StartAsync();
+        var logBefore = fixture.App.Log.Length;
+        var huge = "64." + new string('7', 30_000);
+
+        for (var i = 0; i < 15; i++)
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync("JoinRegion", huge));
+            Assert.True(refused.Message.Contains("Kode wilayah tidak sah") || refused.Message.Contains("Terlalu sering"), refused.Message);
+        }
+
+        await hub.InvokeAsync("LeaveRegion", "64.02"); // a round trip after the last refusal: its log line is written
+        var written = fixture.App.Log[logBefore..];
+        Assert.Single(written.Split('\n'), line => line.Contains("join the hub group of"));
+        Assert.DoesNotContain(new string('7', 100), written);
+        Assert.DoesNotContain("Failed to invoke hub method", written);
+        Assert.True(written.Length < 8_000, $"15 refused joins wrote {written.Length} characters to the log:\n{written}");
+    }
+
+    [Fact]
+    public async Task One_user_cannot_hold_more_hub_connections_than_the_limit()
+    {
+        var user = await fixture.SignedInPageAsync("penghubung.tni");
+        var cookies = await user.Context.CookiesAsync();
+        var open = new List<HubConnection>();
+        try
+        {
+            for (var i = 0; i < Limit; i++)
+            {
+                var hub = Connect(fixture.App, CookiesOf(fixture.App, cookies));
+                open.Add(hub);
+                await hub.StartAsync();
+            }
+
+            await using var oneTooMany = Connect(fixture.App, CookiesOf(fixture.App, cookies));
+            var refused = await Assert.ThrowsAsync<HttpRequestException>(() => oneTooMany.StartAsync());
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        }
+        finally
+        {
+            foreach (var hub in open)
+            {
+                await hub.DisposeAsync();
+            }
+        }
+
+    }
+
+    [Fact]
+    public async Task A_page_of_another_site_cannot_open_a_hub_connection_with_the_users_cookie()
+    {
+        var user = await fixture.SignedInPageAsync("penghubung.kpu");
+        var cookies = await user.Context.CookiesAsync();
+        await using var foreign = Connect(fixture.App, options =>
+        {
+            CookiesOf(fixture.App, cookies)(options);
+            options.Headers["Origin"] = "https://evil.example";
+        });
+        await using var own = Connect(fixture.App, options =>
+        {
+            CookiesOf(fixture.App, cookies)(options);
+            options.Headers["Origin"] = fixture.App.BaseUri.GetLeftPart(UriPartial.Authority);
+        });
+
+        var forbidden = await Assert.ThrowsAsync<HttpRequestException>(() => foreign.StartAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        await own.StartAsync();
+        await own.InvokeAsync("JoinRegion", "64.02");
     }
 
     private static HubConnection Connect(AppProcess app, Action<Microsoft.AspNetCore.Http.Connections.Client.HttpConnectionOptions> configure) =>
