@@ -20,6 +20,10 @@ switch (args)
         await EscalationBench.RunAsync(path, TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2]) : 30), Console.Out);
         return 0;
 
+    case ["escalation-saves", var path]:
+        await EscalationBench.SavesDuringRunsAsync(path, Console.Out);
+        return 0;
+
     case ["maps", ..]:
     {
         // The regency with the most boundary points, the one with the most kecamatan, Kutai Kartanegara, the nation.
@@ -67,6 +71,7 @@ switch (args)
             usage: Readiness.Bench generate PATH [REGENCIES]   national data set into an SQLite file
                    Readiness.Bench drills PATH                 reliability drills against that file
                    Readiness.Bench escalation PATH [SECONDS]   escalation rules once over the set, then the outbox for SECONDS
+                   Readiness.Bench escalation-saves PATH     liaisons' saves every 100 ms during a first and a morning run
                    Readiness.Bench maps [CODE|nation ...]      bytes and render time of region maps
                    Readiness.Bench bench [--filter *]          BenchmarkDotNet suites (READINESS_BENCH_DB=PATH)
             """);

@@ -366,6 +366,11 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             table.Rows.Add(2, "kritis-lewat", EscalationKinds.Overdue, "Kritis lewat tenggat", true, 0, "kritis", 7, Roles.Leader, true, true, 1, at, "sistem", DBNull.Value);
             table.Rows.Add(3, "ringkasan-pagi", EscalationKinds.Digest, "Ringkasan pagi", true, 0, DBNull.Value, 7, Roles.Leader, true, true, 1, at, "sistem", DBNull.Value);
         }
+        else if (sql.StartsWith("SELECT DISTINCT i.RegionCode", StringComparison.Ordinal))
+        {
+            // One regency with candidates, so a rule's batch statements are sent.
+            Row(("RegionCode", typeof(string), "64.02.01"));
+        }
         else if (sql.Contains("WITH due AS", StringComparison.Ordinal))
         {
             // One leader with figures for one agency, so the digest is written.

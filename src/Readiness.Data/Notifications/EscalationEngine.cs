@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,11 @@ namespace Readiness.Data.Notifications;
 
 /// <summary>
 /// Evaluates every escalation rule once. Every server runs it, and each notice is still created once: a server runs
-/// a rule only while it holds the lease on the rule's row, writes the escalations, the inbox notifications and the
-/// outbox rows in one transaction that also gives the lease back, and every insert skips what already exists. A
-/// server that dies mid-run commits nothing; its lease runs out and the next run (on any server) does the work.
-/// Every rule is a few set-based statements over the whole nation, never a loop over items.
+/// a rule only while it holds the lease on the rule's row, and every insert skips what already exists. A rule over
+/// items runs one regency per transaction (its escalations, inbox notifications and outbox rows together, after
+/// renewing the lease), so no save waits behind a national run for longer than one regency's statements. A server
+/// that dies mid-run leaves whole regencies done and the rest untouched; its lease runs out and the next run (on any
+/// server) does the rest. Each batch is a few set-based statements, never a loop over items.
 /// </summary>
 public sealed partial class EscalationEngine(
     ConnectionFactory factory,
@@ -57,12 +59,14 @@ public sealed partial class EscalationEngine(
             queries++;
             var counts = await RunRuleAsync(connection, rule, now, cancellationToken);
             queries += counts.Queries;
-            if (counts.Committed)
+
+            // What a batch committed stays committed, also when a later batch found the lease taken over.
+            escalated += counts.Escalated;
+            notified += counts.Notifications;
+            queued += counts.Deliveries;
+            if (counts.Completed)
             {
                 run++;
-                escalated += counts.Escalated;
-                notified += counts.Notifications;
-                queued += counts.Deliveries;
             }
             else
             {
@@ -93,77 +97,111 @@ public sealed partial class EscalationEngine(
             new { owner = Owner, until = now + options.Value.LeaseDuration, id = rule.Id, now }, cancellationToken: cancellationToken)) == 1;
     }
 
+    /// <summary>
+    /// A rule's run in short batches: one regency's items (with their notices and deliveries) per transaction, so a
+    /// liaison's save never waits behind a whole national run. Each batch first renews the lease and stops the run
+    /// when another server has taken the rule over; every insert skips what already exists, so a run cut off between
+    /// batches leaves only whole regencies behind, and the next run does the rest.
+    /// </summary>
     private async Task<RuleCounts> RunRuleAsync(DbConnection connection, EscalationRule rule, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        try
+        var total = new RuleCounts(0, 0, 0, 0, false);
+        if (rule.Kind == EscalationKinds.Digest)
         {
-            var counts = rule.Kind == EscalationKinds.Digest
-                ? await RunDigestAsync(connection, transaction, rule, now, cancellationToken)
-                : await RunItemRuleAsync(connection, transaction, rule, now, cancellationToken);
-            var queued = await QueueDeliveriesAsync(connection, transaction, rule, now, cancellationToken);
-
-            // Giving the lease back in the same transaction: if another server took the rule over because this run
-            // outlived its lease, nothing of this run is committed.
-            const string release = """
-                UPDATE EscalationRules SET LeaseOwner = NULL, LeaseUntilUtc = NULL, LastRunAtUtc = @now
-                WHERE Id = @id AND LeaseOwner = @owner;
-                """;
-            var held = await connection.ExecuteAsync(new CommandDefinition(release, new { now, id = rule.Id, owner = Owner },
-                transaction, cancellationToken: cancellationToken)) == 1;
+            // The figures are read before the write transaction: only the inserts hold the writer.
+            var (digests, reads) = await ReadDigestsAsync(connection, rule, now, cancellationToken);
+            total = total with { Queries = reads };
+            var (held, digest) = await InBatchAsync(connection, rule, (transaction, ct) => WriteDigestsAsync(connection, transaction, rule, now, digests, ct),
+                cancellationToken);
+            total = Add(total, digest);
             if (!held)
             {
-                await transaction.RollbackAsync(cancellationToken);
-                LogLeaseLost(rule.Code);
-                return counts with { Committed = false, Queries = counts.Queries + 3 };
+                return total;
             }
-
-            await transaction.CommitAsync(cancellationToken);
-            return counts with { Deliveries = queued, Committed = true, Queries = counts.Queries + 3 };
-        }
-        catch
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            throw;
-        }
-    }
-
-    private async Task<RuleCounts> RunItemRuleAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
-        CancellationToken cancellationToken)
-    {
-        var dialect = factory.Dialect;
-        var today = RegionCalendar.TodayParameters(now);
-        string select;
-        if (rule.Kind == EscalationKinds.Blocked)
-        {
-            // Unchanged since the cutoff: UpdatedAtUtc moves with every save, and the Version names this cycle, so
-            // a Kendala that is edited and stays Kendala starts a new 24 hours.
-            select = $"""
-                SELECT @ruleId, i.Id, i.Version, i.Version, i.RegionCode, i.AgencyCode, @now
-                FROM ChecklistItems i
-                WHERE i.ElectionId IN ({ActiveElections}) AND {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Blocked)} AND i.UpdatedAtUtc <= @cutoff
-                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = i.Version)
-                """;
         }
         else
         {
-            // Overdue (RedFlagRule.IsOverdue: neither Siap nor Kendala, past the date in the item's own region's zone);
-            // once per item (cycle 0). A Kendala item escalates by the Kendala rule.
-            select = $"""
-                SELECT @ruleId, i.Id, 0, i.Version, i.RegionCode, i.AgencyCode, @now
-                FROM ChecklistItems i
-                JOIN Regions r ON r.Code = i.RegionCode
-                WHERE i.ElectionId IN ({ActiveElections}) AND {RedFlagRule.SqlIsOverdue("i", "r")}
-                  AND i.DueDate < @todayLatest AND i.Criticality = @criticality
-                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = 0)
-                """;
+            var candidates = ItemCandidates(rule, now);
+            var codes = (await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT DISTINCT i.RegionCode {candidates.From};", candidates.Args, commandTimeout: 300, cancellationToken: cancellationToken))).AsList();
+            total = total with { Queries = total.Queries + 1 };
+            foreach (var batch in codes.GroupBy(RegencyOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var regionCodes = batch.ToList();
+                var (held, counts) = await InBatchAsync(connection, rule,
+                    (transaction, ct) => RunItemBatchAsync(connection, transaction, rule, now, candidates, regionCodes, ct), cancellationToken);
+                total = Add(total, counts);
+                if (!held)
+                {
+                    return total;
+                }
+            }
         }
 
-        var sql = $"""
-            INSERT INTO Escalations (RuleId, ItemId, Cycle, ItemVersion, RegionCode, AgencyCode, EscalatedAtUtc)
-            {select};
+        const string release = """
+            UPDATE EscalationRules SET LeaseOwner = NULL, LeaseUntilUtc = NULL, LastRunAtUtc = @now
+            WHERE Id = @id AND LeaseOwner = @owner;
             """;
-        var escalated = await connection.ExecuteAsync(new CommandDefinition(sql, new
+        var released = await connection.ExecuteAsync(new CommandDefinition(release, new { now, id = rule.Id, owner = Owner },
+            cancellationToken: cancellationToken)) == 1;
+        if (!released)
+        {
+            LogLeaseLost(rule.Code);
+        }
+
+        return total with { Queries = total.Queries + 1, Completed = released };
+    }
+
+    private static RuleCounts Add(RuleCounts total, RuleCounts batch) => new(total.Escalated + batch.Escalated,
+        total.Notifications + batch.Notifications, total.Deliveries + batch.Deliveries, total.Queries + batch.Queries, false);
+
+    /// <summary>The regency a region code lies in (itself for a province or a regency): the unit of one batch.</summary>
+    private static string RegencyOf(string regionCode) => regionCode.Length > 5 ? regionCode[..5] : regionCode;
+
+    /// <summary>
+    /// One short transaction: renews the rule's lease (false, and nothing written, when another server has taken it
+    /// over), does <paramref name="work"/> and commits. Afterwards it gives way for about as long as it held the
+    /// writer, so a save waiting on SQLite's busy handler (which sleeps up to 100 ms between tries) gets in.
+    /// </summary>
+    private async Task<(bool Held, RuleCounts Counts)> InBatchAsync(DbConnection connection, EscalationRule rule,
+        Func<DbTransaction, CancellationToken, Task<RuleCounts>> work, CancellationToken cancellationToken)
+    {
+        var held = Stopwatch.StartNew();
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            try
+            {
+                const string renew = "UPDATE EscalationRules SET LeaseUntilUtc = @until WHERE Id = @id AND LeaseOwner = @owner;";
+                var renewed = await connection.ExecuteAsync(new CommandDefinition(renew,
+                    new { until = time.GetUtcNow().UtcDateTime + options.Value.LeaseDuration, id = rule.Id, owner = Owner },
+                    transaction, cancellationToken: cancellationToken)) == 1;
+                if (!renewed)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    LogLeaseLost(rule.Code);
+                    return (false, new RuleCounts(0, 0, 0, 1, false));
+                }
+
+                var counts = await work(transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                counts = counts with { Queries = counts.Queries + 1 };
+                held.Stop();
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(held.Elapsed.TotalMilliseconds, 5, 100)), cancellationToken);
+                return (true, counts);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The FROM and WHERE of the items a rule escalates now, and their parameters.</summary>
+    private (string From, DynamicParameters Args) ItemCandidates(EscalationRule rule, DateTime now)
+    {
+        var today = RegionCalendar.TodayParameters(now);
+        var args = new DynamicParameters(new
         {
             ruleId = rule.Id,
             now,
@@ -173,7 +211,51 @@ public sealed partial class EscalationEngine(
             today.todayWita,
             today.todayWit,
             todayLatest = today.todayWit,
-        }, transaction, commandTimeout: 300, cancellationToken: cancellationToken));
+        });
+        if (rule.Kind == EscalationKinds.Blocked)
+        {
+            // Unchanged since the cutoff: UpdatedAtUtc moves with every save, and the Version names this cycle, so
+            // a Kendala that is edited and stays Kendala starts a new 24 hours.
+            return ($"""
+                FROM ChecklistItems i
+                WHERE i.ElectionId IN ({ActiveElections})
+                  AND {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Blocked)} AND i.UpdatedAtUtc <= @cutoff
+                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = i.Version)
+                """, args);
+        }
+
+        // Overdue (RedFlagRule.IsOverdue: neither Siap nor Kendala, past the date in the item's own region's zone);
+        // once per item (cycle 0). A Kendala item escalates by the Kendala rule.
+        return ($"""
+            FROM ChecklistItems i
+            JOIN Regions r ON r.Code = i.RegionCode
+            WHERE i.ElectionId IN ({ActiveElections}) AND {RedFlagRule.SqlIsOverdue("i", "r")}
+              AND i.DueDate < @todayLatest AND i.Criticality = @criticality
+              AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = 0)
+            """, args);
+    }
+
+    private async Task<RuleCounts> RunItemBatchAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
+        (string From, DynamicParameters Args) candidates, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken)
+    {
+        var dialect = factory.Dialect;
+        var cycle = rule.Kind == EscalationKinds.Blocked ? "i.Version" : "0";
+        var args = new DynamicParameters(candidates.Args);
+        args.Add("codes", regionCodes);
+        args.Add("kind", rule.Kind);
+        args.Add("role", rule.RecipientRole);
+        var sql = $"""
+            INSERT INTO Escalations (RuleId, ItemId, Cycle, ItemVersion, RegionCode, AgencyCode, EscalatedAtUtc)
+            SELECT @ruleId, i.Id, {cycle}, i.Version, i.RegionCode, i.AgencyCode, @now
+            {candidates.From}
+              AND i.RegionCode IN @codes;
+            """;
+        var escalated = await connection.ExecuteAsync(new CommandDefinition(sql, args, transaction, commandTimeout: 300,
+            cancellationToken: cancellationToken));
+        if (escalated == 0)
+        {
+            return new RuleCounts(0, 0, 0, 1, false);
+        }
 
         // Everyone of the rule's role whose scope covers the item's region, once per escalation.
         var fanOut = $"""
@@ -182,20 +264,21 @@ public sealed partial class EscalationEngine(
             FROM Escalations e
             JOIN RecipientScopes s ON s.Role = @role
                  AND e.RegionCode >= s.RegionCode AND e.RegionCode < {dialect.Concat("s.RegionCode", "'/'")}
-            WHERE e.RuleId = @ruleId AND e.EscalatedAtUtc = @now
+            WHERE e.RuleId = @ruleId AND e.EscalatedAtUtc = @now AND e.RegionCode IN @codes
               AND NOT EXISTS (SELECT 1 FROM Notifications n WHERE n.UserId = s.UserId AND n.EscalationId = e.Id);
             """;
-        var notified = escalated == 0 ? 0 : await connection.ExecuteAsync(new CommandDefinition(fanOut,
-            new { kind = rule.Kind, now, role = rule.RecipientRole, ruleId = rule.Id }, transaction, commandTimeout: 300,
+        var notified = await connection.ExecuteAsync(new CommandDefinition(fanOut, args, transaction, commandTimeout: 300,
             cancellationToken: cancellationToken));
-        return new RuleCounts(escalated, notified, 0, escalated == 0 ? 1 : 2, false);
+        var queued = notified == 0 ? 0 : await QueueDeliveriesAsync(connection, transaction, rule, now, regionCodes, cancellationToken);
+        return new RuleCounts(escalated, notified, queued, notified == 0 ? 2 : 3, false);
     }
 
-    private async Task<RuleCounts> RunDigestAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
+    /// <summary>The digests due now (per zone whose local hour has come), read outside any transaction.</summary>
+    private async Task<(List<object> Digests, int Queries)> ReadDigestsAsync(DbConnection connection, EscalationRule rule, DateTime now,
         CancellationToken cancellationToken)
     {
         var queries = 0;
-        var notified = 0;
+        var all = new List<object>();
         foreach (var zone in new[] { RegionTimeZone.Wib, RegionTimeZone.Wita, RegionTimeZone.Wit })
         {
             var local = zone.ToLocal(now);
@@ -242,14 +325,14 @@ public sealed partial class EscalationEngine(
                 date,
                 since,
                 today.todayWib,
-            }, transaction, commandTimeout: 300, cancellationToken: cancellationToken))).AsList();
+            }, commandTimeout: 300, cancellationToken: cancellationToken))).AsList();
             queries++;
             if (rows.Count == 0)
             {
                 continue;
             }
 
-            var digests = rows.GroupBy(r => r.UserId).Select(user => new
+            var digests = rows.GroupBy(r => r.UserId).Select(object (user) => new
             {
                 UserId = user.Key,
                 RuleId = rule.Id,
@@ -272,35 +355,49 @@ public sealed partial class EscalationEngine(
                         .ToList(),
                 }, Json),
             }).ToList();
-            const string insert = """
-                INSERT INTO Notifications (UserId, RuleId, Kind, DigestZone, DigestDate, Details, CreatedAtUtc)
-                SELECT @UserId, @RuleId, @Kind, @Zone, @Date, @Details, @Now
-                WHERE NOT EXISTS (SELECT 1 FROM Notifications
-                                  WHERE UserId = @UserId AND RuleId = @RuleId AND DigestZone = @Zone AND DigestDate = @Date);
-                """;
-            notified += await connection.ExecuteAsync(new CommandDefinition(insert, digests, transaction, cancellationToken: cancellationToken));
-            queries += digests.Count;
+            all.AddRange(digests);
         }
 
-        return new RuleCounts(0, notified, 0, queries, false);
+        return (all, queries);
     }
 
+    private async Task<RuleCounts> WriteDigestsAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
+        List<object> digests, CancellationToken cancellationToken)
+    {
+        if (digests.Count == 0)
+        {
+            return new RuleCounts(0, 0, 0, 0, false);
+        }
+
+        const string insert = """
+            INSERT INTO Notifications (UserId, RuleId, Kind, DigestZone, DigestDate, Details, CreatedAtUtc)
+            SELECT @UserId, @RuleId, @Kind, @Zone, @Date, @Details, @Now
+            WHERE NOT EXISTS (SELECT 1 FROM Notifications
+                              WHERE UserId = @UserId AND RuleId = @RuleId AND DigestZone = @Zone AND DigestDate = @Date);
+            """;
+        var notified = await connection.ExecuteAsync(new CommandDefinition(insert, digests, transaction, cancellationToken: cancellationToken));
+        var queued = notified == 0 ? 0 : await QueueDeliveriesAsync(connection, transaction, rule, now, regionCodes: null, cancellationToken);
+        return new RuleCounts(0, notified, queued, digests.Count + (notified == 0 ? 0 : 1), false);
+    }
+
+    /// <summary>The deliveries of the notifications this run made (of one batch's regions, when given).</summary>
     private async Task<int> QueueDeliveriesAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
-        CancellationToken cancellationToken)
+        IReadOnlyList<string>? regionCodes, CancellationToken cancellationToken)
     {
         var newId = factory.Dialect.NewOperationId;
+        var inBatch = regionCodes is null ? "" : "AND n.RegionCode IN @codes";
         var sql = $"""
             INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
             SELECT n.Id, 'email', NULL, {newId}, 'pending', 0, @now, @now
             FROM Notifications n
             JOIN Users u ON u.Id = n.UserId
-            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now AND @sendEmail = 1 AND u.Email IS NOT NULL AND u.Email <> ''
+            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now {inBatch} AND @sendEmail = 1 AND u.Email IS NOT NULL AND u.Email <> ''
               AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.NotificationId = n.Id AND d.Channel = 'email');
             INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
             SELECT n.Id, 'webhook', w.Id, {newId}, 'pending', 0, @now, @now
             FROM Notifications n
             CROSS JOIN Webhooks w
-            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now AND @sendWebhook = 1 AND w.IsEnabled = 1
+            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now {inBatch} AND @sendWebhook = 1 AND w.IsEnabled = 1
               AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.NotificationId = n.Id AND d.Channel = 'webhook' AND d.WebhookId = w.Id);
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql, new
@@ -309,13 +406,14 @@ public sealed partial class EscalationEngine(
             now,
             sendEmail = rule.SendEmail && options.Value.EmailEnabled,
             sendWebhook = rule.SendWebhook,
+            codes = regionCodes ?? [],
         }, transaction, commandTimeout: 300, cancellationToken: cancellationToken));
     }
 
     /// <summary>Elections still running: their last stage has not ended (by the WIB date, the earliest in Indonesia).</summary>
     private const string ActiveElections = "SELECT ElectionId FROM Stages GROUP BY ElectionId HAVING MAX(EndDate) >= @todayWib";
 
-    private sealed record RuleCounts(int Escalated, int Notifications, int Deliveries, int Queries, bool Committed);
+    private sealed record RuleCounts(int Escalated, int Notifications, int Deliveries, int Queries, bool Completed);
 
     private sealed class DigestRow
     {

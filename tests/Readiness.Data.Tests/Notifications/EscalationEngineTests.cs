@@ -243,6 +243,77 @@ public sealed class EscalationEngineTests : IAsyncLifetime
         Assert.Equal((12, rule.Version + 1), (saved.AfterHours, saved.Version));
     }
 
+    [Fact]
+    public async Task A_liaison_keeps_saving_while_a_large_first_run_escalates_and_the_run_creates_everything_exactly_once()
+    {
+        await _s.UserAsync("pimpinan.kaltim", Roles.Leader, "64");
+        await _s.UserAsync("pimpinan.aceh", Roles.Leader, "11");
+        var template = await _s.ItemAsync("64.02", "Kotak suara", ItemStatus.NotStarted, new DateOnly(2024, 11, 1), Criticality.Critical);
+        // Two critical items past due in every regency and city of Aceh and North Sumatra (56), written as a
+        // generator would.
+        await _s.ExecuteAsync("""
+            WITH n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 2)
+            INSERT INTO ChecklistItems (ElectionId, RegionCode, AgencyCode, StageId, Title, Criticality, DueDate, Status, UpdatedAtUtc, UpdatedBy, Version)
+            SELECT t.ElectionId, r.Code, t.AgencyCode, t.StageId, t.Title || ' ' || n.k, 'kritis', t.DueDate, 'belum', t.UpdatedAtUtc, t.UpdatedBy, 1
+            FROM Regions r CROSS JOIN n CROSS JOIN ChecklistItems t
+            WHERE r.Level = 2 AND r.Code < '13' AND t.Id = @id;
+            """, new { id = template.Id });
+        var overdue = await _s.ScalarAsync<long>("SELECT COUNT(*) FROM ChecklistItems WHERE Criticality = 'kritis';");
+        var expectedNotices = await _s.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM ChecklistItems WHERE Criticality = 'kritis' AND (RegionCode LIKE '64%' OR RegionCode LIKE '11%');");
+        var other = await _s.ItemAsync("64.02", "Spanduk sosialisasi", ItemStatus.InProgress);
+        Assert.True(overdue > 100, $"only {overdue} items");
+
+        // Another process's liaison saves one item over and over for as long as the run goes.
+        var run = Task.Run(() => _s.Engine.RunOnceAsync());
+        var savedDuringRun = 0;
+        var item = other;
+        while (!run.IsCompleted)
+        {
+            item = await _s.ChangeAsync(item, item.Status == ItemStatus.Ready ? ItemStatus.InProgress : ItemStatus.Ready);
+            if (!run.IsCompleted)
+            {
+                savedDuringRun++;
+            }
+        }
+
+        var first = await run;
+        var again = await _s.Engine.RunOnceAsync();
+
+        // Saves went through between the run's batches instead of queueing behind (or failing on) the whole run.
+        Assert.True(savedDuringRun >= 10, $"only {savedDuringRun} saves went through while the run went");
+        Assert.Equal(overdue, first.Escalated);
+        Assert.Equal(0, again.Escalated);
+        Assert.Equal(overdue, await _s.ScalarAsync<long>("SELECT COUNT(DISTINCT ItemId) FROM Escalations;"));
+        Assert.Equal(overdue, await _s.ScalarAsync<long>("SELECT COUNT(*) FROM Escalations;"));
+        Assert.Equal(expectedNotices, await _s.ScalarAsync<long>("SELECT COUNT(*) FROM Notifications WHERE Kind = 'lewat_tenggat';"));
+        Assert.Equal("bebas", await _s.ScalarAsync<string>("SELECT COALESCE(MAX(LeaseOwner), 'bebas') FROM EscalationRules;"));
+    }
+
+    [Fact]
+    public async Task A_run_that_loses_its_lease_between_batches_stops_and_the_next_run_finishes_without_doing_anything_twice()
+    {
+        await _s.UserAsync("pimpinan.kaltim", Roles.Leader, "64");
+        foreach (var regency in new[] { "64.01", "64.02", "64.03", "64.71" })
+        {
+            await _s.ItemAsync(regency, "Kotak suara " + regency, ItemStatus.NotStarted, new DateOnly(2024, 11, 1), Criticality.Critical);
+        }
+
+        // Another server takes the rule over while this one writes its first regency (as a trigger, so it happens
+        // at exactly that point): the first regency is committed, the next batch finds the lease gone and stops.
+        await _s.ExecuteAsync("""
+            CREATE TRIGGER TakeOver AFTER INSERT ON Escalations WHEN (SELECT COUNT(*) FROM Escalations) = 1
+            BEGIN UPDATE EscalationRules SET LeaseOwner = 'server-lain' WHERE Id = NEW.RuleId; END;
+            """);
+        var cut = await _s.Engine.RunOnceAsync();
+        await _s.ExecuteAsync("DROP TRIGGER TakeOver; UPDATE EscalationRules SET LeaseOwner = NULL, LeaseUntilUtc = NULL;");
+        var rest = await _s.Engine.RunOnceAsync();
+
+        Assert.Equal((1, 2), (cut.Escalated, cut.RulesRun)); // the other two rules ran to the end; this one did not
+        Assert.Equal(3, rest.Escalated);
+        Assert.Equal(4, await _s.ScalarAsync<long>("SELECT COUNT(*) FROM Notifications;"));
+    }
+
     private Task DisableItemRulesAsync(NotificationScenario? scenario = null) =>
         (scenario ?? _s).ExecuteAsync("UPDATE EscalationRules SET IsEnabled = 0 WHERE Kind <> 'ringkasan';");
 
