@@ -240,6 +240,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<ChecklistStore>().HistoryAsync(Admin, 1),
             () => Get<ChecklistStore>().AddItemAsync(Liaison, new NewItem(1, "64.02", 1, "Butir", new DateOnly(2024, 11, 20), Criticality.Normal), Guid.NewGuid()),
             () => Get<ReadinessStore>().ForRegionAsync(Admin, 1, "64.02"),
+            () => Get<ReadinessStore>().NumbersAsync(Admin, 1, "64.02"),
             () => Get<ReadinessStore>().RegenciesWithItemsAsync(Admin, 1),
             () => Get<RedFlagStore>().ForRegionAsync(Admin, 1, "64.02"),
             () => Get<RedFlagStore>().ForRegionAsync(Admin, 1, ""),

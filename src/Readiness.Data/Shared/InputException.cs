@@ -26,6 +26,11 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string RiskLevelInvalid = "Input.RiskLevelInvalid";
     public const string ControlCharacters = "Input.ControlCharacters";
     public const string BulkSizeInvalid = "Input.BulkSizeInvalid";
+    public const string DoneInvalid = "Input.DoneInvalid";
+    public const string TargetInvalid = "Input.TargetInvalid";
+    public const string DoneAboveTarget = "Input.DoneAboveTarget";
+    public const string TargetFixed = "Input.TargetFixed";
+    public const string NoNumber = "Input.NoNumber";
 
     /// <summary>
     /// Text a person can type: control characters (a NUL would silently cut the text in SQLite) are refused, line
