@@ -53,6 +53,9 @@ public sealed record ChecklistItem
     /// <summary>Done may exceed the target (meetings held, patrols run).</summary>
     public bool AllowOver { get; init; }
 
+    /// <summary>Nobody has changed the item since it was created (from a template, or added by a liaison).</summary>
+    public bool NeverUpdated => Version == 1;
+
     /// <summary>Whether the item counts something.</summary>
     public bool HasNumber => Unit is not null;
 

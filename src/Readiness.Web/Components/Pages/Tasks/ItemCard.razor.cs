@@ -71,6 +71,9 @@ public sealed partial class ItemCard : ComponentBase
     /// <summary>The item's "Dieskalasi" mark while it is escalated and unchanged since; null otherwise.</summary>
     [Parameter] public Readiness.Data.Notifications.ItemEscalation? Escalation { get; set; }
 
+    /// <summary>The name, unit and number behind login names, where the page read them; null shows login names.</summary>
+    [Parameter] public IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>? Contacts { get; set; }
+
     private ChecklistItem Item => View.Item;
 
     /// <summary>
@@ -86,7 +89,8 @@ public sealed partial class ItemCard : ComponentBase
             && parameters.GetValueOrDefault<bool>(nameof(Selectable)) == Selectable
             && parameters.GetValueOrDefault<bool>(nameof(Selected)) == Selected
             && Equals(parameters.GetValueOrDefault<(SaveResult.Conflict, StatusChange)?>(nameof(Conflict)), Conflict)
-            && ReferenceEquals(parameters.GetValueOrDefault<Readiness.Data.Notifications.ItemEscalation>(nameof(Escalation)), Escalation))
+            && ReferenceEquals(parameters.GetValueOrDefault<Readiness.Data.Notifications.ItemEscalation>(nameof(Escalation)), Escalation)
+            && ReferenceEquals(parameters.GetValueOrDefault<IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>>(nameof(Contacts)), Contacts))
         {
             return Task.CompletedTask;
         }
