@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RedFlagStore>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ScreenTokenStore>();
+        services.AddSingleton<ContactStore>();
         services.AddOptions<FeedOptions>().Bind(configuration.GetSection(FeedOptions.SectionName));
         services.AddSingleton<FeedSignal>();
         services.AddSingleton<FeedStore>();

@@ -5,7 +5,7 @@ using Readiness.Data.Agencies;
 namespace Readiness.Data.Accounts;
 
 /// <summary>The first admin on a fresh installation, and in demo mode one user per role and per agency.</summary>
-public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store)
+public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store, ContactStore contacts)
 {
     public const string AdminUserName = "admin";
 
@@ -16,6 +16,20 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store)
         ("pemantau", "Pemantau Desk Pilkada (demo)", Roles.Viewer, null),
         .. Agency.All.Select(a => ("penghubung." + a.Code.ToLowerInvariant(), $"Perwira penghubung {a.ShortName} (demo)", Roles.Liaison, (string?)a.Code)),
     ];
+
+    /// <summary>
+    /// Who the demo liaisons are, as a leader would call them: full name, position and a made-up mobile number (the
+    /// 0812-3456-00xx range is the demo's own; it reaches nobody real).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string FullName, string Position, string Phone)> DemoProfiles =
+        new Dictionary<string, (string, string, string)>
+        {
+            ["penghubung.pemda"] = ("Rahmat Hidayat", "Kabid Politik Dalam Negeri, Kesbangpol", "0812-3456-0001"),
+            ["penghubung.kpu"] = ("Siti Rahmawati", "Kasubbag Teknis Penyelenggaraan", "0812-3456-0002"),
+            ["penghubung.bawaslu"] = ("Dedi Kurniawan", "Koordinator Divisi Pencegahan", "0812-3456-0003"),
+            ["penghubung.polri"] = ("Bripka Andi Saputra", "Bintara Bagian Operasional", "0812-3456-0004"),
+            ["penghubung.tni"] = ("Serka Yusuf Pratama", "Bintara Staf Teritorial", "0812-3456-0005"),
+        };
 
     /// <summary>
     /// Creates <c>admin</c> with a random password when no admin exists; returns that password (to be shown once,
@@ -57,6 +71,11 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store)
                 Scopes = [.. regions],
             };
             Require(await users.CreateAsync(user, password));
+            if (DemoProfiles.TryGetValue(userName, out var profile))
+            {
+                await contacts.SeedProfileAsync(userName, profile.FullName, profile.Position, profile.Phone);
+            }
+
             created++;
         }
 

@@ -1,4 +1,5 @@
 using Readiness.Data.Feed;
+using Readiness.Data.Shared;
 
 namespace Readiness.Data.Checklists;
 
@@ -37,11 +38,39 @@ public sealed record ChecklistItem
 
     public required int Version { get; init; }
 
+    /// <summary>What the item counts ("TPS", "OPD", "personel"); null for an item without a number.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>How many are done so far (0 to <see cref="ItemNumbers.MaxValue"/>); null until first set.</summary>
+    public int? Done { get; init; }
+
+    /// <summary>How many there are to do; null while nobody has said.</summary>
+    public int? Target { get; init; }
+
+    /// <summary>The target comes from the template and cannot be changed on the item.</summary>
+    public bool TargetFixed { get; init; }
+
+    /// <summary>Done may exceed the target (meetings held, patrols run).</summary>
+    public bool AllowOver { get; init; }
+
+    /// <summary>Nobody has changed the item since it was created (from a template, or added by a liaison).</summary>
+    public bool NeverUpdated => Version == 1;
+
+    /// <summary>Whether the item counts something.</summary>
+    public bool HasNumber => Unit is not null;
+
+    /// <summary>"38/45 TPS"; empty for an item without a number.</summary>
+    public string NumberText => ItemNumbers.Format(Done, Target, Unit);
+
     /// <summary>The item as <paramref name="e"/> left it; unchanged when the event is another item's or older than this.</summary>
     public ChecklistItem PatchedBy(FeedEvent e) =>
         e.ItemId != Id || e.ItemVersion <= Version
             ? this
-            : this with { Status = e.StatusAfter, Note = e.Note, UpdatedAtUtc = e.AtUtc, UpdatedBy = e.Actor, Version = e.ItemVersion };
+            : this with
+            {
+                Status = e.StatusAfter, Note = e.Note, UpdatedAtUtc = e.AtUtc, UpdatedBy = e.Actor, Version = e.ItemVersion,
+                Done = e.Unit is null ? Done : e.DoneAfter, Target = e.Unit is null ? Target : e.Target,
+            };
 
     /// <summary>The item as the event left it, for a screen that did not hold it yet (no template id: events do not carry it).</summary>
     public static ChecklistItem FromEvent(FeedEvent e) => new()
@@ -59,5 +88,8 @@ public sealed record ChecklistItem
         UpdatedAtUtc = e.AtUtc,
         UpdatedBy = e.Actor,
         Version = e.ItemVersion,
+        Unit = e.Unit,
+        Done = e.DoneAfter,
+        Target = e.Target,
     };
 }

@@ -41,7 +41,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         var insertItems = $"""
             INSERT INTO ChecklistItems ({ItemSql.InsertColumns})
             SELECT @electionId, r.Code, t.AgencyCode, s.Id, t.Id, t.Title, t.Criticality,
-                   {dialect.AddDays("s.EndDate", "t.DueOffsetDays")}, '{ItemStatus.NotStarted}', NULL, @now, @actor, 1
+                   {dialect.AddDays("s.EndDate", "t.DueOffsetDays")}, '{ItemStatus.NotStarted}', NULL, @now, @actor, 1,
+                   t.Unit, NULL, t.Target, CASE WHEN t.Target IS NULL THEN 0 ELSE 1 END, t.AllowOver
             FROM TemplateItems t
             JOIN Stages s ON s.ElectionId = @electionId AND s.Code = t.StageCode
             JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR r.ParentCode = @regencyCode)
@@ -51,7 +52,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         var insertEvents = $"""
             INSERT INTO ItemEvents ({ItemSql.EventColumns})
             SELECT c.Id, c.ElectionId, c.RegionCode, c.AgencyCode, c.StageId, NULL, c.Status, NULL,
-                   @actor, @now, c.Version, {dialect.NewOperationId}
+                   @actor, @now, c.Version, {dialect.NewOperationId}, NULL, c.Done, c.Target
             FROM ChecklistItems c
             WHERE c.ElectionId = @electionId AND (c.RegionCode >= @regencyCode AND c.RegionCode < @descendantsEnd)
               AND NOT EXISTS (SELECT 1 FROM ItemEvents e WHERE e.ItemId = c.Id);
@@ -98,12 +99,14 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         }
 
         InputException.RequirePlainText(note);
+        ItemNumbers.Validate(change.Done, change.Target, allowOver: true); // bounds now; done against target once the item is read
 
         change = change with { Note = note };
 
         const string update = """
             UPDATE ChecklistItems
-            SET Status = @Status, Note = @Note, UpdatedAtUtc = @now, UpdatedBy = @Actor, Version = Version + 1
+            SET Status = @Status, Note = @Note, Done = @Done, Target = @Target, UpdatedAtUtc = @now, UpdatedBy = @Actor,
+                Version = Version + 1
             WHERE Id = @ItemId AND Version = @ExpectedVersion;
             """;
         var insertEvent = $"""
@@ -135,9 +138,10 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
 
         actor.RequireChangeItem(before.RegionCode, before.AgencyCode, logger, $"change {before.AgencyCode} item {before.Id}");
 
+        var (done, target) = NumbersAfter(before, change);
         var changed = await connection.ExecuteAsync(new CommandDefinition(update,
-            new { change.Status, change.Note, now, Actor = actor.Name, change.ItemId, change.ExpectedVersion }, transaction,
-            cancellationToken: cancellationToken));
+            new { change.Status, change.Note, Done = done, Target = target, now, Actor = actor.Name, change.ItemId, change.ExpectedVersion },
+            transaction, cancellationToken: cancellationToken));
         if (changed == 0)
         {
             return new SaveResult.Conflict(before);
@@ -150,12 +154,41 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             UpdatedAtUtc = now,
             UpdatedBy = actor.Name,
             Version = change.ExpectedVersion + 1,
+            Done = done,
+            Target = target,
         };
         var seq = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insertEvent,
-            ItemEventRow.Of(after, before.Status, change.OperationId), transaction, cancellationToken: cancellationToken));
+            ItemEventRow.Of(after, before.Status, change.OperationId, before.Done), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
         return new SaveResult.Saved(after, seq);
+    }
+
+    /// <summary>
+    /// The number an item holds after <paramref name="change"/>: unchanged where the change names none; refused on an
+    /// item that counts nothing, for a target the template fixes, and for done above the target where not allowed.
+    /// </summary>
+    private static (int? Done, int? Target) NumbersAfter(ChecklistItem before, StatusChange change)
+    {
+        if (change.Done is null && change.Target is null)
+        {
+            return (before.Done, before.Target);
+        }
+
+        if (!before.HasNumber)
+        {
+            throw new InputException(InputException.NoNumber);
+        }
+
+        if (before.TargetFixed && change.Target is { } asked && asked != before.Target)
+        {
+            throw new InputException(InputException.TargetFixed, before.Target ?? 0, before.Unit!);
+        }
+
+        var done = change.Done ?? before.Done;
+        var target = before.TargetFixed ? before.Target : change.Target ?? before.Target;
+        ItemNumbers.Validate(done, target, before.AllowOver);
+        return (done, target);
     }
 
     private static async Task<ChecklistItem?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
@@ -259,8 +292,10 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         actor.RequireSee(region, logger, "read the history of item " + itemId);
 
         const string sql = """
-            SELECT Seq, ItemId, StatusBefore, StatusAfter, Note, Actor, AtUtc, ItemVersion
-            FROM ItemEvents WHERE ItemId = @itemId ORDER BY Seq DESC;
+            SELECT e.Seq, e.ItemId, e.StatusBefore, e.StatusAfter, e.Note, e.Actor, e.AtUtc, e.ItemVersion,
+                   e.DoneBefore, e.DoneAfter, e.Target, i.Unit
+            FROM ItemEvents e JOIN ChecklistItems i ON i.Id = e.ItemId
+            WHERE e.ItemId = @itemId ORDER BY e.Seq DESC;
             """;
         return (await connection.QueryAsync<ItemEvent>(new CommandDefinition(sql, new { itemId }, cancellationToken: cancellationToken))).AsList();
     }
@@ -290,7 +325,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         var insert = $"""
             INSERT INTO ChecklistItems ({ItemSql.InsertColumns})
             VALUES (@ElectionId, @RegionCode, @agency, @StageId, NULL, @title, @Criticality, @DueDate, '{ItemStatus.NotStarted}', NULL,
-                    @now, @actor, 1);
+                    @now, @actor, 1, NULL, NULL, NULL, 0, 0);
             {factory.Dialect.SelectInsertedId}
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);

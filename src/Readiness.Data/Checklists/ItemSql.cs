@@ -12,7 +12,8 @@ internal static class ItemSql
         nameof(ChecklistItem.Id), nameof(ChecklistItem.ElectionId), nameof(ChecklistItem.RegionCode), nameof(ChecklistItem.AgencyCode),
         nameof(ChecklistItem.StageId), nameof(ChecklistItem.TemplateItemId), nameof(ChecklistItem.Title), nameof(ChecklistItem.Criticality),
         nameof(ChecklistItem.DueDate), nameof(ChecklistItem.Status), nameof(ChecklistItem.Note), nameof(ChecklistItem.UpdatedAtUtc),
-        nameof(ChecklistItem.UpdatedBy), nameof(ChecklistItem.Version),
+        nameof(ChecklistItem.UpdatedBy), nameof(ChecklistItem.Version), nameof(ChecklistItem.Unit), nameof(ChecklistItem.Done),
+        nameof(ChecklistItem.Target), nameof(ChecklistItem.TargetFixed), nameof(ChecklistItem.AllowOver),
     ];
 
     private static readonly string[] EventColumnNames =
@@ -20,6 +21,7 @@ internal static class ItemSql
         nameof(ItemEventRow.ItemId), nameof(ItemEventRow.ElectionId), nameof(ItemEventRow.RegionCode), nameof(ItemEventRow.AgencyCode),
         nameof(ItemEventRow.StageId), nameof(ItemEventRow.StatusBefore), nameof(ItemEventRow.StatusAfter), nameof(ItemEventRow.Note),
         nameof(ItemEventRow.Actor), nameof(ItemEventRow.AtUtc), nameof(ItemEventRow.ItemVersion), nameof(ItemEventRow.OperationId),
+        nameof(ItemEventRow.DoneBefore), nameof(ItemEventRow.DoneAfter), nameof(ItemEventRow.Target),
     ];
 
     /// <summary>Every column of ChecklistItems, read from the alias <paramref name="alias"/>, named as <see cref="ChecklistItem"/>'s properties.</summary>

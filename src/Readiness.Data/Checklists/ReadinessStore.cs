@@ -9,6 +9,29 @@ namespace Readiness.Data.Checklists;
 /// <summary>Rollups of item status, counted by the database over a region's code prefix.</summary>
 public sealed class ReadinessStore(ConnectionFactory factory, ILogger<ReadinessStore> logger)
 {
+    /// <summary>
+    /// The numbers on items of a region and everything under it, added up by the database (the board keeps the same
+    /// sums in memory; this is the fresh count to check it against, and what a one-off read uses).
+    /// </summary>
+    public async Task<RegionNumbers> NumbersAsync(Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        actor.RequireSee(regionCode, logger, "read numbers");
+        const string sql = """
+            SELECT AgencyCode, TemplateItemId, Title, Unit, Done, Target
+            FROM ChecklistItems
+            WHERE ElectionId = @electionId AND Unit IS NOT NULL AND (RegionCode >= @regionCode AND RegionCode < @descendantsEnd);
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string, int?, string, string, int?, int?)>(new CommandDefinition(sql,
+            new { electionId, regionCode, descendantsEnd = RegionCode.DescendantsTo(regionCode) }, cancellationToken: cancellationToken));
+        return RegionNumbers.Of(regionCode, rows);
+    }
+
     /// <summary>Readiness of a region and everything under it, by agency, for one election.</summary>
     public async Task<RegionReadiness> ForRegionAsync(Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
     {

@@ -39,4 +39,19 @@ public sealed record FeedEvent
     public required DateOnly DueDate { get; init; }
 
     public required string TimeZone { get; init; }
+
+    /// <summary>The item's template, null for an item a liaison added.</summary>
+    public int? TemplateItemId { get; init; }
+
+    /// <summary>What the item counts; null for an item without a number.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>How many were done before this change (null: not set, or the item was created).</summary>
+    public int? DoneBefore { get; init; }
+
+    /// <summary>How many are done after this change (null: not set).</summary>
+    public int? DoneAfter { get; init; }
+
+    /// <summary>The item's target after this change (null: none).</summary>
+    public int? Target { get; init; }
 }

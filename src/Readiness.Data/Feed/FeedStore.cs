@@ -80,7 +80,9 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
                e.StageId AS {nameof(FeedEvent.StageId)}, e.StatusBefore AS {nameof(FeedEvent.StatusBefore)},
                e.StatusAfter AS {nameof(FeedEvent.StatusAfter)}, e.Note AS {nameof(FeedEvent.Note)}, e.Actor AS {nameof(FeedEvent.Actor)},
                e.AtUtc AS {nameof(FeedEvent.AtUtc)}, e.ItemVersion AS {nameof(FeedEvent.ItemVersion)}, i.Title AS {nameof(FeedEvent.Title)},
-               i.Criticality AS {nameof(FeedEvent.Criticality)}, i.DueDate AS {nameof(FeedEvent.DueDate)}, r.TimeZone AS {nameof(FeedEvent.TimeZone)}
+               i.Criticality AS {nameof(FeedEvent.Criticality)}, i.DueDate AS {nameof(FeedEvent.DueDate)}, r.TimeZone AS {nameof(FeedEvent.TimeZone)},
+               i.TemplateItemId AS {nameof(FeedEvent.TemplateItemId)}, i.Unit AS {nameof(FeedEvent.Unit)},
+               e.DoneBefore AS {nameof(FeedEvent.DoneBefore)}, e.DoneAfter AS {nameof(FeedEvent.DoneAfter)}, e.Target AS {nameof(FeedEvent.Target)}
         FROM ItemEvents e
         JOIN ChecklistItems i ON i.Id = e.ItemId
         JOIN Regions r ON r.Code = e.RegionCode

@@ -73,6 +73,34 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
         return result;
     }
 
+    /// <summary>
+    /// The numbers on items of a region and everything under it (or the nation, for <c>""</c>: admins only), added up
+    /// per agency and unit and per checklist item, if the actor may see it.
+    /// </summary>
+    /// <exception cref="InputException">The region code is malformed.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
+    public async Task<RegionNumbers> NumbersAsync(Actor actor, int electionId, string regionCode, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSee(regionCode, logger, "read numbers");
+        await EnsureLoadedAsync(electionId, regionCode, cancellationToken);
+        List<(string, int?, string, string, int?, int?)> items = [];
+        lock (_gate)
+        {
+            foreach (var subtree in Subtrees(electionId, regionCode))
+            {
+                foreach (var n in subtree.Numbers.Values)
+                {
+                    if (regionCode.Length <= 5 || RegionCode.IsWithin(n.Region, regionCode))
+                    {
+                        items.Add((n.Agency, n.TemplateItemId, n.Title, n.Unit, n.Done, n.Target));
+                    }
+                }
+            }
+        }
+
+        return RegionNumbers.Of(regionCode, items);
+    }
+
     /// <summary>Applies the feed's events, in sequence order, to the subtrees that are loaded. Called by the pump only.</summary>
     public void Apply(IReadOnlyList<FeedEvent> events)
     {
@@ -120,6 +148,23 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
 
         var after = new CountKey(e.RegionCode, e.AgencyCode, e.StageId, e.StatusAfter);
         subtree.Counts[after] = subtree.Counts.GetValueOrDefault(after) + 1;
+
+        if (e.Unit is not null)
+        {
+            // The event carries the item's number after the change: the newest event of an item is its number.
+            subtree.Numbers[e.ItemId] = new ItemNumber(e.RegionCode, e.AgencyCode, e.TemplateItemId, e.Title, e.Unit, e.DoneAfter, e.Target);
+        }
+    }
+
+    private IEnumerable<Subtree> Subtrees(int electionId, string regionCode)
+    {
+        foreach (var ((election, regency), subtree) in _subtrees)
+        {
+            if (election == electionId && (regionCode.Length == 0 || RegionCode.IsWithin(regency, regionCode) || regionCode.StartsWith(regency + ".", StringComparison.Ordinal)))
+            {
+                yield return subtree;
+            }
+        }
     }
 
     private IEnumerable<(CountKey Key, int Count)> Entries(int electionId, string regionCode)
@@ -191,6 +236,7 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
         long loadedAt;
         List<(string Region, string Agency, long Stage, string Status, long Count)> rows;
         List<string> regencies;
+        List<(long Id, string Region, string Agency, int? Template, string Title, string Unit, int? Done, int? Target)> numbers;
         await using (var connection = await factory.OpenAsync(cancellationToken))
         {
             // One consistent view of the counts and of the event log's end: the feed applies what comes after it.
@@ -201,6 +247,10 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
                 SELECT RegionCode, AgencyCode, StageId, Status, COUNT(*)
                 FROM ChecklistItems WHERE ElectionId = @electionId AND {filter}
                 GROUP BY RegionCode, AgencyCode, StageId, Status;
+                """, args, transaction, cancellationToken: cancellationToken))).AsList();
+            numbers = (await connection.QueryAsync<(long, string, string, int?, string, string, int?, int?)>(new CommandDefinition($"""
+                SELECT Id, RegionCode, AgencyCode, TemplateItemId, Title, Unit, Done, Target
+                FROM ChecklistItems WHERE ElectionId = @electionId AND Unit IS NOT NULL AND {filter};
                 """, args, transaction, cancellationToken: cancellationToken))).AsList();
             regencies = (await connection.QueryAsync<string>(new CommandDefinition(
                 $"SELECT Code FROM Regions WHERE Level = 2 AND {regencyFilter};", args, transaction,
@@ -230,6 +280,14 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
                 }
             }
 
+            foreach (var n in numbers)
+            {
+                if (n.Region.Length >= 5 && fresh.Contains(n.Region[..5]))
+                {
+                    _subtrees[(electionId, n.Region[..5])].Numbers[n.Id] = new ItemNumber(n.Region, n.Agency, n.Template, n.Title, n.Unit, n.Done, n.Target);
+                }
+            }
+
             if (prefix.Length < 5)
             {
                 _nationsAndProvincesLoaded.Add((electionId, prefix));
@@ -255,10 +313,15 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
 
     private readonly record struct CountKey(string Region, string Agency, int Stage, string Status);
 
+    private sealed record ItemNumber(string Region, string Agency, int? TemplateItemId, string Title, string Unit, int? Done, int? Target);
+
     private sealed class Subtree(long loadedAtSeq)
     {
         public long LoadedAtSeq { get; } = loadedAtSeq;
 
         public Dictionary<CountKey, int> Counts { get; } = [];
+
+        /// <summary>The number of each item that counts something, by item id.</summary>
+        public Dictionary<long, ItemNumber> Numbers { get; } = [];
     }
 }

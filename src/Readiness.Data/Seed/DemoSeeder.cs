@@ -12,7 +12,8 @@ namespace Readiness.Data.Seed;
 /// made (its stages keep the 2024 offsets from voting day), with items for four regions and their kecamatan in a
 /// plausible voting-week state. Runs once: an existing demo election is left as it is.
 /// </summary>
-public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, TimeProvider time, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, Accounts.ContactStore contacts, TimeProvider time,
+    ILogger<DemoSeeder> logger)
 {
     public const string DemoElectionCode = "DEMO";
     public const int DaysBeforeVoting = 4;
@@ -28,6 +29,20 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         ["64.02"] = 0.75, // Kab. Kutai Kartanegara: remote upriver kecamatan
         ["34.02"] = 1.1, // Kab. Bantul
     };
+
+    /// <summary>The units of the five agencies in the demo regencies (agency, regency, unit name).</summary>
+    public static readonly IReadOnlyList<(string Agency, string Regency, string Name)> DemoUnits =
+    [
+        ("PEMDA", "64.02", "Kesbangpol Kabupaten Kutai Kartanegara"), ("KPU", "64.02", "KPU Kabupaten Kutai Kartanegara"),
+        ("BAWASLU", "64.02", "Bawaslu Kabupaten Kutai Kartanegara"), ("POLRI", "64.02", "Polres Kutai Kartanegara"),
+        ("TNI", "64.02", "Kodim 0906/Kutai Kartanegara"),
+        ("PEMDA", "52.71", "Bakesbangpol Kota Mataram"), ("KPU", "52.71", "KPU Kota Mataram"), ("BAWASLU", "52.71", "Bawaslu Kota Mataram"),
+        ("POLRI", "52.71", "Polresta Mataram"), ("TNI", "52.71", "Kodim 1606/Mataram"),
+        ("PEMDA", "17.71", "Kesbangpol Kota Bengkulu"), ("KPU", "17.71", "KPU Kota Bengkulu"), ("BAWASLU", "17.71", "Bawaslu Kota Bengkulu"),
+        ("POLRI", "17.71", "Polresta Bengkulu"), ("TNI", "17.71", "Kodim 0407/Kota Bengkulu"),
+        ("PEMDA", "34.02", "Kesbangpol Kabupaten Bantul"), ("KPU", "34.02", "KPU Kabupaten Bantul"), ("BAWASLU", "34.02", "Bawaslu Kabupaten Bantul"),
+        ("POLRI", "34.02", "Polres Bantul"), ("TNI", "34.02", "Kodim 0729/Bantul"),
+    ];
 
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -55,6 +70,14 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             await checklists.ApplyTemplatesAsync(electionId, region, "sistem", cancellationToken);
         }
 
+        // The items were in place long before the demo week's changes: their creation is dated before the first of
+        // them, so a history never shows "Dibuat" after a change.
+        var createdUtc = nowUtc.AddDays(-8);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE ChecklistItems SET UpdatedAtUtc = @createdUtc WHERE ElectionId = @electionId;
+            UPDATE ItemEvents SET AtUtc = @createdUtc WHERE ElectionId = @electionId AND StatusBefore IS NULL;
+            """, new { createdUtc, electionId }, cancellationToken: cancellationToken));
+
         // A note goes only on an item of its subject (template item codes, "|" between several), so that what an item
         // says fits what it is: a leaking warehouse on the warehouse, not on the KPPS training.
         var notes = SeedCsv.Read<DemoNoteRow>("demo-notes.csv")
@@ -69,6 +92,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
 
         var random = new Random(20241127);
         var noteRandom = new Random(20241128); // apart, so the notes never change which status an item gets
+        var numberRandom = new Random(20241129); // apart too: numbers never change statuses or notes
         var changes = new List<(ChecklistItem Before, ChecklistItem After)>();
         foreach (var item in items)
         {
@@ -88,23 +112,31 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             note ??= status == ItemStatus.Blocked ? BlockedNote(item.Title) : null;
             // Changed some time in the last days, in working hours, never in the future.
             var at = nowUtc.AddHours(-random.Next(1, 24 * 6)).AddMinutes(-random.Next(60));
+            var (done, target) = DemoNumber(numberRandom, item, status);
             changes.Add((item, item with
             {
                 Status = status, Note = note, UpdatedAtUtc = at, UpdatedBy = "penghubung." + item.AgencyCode.ToLowerInvariant(),
-                Version = item.Version + 1,
+                Version = item.Version + 1, Done = done, Target = target,
             }));
         }
 
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE ChecklistItems SET Status = @Status, Note = @Note, UpdatedAtUtc = @UpdatedAtUtc, UpdatedBy = @UpdatedBy, Version = @Version
+                UPDATE ChecklistItems SET Status = @Status, Note = @Note, UpdatedAtUtc = @UpdatedAtUtc, UpdatedBy = @UpdatedBy, Version = @Version,
+                    Done = @Done, Target = @Target
                 WHERE Id = @Id;
                 """, changes.Select(c => c.After), transaction, cancellationToken: cancellationToken));
             await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertEvent,
-                changes.OrderBy(c => c.After.UpdatedAtUtc).Select(c => ItemEventRow.Of(c.After, c.Before.Status, Guid.NewGuid())), // log order = time order
+                changes.OrderBy(c => c.After.UpdatedAtUtc).Select(c => ItemEventRow.Of(c.After, c.Before.Status, Guid.NewGuid(), c.Before.Done)), // log order = time order
                 transaction, cancellationToken: cancellationToken));
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The agencies' units in the demo regencies, as they are named there: a leader sees "Polres Kutai Kartanegara", not "Polri".
+        foreach (var (agency, regency, name) in DemoUnits)
+        {
+            await contacts.SetAgencyUnitAsync(agency, regency, name, cancellationToken);
         }
 
         // Demo risk levels (not Bawaslu's published scores): one high-risk regency shows how risk orders the screens.
@@ -116,6 +148,37 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
 
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
+    }
+
+    /// <summary>
+    /// A plausible number for a demo item that counts something, as the seed notes report them ("9 dari 14 OPD",
+    /// "PTPS kurang 7 TPS"): a target of the unit's usual size (or the template's own), all done when ready, most of it
+    /// under way, part of it when blocked. Items that count nothing keep no number.
+    /// </summary>
+    private static (int? Done, int? Target) DemoNumber(Random random, ChecklistItem item, string status)
+    {
+        if (!item.HasNumber)
+        {
+            return (null, null);
+        }
+
+        var kecamatan = RegionCode.LevelOf(item.RegionCode) == RegionLevel.District;
+        var target = item.Target ?? item.Unit switch
+        {
+            "TPS" => random.Next(24, 96),
+            "OPD" => random.Next(28, 43),
+            "desa" => random.Next(8, 21),
+            "personel" => kecamatan ? random.Next(40, 161) : random.Next(250, 901),
+            "kegiatan" => random.Next(6, 13),
+            _ => random.Next(5, 31),
+        };
+        var done = status switch
+        {
+            ItemStatus.Ready => item.AllowOver ? target + random.Next(0, 4) : target,
+            ItemStatus.InProgress => (int)(target * (0.45 + 0.5 * random.NextDouble())),
+            _ => (int)(target * (0.3 + 0.5 * random.NextDouble())),
+        };
+        return (Math.Min(done, item.AllowOver ? ItemNumbers.MaxValue : target), target);
     }
 
     /// <summary>The note of a Kendala item that no demo note is written for: it names the item, so it always fits.</summary>

@@ -47,11 +47,18 @@ public sealed partial class ReferenceSeeder(ConnectionFactory factory, ILogger<R
             t.Criticality,
             t.DueOffsetDays,
             t.Title,
-        });
+            Unit = string.IsNullOrWhiteSpace(t.Unit) ? null : t.Unit.Trim(),
+            t.Target,
+            AllowOver = t.AllowOver?.Trim() == "1",
+        }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             dialect.InsertIfMissing("TemplateItems", ["Code"],
-                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title"]),
+                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver"]),
             templates, transaction, cancellationToken: cancellationToken));
+        // Templates seeded before items had numbers get their unit once; a unit already set is left as it is.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE TemplateItems SET Unit = @Unit, Target = @Target, AllowOver = @AllowOver WHERE Code = @Code AND Unit IS NULL;",
+            templates.Where(t => t.Unit is not null), transaction, cancellationToken: cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
     }

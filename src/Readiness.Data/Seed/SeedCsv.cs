@@ -59,6 +59,15 @@ internal sealed class TemplateRow
     public string Criticality { get; set; } = "";
     public int DueOffsetDays { get; set; }
     public string Title { get; set; } = "";
+
+    /// <summary>What the item counts; empty for an item without a number.</summary>
+    public string? Unit { get; set; }
+
+    /// <summary>A fixed target; empty when the liaison enters it.</summary>
+    public int? Target { get; set; }
+
+    /// <summary>"1" when done may exceed the target.</summary>
+    public string? AllowOver { get; set; }
 }
 
 internal sealed class DemoNoteRow

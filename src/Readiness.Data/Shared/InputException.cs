@@ -26,6 +26,14 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string RiskLevelInvalid = "Input.RiskLevelInvalid";
     public const string ControlCharacters = "Input.ControlCharacters";
     public const string BulkSizeInvalid = "Input.BulkSizeInvalid";
+    public const string DoneInvalid = "Input.DoneInvalid";
+    public const string TargetInvalid = "Input.TargetInvalid";
+    public const string DoneAboveTarget = "Input.DoneAboveTarget";
+    public const string TargetFixed = "Input.TargetFixed";
+    public const string NoNumber = "Input.NoNumber";
+    public const string PhoneInvalid = "Input.PhoneInvalid";
+    public const string PositionInvalid = "Input.PositionInvalid";
+    public const string UnitNameInvalid = "Input.UnitNameInvalid";
 
     /// <summary>
     /// Text a person can type: control characters (a NUL would silently cut the text in SQLite) are refused, line

@@ -14,7 +14,7 @@ internal static class ExportTable
     public static readonly IReadOnlyList<string> Header =
     [
         "Kode wilayah", "Wilayah", "Instansi", "Tahapan", "Butir", "Tingkat", "Batas waktu", "Status", "Catatan",
-        "Diubah oleh", "Diubah pada",
+        "Diubah oleh", "Diubah pada", "Angka", "Sudah", "Target", "Satuan",
     ];
 
     public static IEnumerable<string[]> Rows(IReadOnlyList<ItemView> items, IStringLocalizer l) =>
@@ -34,6 +34,10 @@ internal static class ExportTable
                 item.Note ?? "",
                 item.UpdatedBy ?? "",
                 view.Zone.ToLocal(item.UpdatedAtUtc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + view.Zone.Abbreviation,
+                item.NumberText,
+                item.HasNumber ? item.Done?.ToString(CultureInfo.InvariantCulture) ?? "" : "",
+                item.HasNumber ? item.Target?.ToString(CultureInfo.InvariantCulture) ?? "" : "",
+                item.Unit ?? "",
             };
         });
 

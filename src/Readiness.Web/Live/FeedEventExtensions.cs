@@ -19,5 +19,9 @@ public static class FeedEventExtensions
         Actor = e.Actor,
         AtUtc = e.AtUtc,
         ItemVersion = e.ItemVersion,
+        DoneBefore = e.DoneBefore,
+        DoneAfter = e.DoneAfter,
+        Target = e.Target,
+        Unit = e.Unit,
     };
 }

@@ -207,6 +207,60 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
     /// The actor production makes for a person of this role with scope <see cref="InScope"/>: a stored user signed in
     /// through <see cref="ReadinessClaimsPrincipalFactory"/>, or a screen token's claims.
     /// </summary>
+    public static TheoryData<string, string, bool, bool> ContactReads()
+    {
+        var data = new TheoryData<string, string, bool, bool>();
+        foreach (var region in new[] { InScope + ".06", OutOfScope })
+        {
+            var inScope = region != OutOfScope;
+            data.Add(Roles.Admin, region, true, true);
+            data.Add(Roles.Leader, region, inScope, inScope);
+            data.Add(Roles.Liaison, region, inScope, inScope);
+            data.Add(Roles.Viewer, region, inScope, inScope);
+            // A screen in an operations room shows who, never a number to call.
+            data.Add(Roles.Screen, region, inScope, false);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ContactReads))]
+    public async Task Who_to_call_is_read_in_scope_and_numbers_never_reach_a_screen(string role, string region, bool allowed, bool withNumber)
+    {
+        var liaison = await SignedInAsync(Roles.Liaison, "POLRI");
+        await _db.Get<ContactStore>().UpdateOwnAsync(liaison, new ProfileChange("Bripka Andi Saputra", "Bintara Bagian Operasional", "0812-3456-0004"));
+        await _db.Get<ContactStore>().SetAgencyUnitAsync(TestDatabase.Admin, "POLRI", InScope, "Polres Kutai Kartanegara");
+        var reader = await SignedInAsync(role, role == Roles.Liaison ? "KPU" : null);
+
+        if (!allowed)
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<ContactStore>().ForRegionAsync(reader, region, [liaison.Name]));
+            return;
+        }
+
+        var contact = (await _db.Get<ContactStore>().ForRegionAsync(reader, region, [liaison.Name, "sistem"]))[liaison.Name];
+        // The unit is the agency's in the item's regency: named in Kutai Kartanegara, not (yet) in Kota Bengkulu.
+        Assert.Equal("Bripka Andi Saputra, Bintara Bagian Operasional" + (region == OutOfScope ? "" : ", Polres Kutai Kartanegara"), contact.Line);
+        Assert.Equal(withNumber ? "6281234560004" : null, contact.Phone);
+    }
+
+    [Fact]
+    public async Task A_user_edits_only_their_own_profile_and_a_screen_has_none()
+    {
+        var liaison = await SignedInAsync(Roles.Liaison, "KPU");
+        var screen = await SignedInAsync(Roles.Screen, null);
+
+        var own = await _db.Get<ContactStore>().UpdateOwnAsync(liaison, new ProfileChange("Siti Rahmawati", "Kasubbag Teknis", "+62 812 3456 0002"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<ContactStore>().UpdateOwnAsync(screen, new ProfileChange("Layar", null, null)));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<ContactStore>().SetAgencyUnitAsync(liaison, "KPU", InScope, "KPU Kukar"));
+
+        Assert.Equal(("Siti Rahmawati", "6281234560002"), (own.FullName, own.Phone));
+        Assert.Null(await _db.Get<ContactStore>().OwnAsync(screen));
+        await using var connection = await _db.Factory.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Users WHERE Phone IS NOT NULL;"));
+    }
+
     private async Task<Actor> SignedInAsync(string role, string? agency)
     {
         if (role == Roles.Screen)

@@ -110,5 +110,32 @@ public sealed class DemoSeederTests : IDisposable
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Elections WHERE IsDemo = 1;"));
     }
 
+    [Fact]
+    public async Task Demo_histories_begin_with_their_creation_and_changed_counting_items_carry_numbers_within_their_target()
+    {
+        await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
+        await using var connection = await _db.Factory.OpenAsync();
+
+        var createdAfterAChange = await connection.ExecuteScalarAsync<long>("""
+            SELECT COUNT(*) FROM ItemEvents c JOIN ItemEvents e ON e.ItemId = c.ItemId AND e.StatusBefore IS NOT NULL
+            WHERE c.StatusBefore IS NULL AND c.AtUtc >= e.AtUtc;
+            """);
+        var (counting, numbered, overTarget) = await connection.QuerySingleAsync<(long, long, long)>("""
+            SELECT COUNT(*), SUM(CASE WHEN Done IS NOT NULL AND Target IS NOT NULL THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN AllowOver = 0 AND Done > Target THEN 1 ELSE 0 END)
+            FROM ChecklistItems WHERE Unit IS NOT NULL AND Version > 1;
+            """);
+        var numberEvents = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ItemEvents WHERE DoneAfter IS NOT NULL;");
+        var units = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM AgencyUnits;");
+
+        Assert.Equal(0, createdAfterAChange);
+        Assert.True(counting > 50, $"only {counting} changed demo items count something");
+        Assert.Equal(counting, numbered);
+        Assert.Equal(0, overTarget);
+        Assert.Equal(counting, numberEvents);
+        Assert.Equal(DemoSeeder.DemoUnits.Count, units);
+    }
+
     public void Dispose() => _db.Dispose();
 }

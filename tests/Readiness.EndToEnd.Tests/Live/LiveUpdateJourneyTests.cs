@@ -72,7 +72,7 @@ public sealed class LiveUpdateJourneyTests(AppFixture fixture)
         Assert.Equal(5, json.GetProperty("agencies").GetArrayLength());
         var total = json.GetProperty("overall").GetProperty("total").GetInt32();
         Assert.Equal(total, json.GetProperty("agencies").EnumerateArray().Sum(a => a.GetProperty("counts").GetProperty("total").GetInt32()));
-        Assert.Equal(8, json.GetProperty("agencies")[0].GetProperty("stages").GetArrayLength());
+        Assert.Equal(9, json.GetProperty("agencies")[0].GetProperty("stages").GetArrayLength());
         Assert.Equal(403, outside.Status);
 
         foreach (var hostile in new[] { "64.02'--", "%25", "..%2F..%2Fetc", "%3Cscript%3E", "99.99", "64.02.99.9999", new string('6', 3000), "64.02%00" })

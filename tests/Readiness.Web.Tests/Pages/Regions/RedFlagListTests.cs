@@ -62,6 +62,20 @@ public class RedFlagListTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_flag_nobody_has_touched_says_not_updated_yet_instead_of_by_the_system_since_the_load()
+    {
+        var flag = Flag(8, "Gudang logistik KPU dijaga 24 jam", RedFlagKind.Overdue, RiskLevel.High, "64.02", new DateOnly(2026, 11, 20));
+        flag = flag with { View = flag.View with { Item = flag.View.Item with { Version = 1, UpdatedBy = "sistem" } } };
+
+        var cut = Render<RedFlagList>(p => p.Add(x => x.Flags, [flag]));
+
+        var text = cut.Find("[data-flag='8']").TextContent;
+        Assert.Contains("belum diperbarui", text);
+        Assert.DoesNotContain("oleh sistem", text);
+        Assert.DoesNotContain("sejak", text);
+    }
+
+    [Fact]
     public void No_flags_says_so()
     {
         var cut = Render<RedFlagList>(p => p.Add(x => x.Flags, Array.Empty<RedFlag>()));

@@ -26,6 +26,10 @@ public partial class ItemPage
 
     [Inject] private Readiness.Data.Feed.LiveFeed Live { get; set; } = default!;
 
+    [Inject] private ContactStore ContactStore { get; set; } = default!;
+
+    private IReadOnlyDictionary<string, Contact> _contacts = new Dictionary<string, Contact>();
+
     private Actor? _actor;
     private ItemView? _view;
     private IReadOnlyList<ItemEvent> _history = [];
@@ -41,7 +45,7 @@ public partial class ItemPage
     public void Dispose() => _subscription?.Dispose();
 
     /// <summary>Someone changed this item: its card and its history show it at once, from the event itself.</summary>
-    private Task OnChangesAsync(IReadOnlyList<Readiness.Data.Feed.FeedEvent> events) => InvokeAsync(() =>
+    private Task OnChangesAsync(IReadOnlyList<Readiness.Data.Feed.FeedEvent> events) => InvokeAsync(async () =>
     {
         if (_view is null)
         {
@@ -55,7 +59,18 @@ public partial class ItemPage
         }
 
         StateHasChanged();
+        if (_history.Any(h => h.Actor != "sistem" && !_contacts.ContainsKey(h.Actor)))
+        {
+            // Someone new changed the item: their name, unit and number are read once (one query).
+            await LoadContactsAsync();
+            StateHasChanged();
+        }
     });
+
+    /// <summary>The name, unit and number of everyone the page names (one query).</summary>
+    private async Task LoadContactsAsync() =>
+        _contacts = await ContactStore.ForRegionAsync(_actor!, _view!.Item.RegionCode,
+            _history.Select(h => h.Actor).Append(_view.Item.UpdatedBy));
 
     protected override async Task OnParametersSetAsync()
     {
@@ -77,6 +92,7 @@ public partial class ItemPage
             }
 
             _history = await Checklists.HistoryAsync(_actor, Id);
+            await LoadContactsAsync();
         }
         catch (AccessDeniedException ex)
         {
@@ -96,6 +112,7 @@ public partial class ItemPage
     {
         _view = _view! with { Item = item.Version >= _view.Item.Version ? item : _view.Item };
         _history = await Checklists.HistoryAsync(_actor!, Id);
+        await LoadContactsAsync();
     }
 
     private List<BreadcrumbItem> Breadcrumbs =>

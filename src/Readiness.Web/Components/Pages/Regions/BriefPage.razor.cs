@@ -41,6 +41,7 @@ public partial class BriefPage
     private Election? _election;
     private int _daysToVoting;
     private DateTime _nowUtc;
+    private RegionNumbers _numbers = RegionNumbers.Empty("");
     private RegionReadiness _readiness = new("", ReadinessCounts.Empty, new Dictionary<string, ReadinessCounts>());
     private RedFlagReport _flags = RedFlagReport.Empty;
     private IReadOnlyList<FeedEvent> _changes = [];
@@ -85,6 +86,7 @@ public partial class BriefPage
 
             _daysToVoting = day.DaysToVoting!.Value;
             _readiness = await Readiness.ForRegionAsync(actor, _election.Id, _region.Code);
+            _numbers = await Board.NumbersAsync(actor, _election.Id, _region.Code);
             // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
             _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: MaxFlags);
             _changes = await Feed.RecentAsync(actor, _region.Code, 5, _nowUtc.AddHours(-24));

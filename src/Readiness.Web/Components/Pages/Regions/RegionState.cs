@@ -67,6 +67,9 @@ public sealed class RegionState(
     /// <summary>Counts per stage.</summary>
     public IReadOnlyDictionary<int, ReadinessCounts> ByStage { get; private set; } = new Dictionary<int, ReadinessCounts>();
 
+    /// <summary>Numbers on items added up over the region and everything under it, per agency and per item.</summary>
+    public RegionNumbers Numbers { get; private set; } = RegionNumbers.Empty("");
+
     /// <summary>Red flags with exact totals.</summary>
     public RedFlagReport Flags { get; private set; } = RedFlagReport.Empty;
 
@@ -229,6 +232,7 @@ public sealed class RegionState(
         ByStage = (await board.ByAgencyAndStageAsync(Actor!, Election.Id, CodeOrNation))
             .GroupBy(p => p.Key.StageId)
             .ToDictionary(g => g.Key, g => g.Aggregate(ReadinessCounts.Empty, (sum, p) => sum + p.Value));
+        Numbers = await board.NumbersAsync(Actor!, Election.Id, CodeOrNation);
         var children = new List<ChildrenTable.Row>();
         var known = Children.ToDictionary(c => c.Region.Code, c => c.RiskLevel);
         foreach (var child in _childRegions)

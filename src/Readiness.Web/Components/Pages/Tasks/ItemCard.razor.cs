@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Checklists;
@@ -26,6 +27,12 @@ public sealed partial class ItemCard : ComponentBase
     private ElementReference _noteBox;
     private SaveResult.Conflict? _shownConflict;
     private bool _hasParameters;
+    private string _doneText = "";
+    private string _targetText = "";
+    private string? _numberError;
+    private int? _numbersShownForVersion;
+    private string _shownDone = "";
+    private string _shownTarget = "";
 
     [Inject] private ILogger<ItemCard> Logger { get; set; } = default!;
 
@@ -64,6 +71,9 @@ public sealed partial class ItemCard : ComponentBase
     /// <summary>The item's "Dieskalasi" mark while it is escalated and unchanged since; null otherwise.</summary>
     [Parameter] public Readiness.Data.Notifications.ItemEscalation? Escalation { get; set; }
 
+    /// <summary>The name, unit and number behind login names, where the page read them; null shows login names.</summary>
+    [Parameter] public IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>? Contacts { get; set; }
+
     private ChecklistItem Item => View.Item;
 
     /// <summary>
@@ -79,7 +89,8 @@ public sealed partial class ItemCard : ComponentBase
             && parameters.GetValueOrDefault<bool>(nameof(Selectable)) == Selectable
             && parameters.GetValueOrDefault<bool>(nameof(Selected)) == Selected
             && Equals(parameters.GetValueOrDefault<(SaveResult.Conflict, StatusChange)?>(nameof(Conflict)), Conflict)
-            && ReferenceEquals(parameters.GetValueOrDefault<Readiness.Data.Notifications.ItemEscalation>(nameof(Escalation)), Escalation))
+            && ReferenceEquals(parameters.GetValueOrDefault<Readiness.Data.Notifications.ItemEscalation>(nameof(Escalation)), Escalation)
+            && ReferenceEquals(parameters.GetValueOrDefault<IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>>(nameof(Contacts)), Contacts))
         {
             return Task.CompletedTask;
         }
@@ -90,6 +101,12 @@ public sealed partial class ItemCard : ComponentBase
 
     protected override void OnParametersSet()
     {
+        if (_numbersShownForVersion != Item.Version && !NumbersTyped())
+        {
+            // The item's own number, unless the liaison is typing one: a live change never wipes what they typed.
+            ShowNumbers(Item);
+        }
+
         if (Conflict is { } c && !ReferenceEquals(c.Conflict, _shownConflict))
         {
             _shownConflict = c.Conflict;
@@ -148,8 +165,13 @@ public sealed partial class ItemCard : ComponentBase
             return Task.CompletedTask;
         }
 
+        if (!TryReadNumbers(out var done, out var target))
+        {
+            return Task.CompletedTask;
+        }
+
         var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        if (status == Item.Status && (cleanNote is null || cleanNote == Item.Note))
+        if (status == Item.Status && (cleanNote is null || cleanNote == Item.Note) && done is null && target is null)
         {
             // Nothing would change (also what a click replayed after a reconnect looks like): write nothing. Right
             // after this card saved that very status (a double tap), "saved" stays: it is still true, and the
@@ -162,7 +184,73 @@ public sealed partial class ItemCard : ComponentBase
             return Task.CompletedTask;
         }
 
-        return SubmitAsync(new StatusChange(Item.Id, Item.Version, status, cleanNote, _operationId));
+        // The same status with a new number keeps the note it has; a new status starts without one, as before.
+        var noteToSave = status == Item.Status && cleanNote is null ? Item.Note : cleanNote;
+        return SubmitAsync(new StatusChange(Item.Id, Item.Version, status, noteToSave, _operationId, done, target));
+    }
+
+    /// <summary>Saves the number alone: the status and note stay as they are.</summary>
+    private Task SaveNumberAsync()
+    {
+        if (_saving || !TryReadNumbers(out var done, out var target))
+        {
+            return Task.CompletedTask;
+        }
+
+        if (done is null && target is null)
+        {
+            (_message, _isError) = (L["Item.NumberUnchanged", Item.NumberText], false);
+            return Task.CompletedTask;
+        }
+
+        return SubmitAsync(new StatusChange(Item.Id, Item.Version, Item.Status, Item.Note, _operationId, done, target));
+    }
+
+    /// <summary>Whether the liaison typed in the fields since they were last filled from the item.</summary>
+    private bool NumbersTyped() =>
+        _numbersShownForVersion is not null && (_doneText.Trim() != _shownDone || _targetText.Trim() != _shownTarget);
+
+    private void ShowNumbers(ChecklistItem item)
+    {
+        _numbersShownForVersion = item.Version;
+        _doneText = _shownDone = item.Done?.ToString(CultureInfo.InvariantCulture) ?? "";
+        _targetText = _shownTarget = item.Target?.ToString(CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <summary>
+    /// Reads the typed number: null where it equals the item's (nothing to change). Text, a negative number or one
+    /// out of bounds gets a message under the fields, and nothing is sent.
+    /// </summary>
+    private bool TryReadNumbers(out int? done, out int? target)
+    {
+        done = null;
+        target = null;
+        _numberError = null;
+        if (!Item.HasNumber)
+        {
+            return true;
+        }
+
+        try
+        {
+            var typedDone = ItemNumbers.Parse(_doneText, InputException.DoneInvalid);
+            var typedTarget = Item.TargetFixed ? Item.Target : ItemNumbers.Parse(_targetText, InputException.TargetInvalid);
+            ItemNumbers.Validate(typedDone, typedTarget, Item.AllowOver);
+            done = typedDone != Item.Done ? typedDone : null;
+            target = !Item.TargetFixed && typedTarget != Item.Target ? typedTarget : null;
+            if (target is not null && done is null)
+            {
+                done = typedDone; // a new target with the same done: the number is saved whole
+            }
+
+            return true;
+        }
+        catch (InputException ex)
+        {
+            _numberError = L[ex.Key, ex.Arguments];
+            _message = null;
+            return false;
+        }
     }
 
     private Task SaveNoteAsync()
@@ -175,7 +263,7 @@ public sealed partial class ItemCard : ComponentBase
         }
 
         var note = string.IsNullOrWhiteSpace(_note) ? null : _note.Trim();
-        if (status == Item.Status && note == Item.Note)
+        if (status == Item.Status && note == Item.Note && !NumbersTyped())
         {
             (_message, _isError) = (L["Item.Unchanged", L["Status." + status]], false);
             return CancelNoteAsync();
@@ -183,7 +271,12 @@ public sealed partial class ItemCard : ComponentBase
 
         // Saved against the version the edit began from: a change someone made meanwhile comes back as a conflict
         // to decide on, never overwritten silently.
-        return SubmitAsync(new StatusChange(Item.Id, _editVersion ?? Item.Version, status, note, _operationId));
+        if (!TryReadNumbers(out var done, out var target))
+        {
+            return Task.CompletedTask;
+        }
+
+        return SubmitAsync(new StatusChange(Item.Id, _editVersion ?? Item.Version, status, note, _operationId, done, target));
     }
 
     private void OpenNote() => BeginNote(Item.Status, Item.Note ?? ""); // the status the person saw when they began
@@ -265,13 +358,13 @@ public sealed partial class ItemCard : ComponentBase
             switch (result)
             {
                 case SaveResult.Saved saved:
-                    await DoneAsync(saved.Item.Status);
+                    await DoneAsync(saved.Item);
                     _saving = false;
                     StateHasChanged(); // the liaison sees "saved" now, before the page around the card catches up
                     await Changed.InvokeAsync(saved.Item);
                     break;
                 case SaveResult.AlreadyApplied applied:
-                    await DoneAsync(applied.Item.Status);
+                    await DoneAsync(applied.Item);
                     await Changed.InvokeAsync(applied.Item);
                     break;
                 case SaveResult.Conflict conflict:
@@ -282,6 +375,11 @@ public sealed partial class ItemCard : ComponentBase
                     (_message, _isError) = (L["Item.Gone"], true);
                     break;
             }
+        }
+        catch (InputException ex) when (ex.Key is InputException.DoneInvalid or InputException.TargetInvalid
+                                             or InputException.DoneAboveTarget or InputException.TargetFixed)
+        {
+            _numberError = L[ex.Key, ex.Arguments];
         }
         catch (InputException ex)
         {
@@ -309,9 +407,12 @@ public sealed partial class ItemCard : ComponentBase
         }
     }
 
-    private async Task DoneAsync(string status)
+    private async Task DoneAsync(ChecklistItem saved)
     {
-        (_message, _isError) = (L["Item.Saved", L["Status." + status]], false);
+        var status = saved.Status;
+        (_message, _isError) = (saved.HasNumber ? L["Item.SavedWithNumber", L["Status." + status], saved.NumberText] : L["Item.Saved", L["Status." + status]], false);
+        _numberError = null;
+        ShowNumbers(saved);
         _savedStatus = status;
         _conflict = null;
         _mine = null;

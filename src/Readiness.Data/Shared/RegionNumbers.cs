@@ -1,0 +1,28 @@
+namespace Readiness.Data.Shared;
+
+/// <summary>
+/// The numbers on items of a region and everything under it: per agency and unit, and per checklist item (one
+/// template summed over the region's kecamatan), in agency order then unit or title.
+/// </summary>
+public sealed record RegionNumbers(string RegionCode, IReadOnlyList<NumberSum> ByAgency, IReadOnlyList<NumberSum> ByItem)
+{
+    /// <summary>No numbers at all.</summary>
+    public static RegionNumbers Empty(string regionCode) => new(regionCode, [], []);
+
+    /// <summary>Adds up item numbers (agency, template, title, unit, done, target) into per-agency and per-item sums.</summary>
+    public static RegionNumbers Of(string regionCode,
+        IEnumerable<(string Agency, int? TemplateItemId, string Title, string Unit, int? Done, int? Target)> items)
+    {
+        var list = items.ToList();
+        var byAgency = list.GroupBy(i => (i.Agency, i.Unit))
+            .Select(g => new NumberSum(g.Key.Agency, g.Key.Unit, g.Sum(i => i.Done ?? 0), g.Sum(i => i.Target ?? 0), g.Count()))
+            .OrderBy(s => Agencies.Agency.Find(s.AgencyCode)?.SortOrder ?? int.MaxValue).ThenBy(s => s.Unit, StringComparer.Ordinal)
+            .ToList();
+        var byItem = list.GroupBy(i => (i.Agency, i.TemplateItemId, Title: i.TemplateItemId is null ? i.Title : "", i.Unit))
+            .Select(g => new NumberSum(g.Key.Agency, g.Key.Unit, g.Sum(i => i.Done ?? 0), g.Sum(i => i.Target ?? 0), g.Count(),
+                g.Key.TemplateItemId, g.First().Title))
+            .OrderBy(s => Agencies.Agency.Find(s.AgencyCode)?.SortOrder ?? int.MaxValue).ThenBy(s => s.TemplateItemId ?? int.MaxValue).ThenBy(s => s.Title, StringComparer.Ordinal)
+            .ToList();
+        return new RegionNumbers(regionCode, byAgency, byItem);
+    }
+}
