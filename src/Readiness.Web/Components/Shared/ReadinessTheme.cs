@@ -29,6 +29,8 @@ public static class ReadinessTheme
             ErrorContrastText = "#ffffff",
             Info = "#0277bd",
             Background = "#f5f6f8",
+            // Secondary text (dates, codes, who) at 7:1 on the page's grey, not MudBlazor's 4.3:1.
+            TextSecondary = "rgba(0,0,0,0.7)",
         },
         PaletteDark = new PaletteDark
         {
