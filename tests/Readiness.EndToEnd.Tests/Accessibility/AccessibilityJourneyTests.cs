@@ -61,6 +61,22 @@ public sealed class AccessibilityJourneyTests(AppFixture fixture) : IClassFixtur
         await AssertAccessibleAsync(wall, "the wall at 1920x1080");
     }
 
+    [Fact]
+    public async Task The_bells_unread_count_is_whole_inside_the_app_bar()
+    {
+        var page = await fixture.SignedInPageAsync("pimpinan");
+        await AppFixture.WaitForInteractiveAsync(page);
+
+        var badge = page.Locator(".notification-bell .mud-badge");
+        await Expect(badge).ToBeVisibleAsync();
+        var bar = (await page.Locator("header").First.BoundingBoxAsync())!;
+        var count = (await badge.BoundingBoxAsync())!;
+
+        Assert.True(count.Y >= bar.Y && count.Y + count.Height <= bar.Y + bar.Height,
+            $"The count ({count.Y:0}-{count.Y + count.Height:0} px) is cut by the app bar ({bar.Y:0}-{bar.Y + bar.Height:0} px).");
+        await page.Context.CloseAsync();
+    }
+
     private static async Task<string> FirstItemAsync(IPage page)
     {
         await page.GotoAsync("/wilayah/64.02");
