@@ -228,6 +228,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<RegionStore>().ChildrenAsync(null),
             () => Get<RegionStore>().FindManyAsync(["64.02", "17.71"]),
             () => Get<RegionStore>().CountByLevelAsync(),
+            () => Get<RegionStore>().SearchAsync("kutai"),
             () => Get<RegionStore>().SetRiskLevelAsync(Admin, "64.02", RiskLevel.High),
             () => Get<RegionStore>().RiskLevelsAsync(),
             () => Get<ElectionStore>().AllAsync(),

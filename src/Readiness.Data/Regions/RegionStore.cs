@@ -48,6 +48,37 @@ public sealed class RegionStore(ConnectionFactory factory, TimeProvider time, IL
         return rows.AsList();
     }
 
+    /// <summary>The most regions <see cref="SearchAsync"/> returns: a list a person reads, not the nation.</summary>
+    public const int MaxSearchResults = 20;
+
+    /// <summary>
+    /// Regions found by what a person types: a code prefix ("64.02") or words of the name ("kutai", "kukar" does not
+    /// match: names are as Kemendagri writes them), provinces before regencies before kecamatan, then by name; at
+    /// most <see cref="MaxSearchResults"/>. Blank or overlong text (over 100 characters) finds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<Region>> SearchAsync(string? text, CancellationToken cancellationToken = default)
+    {
+        var words = (text ?? "").Trim();
+        if (words.Length is 0 or > 100)
+        {
+            return [];
+        }
+
+        // LIKE's wildcards typed by a person are matched as themselves.
+        var escaped = words.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal);
+        var sql = $"""
+            SELECT {Columns} FROM Regions
+            WHERE Code LIKE @codePrefix ESCAPE '\' OR LOWER(Name) LIKE @name ESCAPE '\'
+            ORDER BY Level, Name
+            {factory.Dialect.Top(MaxSearchResults)};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Region>(new CommandDefinition(sql,
+            new { codePrefix = escaped + "%", name = "%" + escaped.ToLowerInvariant() + "%" }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     public async Task<IReadOnlyDictionary<RegionLevel, int>> CountByLevelAsync(CancellationToken cancellationToken = default)
     {
         const string sql = "SELECT Level, COUNT(*) AS Count FROM Regions GROUP BY Level;";

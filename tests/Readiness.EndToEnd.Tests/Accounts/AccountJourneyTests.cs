@@ -22,10 +22,15 @@ public sealed class AccountJourneyTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Liaison_reaches_the_regions_but_not_the_admin_pages()
+    public async Task Liaison_lands_on_their_tasks_reaches_the_regions_but_not_the_admin_pages()
     {
         var page = await fixture.SignedInPageAsync("penghubung.kpu");
 
+        // Signing in with no page asked for lands where a liaison's work is.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tugas$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tugas saya" })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kota Mataram" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Pengguna" })).ToHaveCountAsync(0);
 

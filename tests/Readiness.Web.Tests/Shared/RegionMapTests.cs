@@ -73,8 +73,10 @@ public class RegionMapTests : BunitContext
 
     [Theory]
     [InlineData(0, 4, "region-map-ready-0")]
+    [InlineData(1, 4, "region-map-ready-0")] // 20%: red, not the first green
     [InlineData(1, 3, "region-map-ready-1")] // 25%
-    [InlineData(3, 2, "region-map-ready-3")] // 60%
+    [InlineData(3, 2, "region-map-ready-2")] // 60%
+    [InlineData(3, 1, "region-map-ready-3")] // 75%
     [InlineData(4, 0, "region-map-ready-4")]
     public async Task The_fill_follows_the_share_siap(int ready, int notStarted, string expected)
     {
@@ -174,5 +176,46 @@ public class RegionMapTests : BunitContext
         Assert.Empty(cut.FindAll("a"));
         Assert.Empty(cut.FindAll("button"));
         Assert.Equal(20, cut.FindAll("g.region-map-region[role='img'][aria-label]").Count);
+    }
+
+    [Fact]
+    public async Task Each_label_carries_the_figure_of_the_measure_shown_so_no_reading_needs_a_pointer()
+    {
+        var cut = RenderMap(await Boundaries.ChildrenOfAsync("64.02"),
+            Kukar((i, f) => i == 5 ? f with { Counts = new ReadinessCounts(1, 0, 1, 2), Overdue = 3 } : f));
+
+        string Value() => cut.FindAll(".region-map-labels text").Single(t => t.TextContent.StartsWith("Tenggarong", StringComparison.Ordinal)
+            && !t.TextContent.StartsWith("Tenggarong Seberang", StringComparison.Ordinal)).QuerySelector("tspan.region-map-value")!.TextContent;
+        Assert.Equal("25%", Value());
+
+        cut.Find("button[data-measure='Blocked']").Click();
+        Assert.Equal("2", Value());
+
+        cut.Find("button[data-measure='Overdue']").Click();
+        Assert.Equal("3", Value());
+    }
+
+    [Fact]
+    public async Task Labels_never_overlap_each_other()
+    {
+        var cut = RenderMap(await Boundaries.ChildrenOfAsync("64.02"), Kukar());
+
+        var boxes = cut.FindAll(".region-map-labels text").Select(t =>
+        {
+            var x = double.Parse(t.GetAttribute("x")!, System.Globalization.CultureInfo.InvariantCulture);
+            var y = double.Parse(t.GetAttribute("y")!, System.Globalization.CultureInfo.InvariantCulture);
+            var half = t.ChildNodes[0].TextContent.Length * 14 / 2.0;
+            return (Left: x - half, Top: y - 22, Right: x + half, Bottom: y + 30);
+        }).ToList();
+
+        Assert.True(boxes.Count >= 8, $"Only {boxes.Count} labels placed.");
+        for (var i = 0; i < boxes.Count; i++)
+        {
+            for (var j = i + 1; j < boxes.Count; j++)
+            {
+                var (a, b) = (boxes[i], boxes[j]);
+                Assert.False(a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom, $"Labels {i} and {j} overlap.");
+            }
+        }
     }
 }

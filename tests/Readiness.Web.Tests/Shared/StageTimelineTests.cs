@@ -35,8 +35,6 @@ public class StageTimelineTests : BunitContext, IAsyncLifetime
         Stage(8, "REKAP", "Penghitungan dan rekapitulasi suara", "2024-11-27", "2024-12-16"),
     ];
 
-    private const int Days = 244;
-
     private static Stage Stage(int id, string code, string name, string start, string end) => new()
     {
         Id = id, ElectionId = 1, Code = code, Name = name, SortOrder = id,
@@ -86,7 +84,7 @@ public class StageTimelineTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Bars_run_from_the_first_start_to_the_last_end_in_proportion_to_their_dates()
+    public void Bars_run_from_the_first_start_to_the_last_end_in_the_order_of_their_dates()
     {
         var cut = RenderTimeline("2024-11-10");
 
@@ -95,28 +93,46 @@ public class StageTimelineTests : BunitContext, IAsyncLifetime
         var adhoc = Bar(cut, "ADHOC");
         var rekap = Bar(cut, "REKAP");
         var kampanye = Bar(cut, "KAMPANYE");
+        var tenang = Bar(cut, "TENANG");
+        var voting = Bar(cut, "PEMUNGUTAN");
 
         Assert.Equal(x0, adhoc.X, 2);
         Assert.Equal(x0 + plot, rekap.X + rekap.Width, 2);
-        // Kampanye: 25 Sep is day 161 of the range, and it lasts 60 days.
-        Assert.Equal(x0 + plot * 161 / Days, kampanye.X, 2);
-        Assert.Equal(plot * 60 / Days, kampanye.Width, 2);
-        // ADHOC (203 days) is drawn longer than DPT (116 days), which is longer than Masa tenang (3 days).
-        Assert.True(adhoc.Width > Bar(cut, "DPT").Width && Bar(cut, "DPT").Width > Bar(cut, "TENANG").Width);
+        // The campaign ends the day before the quiet period, which ends the day before voting (and the count) begins.
+        Assert.Equal(kampanye.X + kampanye.Width, tenang.X, 1);
+        Assert.Equal(tenang.X + tenang.Width, voting.X, 1);
+        Assert.Equal(voting.X, rekap.X, 1);
+        // Longer stages are drawn longer: ADHOC (203 days) > DPT (116 days) > Masa tenang (3 days) > voting (1 day).
+        Assert.True(adhoc.Width > Bar(cut, "DPT").Width && Bar(cut, "DPT").Width > tenang.Width && tenang.Width > voting.Width);
+    }
+
+    [Fact]
+    public void The_last_weeks_get_room_to_read_and_the_long_months_do_not_take_the_whole_width()
+    {
+        var cut = RenderTimeline("2024-11-25");
+
+        const double plot = StageTimeline.PlotWidth;
+        // The quiet period, voting day and the count (24 Nov - 16 Dec: 23 of 244 days, 9% by the calendar).
+        var tenang = Bar(cut, "TENANG");
+        var rekap = Bar(cut, "REKAP");
+        var lastWeeks = rekap.X + rekap.Width - tenang.X;
+        Assert.True(lastWeeks >= plot * 0.2, $"The last weeks are {lastWeeks:0} of {plot} units.");
+        Assert.True(Bar(cut, "PEMUNGUTAN").Width >= 10, "Voting day is a bar a finger can find, not a dot.");
+        // From the voter list's start (31 May) to the campaign's (25 Sep), 117 days, no longer takes half the width.
+        Assert.True(Bar(cut, "KAMPANYE").X - Bar(cut, "DPT").X < plot * 0.5);
     }
 
     [Theory]
     [InlineData("PENETAPAN")]
     [InlineData("PEMUNGUTAN")]
-    public void A_one_day_stage_still_gets_a_visible_bar_over_its_day(string code)
+    public void A_one_day_stage_still_gets_a_visible_bar_with_todays_line_inside_it_on_its_day(string code)
     {
-        var cut = RenderTimeline("2024-11-10");
-
         var stage = Stages2024.Single(s => s.Code == code);
+        var cut = RenderTimeline(stage.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
         var (x, width) = Bar(cut, code);
         Assert.True(width >= StageTimeline.MinBarWidth, $"{code} is {width} wide.");
-        var dayMiddle = StageTimeline.PlotX + StageTimeline.PlotWidth * (stage.StartDate.DayNumber - Day("2024-04-17").DayNumber + 0.5) / Days;
-        Assert.InRange(dayMiddle, x, x + width);
+        Assert.InRange(TodayX(cut), x, x + width);
     }
 
     [Fact]

@@ -22,12 +22,15 @@ public static class ReadinessTheme
             AppbarText = "#ffffff",
             Success = "#2e7d32",
             SuccessContrastText = "#ffffff",
-            Warning = "#f9a825",
-            WarningContrastText = "rgba(0,0,0,0.87)",
+            // A dark amber: an outlined "Dalam proses" is amber text on white, read on a phone in the sun (4.9:1).
+            Warning = "#9a6700",
+            WarningContrastText = "#ffffff",
             Error = "#c62828",
             ErrorContrastText = "#ffffff",
             Info = "#0277bd",
             Background = "#f5f6f8",
+            // Secondary text (dates, codes, who) at 7:1 on the page's grey, not MudBlazor's 4.3:1.
+            TextSecondary = "rgba(0,0,0,0.7)",
         },
         PaletteDark = new PaletteDark
         {

@@ -70,18 +70,31 @@ public partial class RegionMap
     private RegionMapFigure? Focused => _focusedCode is null ? null : Regions.FirstOrDefault(r => r.Code == _focusedCode);
 
     /// <summary>
-    /// The class that colours a region for a measure: <c>region-map-ready-0</c> (under 20% Siap) to
-    /// <c>region-map-ready-4</c> (80% or more), <c>region-map-none</c> without items; <c>region-map-count-0</c>
+    /// The class that colours a region for a measure: <c>region-map-ready-0</c> (0-24% Siap, red) through
+    /// <c>region-map-ready-3</c> (75-99%) to <c>region-map-ready-4</c> (every item Siap, green), by the share rounded
+    /// to a whole percent as the label shows it; <c>region-map-none</c> without items; <c>region-map-count-0</c>
     /// (none) to <c>region-map-count-4</c> (8 or more) for Kendala and overdue counts.
     /// </summary>
     public static string FillClass(RegionMapFigure figure, RegionMapMeasure measure) => measure switch
     {
         RegionMapMeasure.Readiness => figure.Counts.ReadyShare is { } share
-            ? $"region-map-ready-{Math.Min(4, (int)Math.Floor(share * 5))}"
+            ? $"region-map-ready-{ReadyStep(share)}"
             : "region-map-none",
         RegionMapMeasure.Blocked => $"region-map-count-{CountStep(figure.Counts.Blocked)}",
         _ => $"region-map-count-{CountStep(figure.Overdue)}",
     };
+
+    /// <summary>Steps of a quarter from 0%, and a step of its own for a region where every item is Siap.</summary>
+    private static int ReadyStep(double share) => PercentOf(share) switch
+    {
+        < 25 => 0,
+        < 50 => 1,
+        < 75 => 2,
+        < 100 => 3,
+        _ => 4,
+    };
+
+    private static int PercentOf(double share) => (int)Math.Round(share * 100, MidpointRounding.AwayFromZero);
 
     /// <summary>Count steps: 0, 1, 2-3, 4-7, 8 or more.</summary>
     private static int CountStep(int count) => count switch
@@ -138,7 +151,7 @@ public partial class RegionMap
         if (_measure == RegionMapMeasure.Readiness)
         {
             yield return ("region-map-none", L["Map.Legend.NoItems"]);
-            foreach (var (step, label) in new[] { "0–19%", "20–39%", "40–59%", "60–79%", "80–100%" }.Select((l, i) => (i, l)))
+            foreach (var (step, label) in new[] { "0–24%", "25–49%", "50–74%", "75–99%", "100%" }.Select((l, i) => (i, l)))
             {
                 yield return ($"region-map-ready-{step}", label);
             }
@@ -166,26 +179,64 @@ public partial class RegionMap
         : name.StartsWith("Kab. ", StringComparison.Ordinal) ? name["Kab. ".Length..]
         : name;
 
-    // Razor reserves <text>, so the SVG element is written by hand.
-    private static RenderFragment Label(RegionMapFigure figure, RegionShape shape) => builder =>
+    /// <summary>What a region's label says under its name: the figure of the measure shown.</summary>
+    private string Value(RegionMapFigure figure) => _measure switch
     {
-        if (shape.Area < MinLabelArea)
-        {
-            return;
-        }
+        RegionMapMeasure.Readiness => figure.Counts.ReadyShare is { } share ? Percent(share) : "–",
+        RegionMapMeasure.Blocked => figure.Counts.Blocked.ToString(CultureInfo.InvariantCulture),
+        _ => figure.Overdue.ToString(CultureInfo.InvariantCulture),
+    };
 
+    // Label size in map units (the text is 24 units high; a character is about 14 units wide).
+    private const double LabelLineHeight = 26;
+    private const double LabelCharWidth = 14;
+
+    /// <summary>
+    /// The labels that fit: largest regions first, each placed only where it overlaps no label already placed, so
+    /// names never sit on top of each other; a region left out keeps its name and figures in its link and title.
+    /// </summary>
+    private IEnumerable<(RegionMapFigure Figure, RegionShape Shape)> PlacedLabels()
+    {
+        var placed = new List<(double Left, double Top, double Right, double Bottom)>();
+        foreach (var (figure, shape) in Drawn.Where(d => d.Shape.Area >= MinLabelArea).OrderByDescending(d => d.Shape.Area))
+        {
+            var width = Math.Max(ShortName(figure.Name).Length, 4) * LabelCharWidth;
+            var top = LabelTop(figure, shape) - LabelLineHeight + 4;
+            var box = (Left: shape.LabelX - width / 2, Top: top, Right: shape.LabelX + width / 2, Bottom: top + 2 * LabelLineHeight);
+            if (placed.Any(p => box.Left < p.Right && p.Left < box.Right && box.Top < p.Bottom && p.Top < box.Bottom))
+            {
+                continue;
+            }
+
+            placed.Add(box);
+            yield return (figure, shape);
+        }
+    }
+
+    // Below the marker when there is one, so neither hides the other.
+    private static int LabelTop(RegionMapFigure figure, RegionShape shape) =>
+        shape.LabelY + (figure.Counts.Blocked > 0 ? (int)MarkerRadius + 22 : 8);
+
+    // Razor reserves <text>, so the SVG element is written by hand: the name, and the figure on a line below it.
+    private RenderFragment Label(RegionMapFigure figure, RegionShape shape) => builder =>
+    {
         builder.OpenElement(0, "text");
         builder.SetKey(figure.Code);
         builder.AddAttribute(1, "x", shape.LabelX);
-        // Below the marker when there is one, so neither hides the other.
-        builder.AddAttribute(2, "y", shape.LabelY + (figure.Counts.Blocked > 0 ? (int)MarkerRadius + 22 : 8));
+        builder.AddAttribute(2, "y", LabelTop(figure, shape));
         builder.AddAttribute(3, "text-anchor", "middle");
         builder.AddContent(4, ShortName(figure.Name));
+        builder.OpenElement(5, "tspan");
+        builder.AddAttribute(6, "class", "region-map-value");
+        builder.AddAttribute(7, "x", shape.LabelX);
+        builder.AddAttribute(8, "dy", LabelLineHeight.ToString(CultureInfo.InvariantCulture));
+        builder.AddContent(9, Value(figure));
+        builder.CloseElement();
         builder.CloseElement();
     };
 
     // "25%" in Indonesian and English alike; written out so a render on a thread of another culture cannot make it "25 %".
-    private static string Percent(double share) => Math.Round(share * 100, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) + "%";
+    private static string Percent(double share) => PercentOf(share).ToString(CultureInfo.InvariantCulture) + "%";
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -13,6 +13,13 @@ public sealed class ScreensPageTests : AdminPageTest
     private static AngleSharp.Dom.IElement RevokeButton(IRenderedComponent<ScreensPage> page, string name) =>
         Button(page.Find($"[data-screen='{name}']"), "Cabut");
 
+    // As a person does: type into the box, then leave it for the button.
+    private static void TypeRegion(IRenderedComponent<ScreensPage> page, string text)
+    {
+        page.Find("#screen-region").Input(text);
+        page.Find("#screen-region").Blur();
+    }
+
     [Fact]
     public async Task Cancelling_the_revoke_dialog_leaves_the_screen_token_active()
     {
@@ -60,7 +67,7 @@ public sealed class ScreensPageTests : AdminPageTest
         page.WaitForAssertion(() =>
         {
             Assert.Contains("Isi nama layar, misalnya tempat layar itu dipasang.", page.Markup, StringComparison.Ordinal);
-            Assert.Contains("Isi kode wilayah, misalnya 64.02.", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("Isi kode atau nama wilayah, misalnya 64.02 atau Kutai Kartanegara.", page.Markup, StringComparison.Ordinal);
         });
         Assert.Empty(await Screens.ListAsync(AdminActor));
         Assert.Empty(page.FindAll("#screen-url"));
@@ -73,7 +80,7 @@ public sealed class ScreensPageTests : AdminPageTest
         page.WaitForElement("#screen-name");
 
         page.Find("#screen-name").Change("Posko di mana");
-        page.Find("#screen-region").Change("99.99");
+        TypeRegion(page, "99.99");
         await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Buat token").Click());
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[role=alert]")));
@@ -88,12 +95,43 @@ public sealed class ScreensPageTests : AdminPageTest
         page.WaitForElement("#screen-name");
 
         page.Find("#screen-name").Change("Posko Polres Kukar");
-        page.Find("#screen-region").Change("64.02");
+        TypeRegion(page, "64.02");
         await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Buat token").Click());
 
         page.WaitForAssertion(() => Assert.Contains("/layar/masuk?token=", page.Find("#screen-url").TextContent, StringComparison.Ordinal));
         Assert.True((await TokenAsync("Posko Polres Kukar")).IsActive);
         Assert.Equal("", page.Find("#screen-name").GetAttribute("value") ?? "");
         Assert.DoesNotContain("Isi nama layar", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_typed_by_name_makes_the_token_for_that_region()
+    {
+        var page = RenderPage<ScreensPage>();
+        page.WaitForElement("#screen-name");
+
+        page.Find("#screen-name").Change("Posko Polres Kukar");
+        TypeRegion(page, "Kutai Kartanegara");
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Buat token").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("/layar/masuk?token=", page.Find("#screen-url").TextContent, StringComparison.Ordinal));
+        Assert.Equal("64.02", (await TokenAsync("Posko Polres Kukar")).RegionCode);
+        Assert.NotNull(Button(page.Find("#screen-url").ParentElement!, "Salin alamat"));
+    }
+
+    [Fact]
+    public async Task A_name_that_is_no_region_is_marked_on_the_field_and_nothing_is_made()
+    {
+        var page = RenderPage<ScreensPage>();
+        page.WaitForElement("#screen-name");
+
+        page.Find("#screen-name").Change("Posko di mana");
+        TypeRegion(page, "Gotham");
+        await page.InvokeAsync(() => Button(page.Find(".mud-form"), "Buat token").Click());
+
+        page.WaitForAssertion(() => Assert.Contains("Tidak ada wilayah dengan kode atau nama \"Gotham\"", page.Markup, StringComparison.Ordinal));
+        Assert.NotEmpty(page.FindAll(".mud-input-error"));
+        Assert.Empty(await Screens.ListAsync(AdminActor));
+        Assert.Empty(page.FindAll("#screen-url"));
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using MudBlazor;
 using Readiness.Data.Accounts;
 using Readiness.Data.Regions;
+using Readiness.Data.Shared;
+using Microsoft.JSInterop;
 using Readiness.Web.Hosting;
 
 namespace Readiness.Web.Components.Pages.Admin;
@@ -21,11 +23,19 @@ public sealed partial class ScreensPage : ComponentBase
     private int _formVersion;
     private string? _name = "";
     private string? _region = "";
+
+    // What the region box shows: a code picked from the list, or a code or name as typed.
+    private string? _regionText = "";
     private string? _search;
     private string? _secretUrl;
     private string? _message;
     private bool _isError;
     private bool _busy;
+    private string? _regionError;
+    private bool? _copied;
+
+    // Names of the regions last offered in the region list, by code.
+    private Dictionary<string, string> _found = [];
 
     [Inject] private ScreenTokenStore Screens { get; set; } = null!;
 
@@ -38,6 +48,8 @@ public sealed partial class ScreensPage : ComponentBase
     [Inject] private IDialogService Dialogs { get; set; } = null!;
 
     [Inject] private ILogger<ScreensPage> Logger { get; set; } = null!;
+
+    [Inject] private Microsoft.JSInterop.IJSRuntime JS { get; set; } = null!;
 
     protected override async Task OnInitializedAsync() => await ReloadAsync();
 
@@ -52,8 +64,51 @@ public sealed partial class ScreensPage : ComponentBase
         || new[] { token.Name, token.RegionCode, _regionNames.GetValueOrDefault(token.RegionCode), token.CreatedBy }
             .Any(text => text?.Contains(_search.Trim(), StringComparison.CurrentCultureIgnoreCase) == true);
 
+    private async Task<IEnumerable<string>> SearchRegionsAsync(string? text, CancellationToken cancellationToken)
+    {
+        var regions = await Regions.SearchAsync(text, cancellationToken);
+        _found = regions.ToDictionary(r => r.Code, r => r.Name);
+        return regions.Select(r => r.Code);
+    }
+
+    /// <summary>The code of the region the admin named: a code as typed, or the one region whose name matches.</summary>
+    private async Task<string?> ResolveRegionAsync(string text)
+    {
+        if (RegionCode.IsValid(text))
+        {
+            return text;
+        }
+
+        var found = await Regions.SearchAsync(text);
+        var exact = found.Where(r => string.Equals(r.Name, text, StringComparison.CurrentCultureIgnoreCase)
+            || r.Name.EndsWith(" " + text, StringComparison.CurrentCultureIgnoreCase)).ToList();
+        var match = exact.Count == 1 ? exact : found;
+        _regionError = match.Count switch
+        {
+            0 => L["Screens.RegionNotFound", text].Value,
+            1 => null,
+            _ => L["Screens.RegionAmbiguous", match.Count, string.Join(", ", match.Take(5).Select(r => $"{r.Name} ({r.Code})"))].Value,
+        };
+        return match.Count == 1 ? match[0].Code : null;
+    }
+
+    private async Task CopyAsync()
+    {
+        try
+        {
+            await JS.InvokeVoidAsync("navigator.clipboard.writeText", _secretUrl);
+            _copied = true;
+        }
+        catch (Microsoft.JSInterop.JSException)
+        {
+            // No clipboard outside a secure context (plain http on another host): the address stays on screen to copy by hand.
+            _copied = false;
+        }
+    }
+
     private async Task CreateAsync()
     {
+        _regionError = null;
         await _form!.ValidateAsync();
         if (!_form.IsValid)
         {
@@ -63,10 +118,17 @@ public sealed partial class ScreensPage : ComponentBase
         _busy = true;
         try
         {
-            var (token, secret) = await Screens.CreateAsync(await CurrentActor.GetAsync(), _name ?? "", (_region ?? "").Trim());
+            var code = await ResolveRegionAsync((string.IsNullOrWhiteSpace(_regionText) ? _region ?? "" : _regionText).Trim());
+            if (code is null)
+            {
+                return;
+            }
+
+            var (token, secret) = await Screens.CreateAsync(await CurrentActor.GetAsync(), _name ?? "", code);
+            _copied = null;
             _secretUrl = Navigation.ToAbsoluteUri("/layar/masuk?token=" + secret).ToString();
             (_message, _isError) = (L["Screens.Created", token.Name], false);
-            (_name, _region) = ("", "");
+            (_name, _region, _regionText) = ("", "", "");
             await ReloadAsync();
             _formVersion++;
         }
