@@ -5,7 +5,7 @@ namespace Readiness.Web.Components.Shared;
 
 /// <summary>
 /// What a <see cref="RegionMap"/> shows of one region one level down: its readiness counts (from the live board),
-/// its overdue items (see <c>RedFlagStore.IsOverdue</c>) and its risk level (rendah, sedang, tinggi; null when not
+/// its overdue items (see <c>RedFlagRule.IsOverdue</c>) and its risk level (rendah, sedang, tinggi; null when not
 /// set). The page's live state builds these, so the map follows every change the page follows.
 /// </summary>
 public sealed record RegionMapFigure(string Code, string Name, ReadinessCounts Counts, int Overdue, string? RiskLevel);
