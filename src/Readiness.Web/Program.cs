@@ -37,6 +37,7 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Readin
 app.UseSecurityHeaders();
 app.UseReadinessCompression();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiResponses();
 app.UseRequestLocalization();
 app.UseRegionCodeCheck();
 app.UseAuthentication();

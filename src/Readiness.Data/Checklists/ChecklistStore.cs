@@ -309,7 +309,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             throw new InputException(InputException.TitleInvalid, MaxTitleLength);
         }
 
-        InputException.RequirePlainText(title);
+        InputException.RequireTitleText(title);
         if (!Criticality.IsValid(item.Criticality))
         {
             throw new InputException(InputException.CriticalityInvalid);

@@ -34,16 +34,49 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string PhoneInvalid = "Input.PhoneInvalid";
     public const string PositionInvalid = "Input.PositionInvalid";
     public const string UnitNameInvalid = "Input.UnitNameInvalid";
+    public const string DirectionCharacters = "Input.DirectionCharacters";
 
     /// <summary>
-    /// Text a person can type: control characters (a NUL would silently cut the text in SQLite) are refused, line
-    /// breaks and tabs are not.
+    /// Text a person can type: control characters (a NUL would silently cut the text in SQLite), the noncharacters
+    /// U+FFFE, U+FFFF and U+FDD0-U+FDEF (text copied from a PDF carries them; no XML document, so no xlsx file, may hold
+    /// them) and half a surrogate pair are refused with <see cref="ControlCharacters"/>; line breaks and tabs are not.
     /// </summary>
+    /// <exception cref="InputException">Key <see cref="ControlCharacters"/>.</exception>
     public static void RequirePlainText(string? text)
     {
-        if (text is not null && text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        if (text is null)
         {
-            throw new InputException(ControlCharacters);
+            return;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if ((char.IsControl(c) && c is not ('\r' or '\n' or '\t')) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF'))
+            {
+                throw new InputException(ControlCharacters);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A title shown on every screen: plain text (<see cref="RequirePlainText"/>) without the characters that turn
+    /// the direction of the text around it (U+202A-U+202E embeddings and overrides, U+2066-U+2069 isolates), which
+    /// would show "selesai" as "iaseles" on every list, wall and export.
+    /// </summary>
+    /// <exception cref="InputException">Key <see cref="ControlCharacters"/> or <see cref="DirectionCharacters"/>.</exception>
+    public static void RequireTitleText(string? text)
+    {
+        RequirePlainText(text);
+        if (text is not null && text.Any(c => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069')))
+        {
+            throw new InputException(DirectionCharacters);
         }
     }
 

@@ -17,11 +17,15 @@ internal static class ExportTable
         "Diubah oleh", "Diubah pada", "Angka", "Sudah", "Target", "Satuan",
     ];
 
+    /// <summary>
+    /// Each item as a row of text, every cell <see cref="Storable"/>: a row stored before its characters were refused
+    /// at input must not make the whole file one that Excel refuses.
+    /// </summary>
     public static IEnumerable<string[]> Rows(IReadOnlyList<ItemView> items, IStringLocalizer l) =>
         items.Select(view =>
         {
             var item = view.Item;
-            return new[]
+            return Array.ConvertAll(new[]
             {
                 item.RegionCode,
                 view.RegionName,
@@ -38,8 +42,56 @@ internal static class ExportTable
                 item.HasNumber ? item.Done?.ToString(CultureInfo.InvariantCulture) ?? "" : "",
                 item.HasNumber ? item.Target?.ToString(CultureInfo.InvariantCulture) ?? "" : "",
                 item.Unit ?? "",
-            };
+            }, Storable);
         });
+
+    /// <summary>
+    /// <paramref name="text"/> with every character that an XML document cannot hold (control characters other than
+    /// tab and line breaks, U+FFFE, U+FFFF, half a surrogate pair) replaced by U+FFFD, the replacement character.
+    /// </summary>
+    public static string Storable(string text)
+    {
+        var i = 0;
+        while (i < text.Length && IsXmlAt(text, i, out var width))
+        {
+            i += width;
+        }
+
+        if (i == text.Length)
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        builder.Append(text, 0, i);
+        while (i < text.Length)
+        {
+            if (IsXmlAt(text, i, out var width))
+            {
+                builder.Append(text, i, width);
+                i += width;
+            }
+            else
+            {
+                builder.Append('\uFFFD');
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsXmlAt(string text, int i, out int width)
+    {
+        if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+        {
+            width = 2;
+            return true;
+        }
+
+        width = 1;
+        return System.Xml.XmlConvert.IsXmlChar(text[i]);
+    }
 
     /// <summary><c>kesiapan-64.02-20261201-0230-WITA.csv</c>: when it was exported, as the region's own clock said.</summary>
     public static string FileName(string regionCode, DateTimeOffset nowUtc, RegionTimeZone zone, string extension) =>

@@ -170,6 +170,37 @@ public sealed class ChecklistInputTests : IDisposable
         Assert.Equal(new string('y', 1000), (await _db.Checklists.FindAsync(item.Id))!.Note);
     }
 
+    [Theory]
+    [InlineData(0xFFFE)]
+    [InlineData(0xFFFF)]
+    [InlineData(0xD83D)] // half of a surrogate pair: built here, since test data would turn it into U+FFFD on the way
+    [InlineData(0xDE00)]
+    public async Task A_note_with_characters_no_export_can_hold_is_refused_and_nothing_is_written(int character)
+    {
+        var (liaison, item) = await ItemAsync();
+        var note = "Salinan PDF " + (char)character + " akhir";
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => _db.Checklists.ChangeStatusAsync(liaison,
+            new StatusChange(item.Id, item.Version, ItemStatus.Blocked, note, Guid.NewGuid())));
+
+        Assert.Equal(InputException.ControlCharacters, refused.Key);
+        Assert.Equal((item.Version, item.Status), ((await _db.Checklists.FindAsync(item.Id))!.Version, (await _db.Checklists.FindAsync(item.Id))!.Status));
+    }
+
+    [Fact]
+    public async Task A_title_that_would_show_reversed_is_refused_and_no_item_is_added()
+    {
+        var (liaison, item) = await ItemAsync();
+        await using var connection = await _db.Factory.OpenAsync();
+        var before = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ChecklistItems;");
+
+        var refused = await Assert.ThrowsAsync<InputException>(() => _db.Checklists.AddItemAsync(liaison,
+            new NewItem(item.ElectionId, item.RegionCode, item.StageId, "Logistik \u202Eiaseles", item.DueDate, Criticality.Normal), Guid.NewGuid()));
+
+        Assert.Equal(InputException.DirectionCharacters, refused.Key);
+        Assert.Equal(before, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ChecklistItems;"));
+    }
+
     private async Task<(Readiness.Data.Accounts.Actor, ChecklistItem)> ItemAsync()
     {
         await _db.ReadyAsync();
@@ -200,6 +231,7 @@ public sealed class PlainTextTests
     [Theory]
     [InlineData("baris satu\r\nbaris dua\tkolom")]
     [InlineData("<script>alert(1)</script> ' OR 1=1 -- 😀")]
+    [InlineData("عربي and English \u200F mixed")]
     [InlineData(null)]
     public void Line_breaks_tabs_markup_and_emoji_are_plain_text(string? text) => InputException.RequirePlainText(text);
 }

@@ -71,4 +71,30 @@ public sealed class HostileInputTests(AppFixture fixture)
         Assert.StartsWith("application/problem+json", response.Headers["content-type"]);
         Assert.Equal(400, JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("status").GetInt32());
     }
+
+    [Theory]
+    [InlineData("GET", "/api/tidak-ada", 404)]
+    [InlineData("GET", "/api/wilayah/64.02/tidak-ada", 404)]
+    [InlineData("POST", "/api/wilayah/64.02/kesiapan", 405)]
+    public async Task An_unknown_api_address_or_method_gets_a_problem_never_a_redirect(string method, string path, int status)
+    {
+        var page = await fixture.SignedInPageAsync("pimpinan");
+
+        var response = await page.APIRequest.FetchAsync(path, new() { Method = method, MaxRedirects = 0 });
+
+        Assert.Equal(status, response.Status);
+        Assert.StartsWith("application/problem+json", response.Headers["content-type"]);
+        Assert.Equal(status, JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Api_answers_are_never_stored_by_a_browser_or_a_proxy()
+    {
+        var page = await fixture.SignedInPageAsync("pimpinan");
+
+        var response = await page.APIRequest.GetAsync("/api/wilayah/64.02/kesiapan");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("no-store", response.Headers["cache-control"]);
+    }
 }

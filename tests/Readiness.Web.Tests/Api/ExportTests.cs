@@ -44,6 +44,20 @@ public sealed class ExportTests
         Assert.Equal(rows[0].Count, rows[1].Count);
     }
 
+    [Fact]
+    public async Task An_xlsx_stays_a_valid_file_whatever_characters_were_stored_before_they_were_refused()
+    {
+        string[] notes = ["Salinan PDF \uFFFE akhir \uFFFF", "separuh \uD83D pasangan", "bel\u0007", "utuh 😀"];
+        var items = notes.Select((note, i) => View(i + 1, note)).ToList();
+        using var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
+        var l = services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        var bytes = await ExportEndpoints.WriteXlsxAsync(items, l, CancellationToken.None);
+
+        var rows = ReadSheet(bytes, out _, out _);
+        Assert.Equal(["Salinan PDF \uFFFD akhir \uFFFD", "separuh \uFFFD pasangan", "bel\uFFFD", "utuh 😀"], rows.Skip(1).Select(r => r[8]));
+    }
+
     private static ItemView View(long id, string note) => new()
     {
         Item = new ChecklistItem

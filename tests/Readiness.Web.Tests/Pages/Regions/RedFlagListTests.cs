@@ -76,6 +76,19 @@ public class RedFlagListTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void A_critical_item_due_today_says_today_not_zero_days()
+    {
+        var today = Flag(8, "Rapat pleno", RedFlagKind.DueSoon, RiskLevel.High, "64.02", new DateOnly(2026, 11, 23));
+        var later = Flag(9, "Distribusi surat suara", RedFlagKind.DueSoon, RiskLevel.High, "64.02", new DateOnly(2026, 11, 25));
+
+        var cut = Render<RedFlagList>(p => p.Add(x => x.Flags, [today, later]));
+
+        Assert.Contains("jatuh tempo hari ini", cut.Find("[data-flag='8']").TextContent);
+        Assert.DoesNotContain("0 hari", cut.Find("[data-flag='8']").TextContent);
+        Assert.Contains("jatuh tempo 2 hari lagi", cut.Find("[data-flag='9']").TextContent);
+    }
+
+    [Fact]
     public void No_flags_says_so()
     {
         var cut = Render<RedFlagList>(p => p.Add(x => x.Flags, Array.Empty<RedFlag>()));
