@@ -410,7 +410,7 @@ public sealed partial class ItemCard : ComponentBase
     private async Task DoneAsync(ChecklistItem saved)
     {
         var status = saved.Status;
-        (_message, _isError) = (saved.HasNumber ? L["Item.SavedWithNumber", L["Status." + status], saved.NumberText] : L["Item.Saved", L["Status." + status]], false);
+        (_message, _isError) = (saved is { HasNumber: true, Done: not null } ? L["Item.SavedWithNumber", L["Status." + status], saved.NumberText] : L["Item.Saved", L["Status." + status]], false);
         _numberError = null;
         ShowNumbers(saved);
         _savedStatus = status;
