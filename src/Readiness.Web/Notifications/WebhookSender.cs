@@ -33,6 +33,11 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
             n.ItemId is { } id
                 ? new WebhookPayload.Item(id, n.ItemTitle, n.ItemStatus, n.RegionCode, n.RegionName, n.AgencyCode, n.DueDate, message.Link)
                 : null,
+            n.IsGroup
+                ? new WebhookPayload.ItemGroup(n.ItemCount ?? 0, n.RegionCode, n.RegionName,
+                    [.. n.Items.Select(i => new WebhookPayload.Item(i.ItemId, i.Title, i.Status, i.RegionCode, i.RegionName, i.AgencyCode, i.DueDate,
+                        text.Link(i.ItemId)))], message.Link)
+                : null,
             n.Digest, message.Subject, message.Text);
         return JsonSerializer.SerializeToUtf8Bytes(payload, Json);
     }
