@@ -33,9 +33,10 @@ public sealed partial class OutboxWorker : BackgroundService
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<DeliveryFailedException>(e => !e.Permanent)
-                    .Handle<TimeoutRejectedException>(),
+                // A failure that can pass is retried, but never beyond the delivery's MaxAttempts in all.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is DeliveryFailedException { Permanent: false } or TimeoutRejectedException
+                    && args.AttemptNumber + 1 < args.Context.Properties.GetValue(TriesLeft, int.MaxValue)),
                 MaxRetryAttempts = delivery.RetriesPerClaim,
                 Delay = delivery.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -45,6 +46,9 @@ public sealed partial class OutboxWorker : BackgroundService
 
         _pipeline = builder.AddTimeout(delivery.AttemptTimeout).Build();
     }
+
+    // The tries a delivery has left before it is a dead letter, handed to the retry strategy per execution.
+    private static readonly ResiliencePropertyKey<int> TriesLeft = new("readiness.tries-left");
 
     /// <summary>This server's name in delivery leases.</summary>
     public string Owner { get; } = LeaseOwner.New();
@@ -94,18 +98,28 @@ public sealed partial class OutboxWorker : BackgroundService
         try
         {
             var body = work.Channel == "webhook" ? _webhooks.Body(work) : null;
-            await _pipeline.ExecuteAsync(async token =>
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(TriesLeft, Math.Max(1, delivery.MaxAttempts - work.Attempts));
+            try
             {
-                Interlocked.Increment(ref tries);
-                if (body is not null)
+                await _pipeline.ExecuteAsync(async ctx =>
                 {
-                    await _webhooks.SendAsync(work, body, token);
-                }
-                else
-                {
-                    await _email.SendAsync(work, token);
-                }
-            }, cancellationToken);
+                    var token = ctx.CancellationToken;
+                    Interlocked.Increment(ref tries);
+                    if (body is not null)
+                    {
+                        await _webhooks.SendAsync(work, body, token);
+                    }
+                    else
+                    {
+                        await _email.SendAsync(work, token);
+                    }
+                }, context);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -153,6 +153,29 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_dead_letter_has_had_exactly_MaxAttempts_tries_when_a_claim_would_have_gone_past_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 500, 500, 500, 500);
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Delivery:MaxAttempts"] = "3",
+            ["Readiness:Notifications:Delivery:RetriesPerClaim"] = "1",
+        });
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+        var worker = host.Get<OutboxWorker>();
+
+        await worker.RunOnceAsync(); // two tries
+        await worker.RunOnceAsync(); // one more is the third and last, not two
+        await worker.RunOnceAsync();
+
+        Assert.Equal(3, receiver.Requests.Count);
+        var dead = Assert.Single(await host.Get<DeliveryStore>().DeadLettersAsync(DeliveryHost.Admin));
+        Assert.Equal(3, dead.Attempts);
+    }
+
+    [Fact]
     public async Task A_server_killed_after_sending_but_before_recording_it_leaves_the_delivery_to_be_sent_again_under_the_same_key()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
