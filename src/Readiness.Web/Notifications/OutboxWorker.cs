@@ -35,7 +35,7 @@ public sealed partial class OutboxWorker : BackgroundService
             {
                 // A failure that can pass is retried, but never beyond the delivery's MaxAttempts in all.
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is DeliveryFailedException { Permanent: false } or TimeoutRejectedException
+                    args.Outcome.Exception is DeliveryFailedException { Permanent: false, RetryAfter: null } or TimeoutRejectedException
                     && args.AttemptNumber + 1 < args.Context.Properties.GetValue(TriesLeft, int.MaxValue)),
                 MaxRetryAttempts = delivery.RetriesPerClaim,
                 Delay = delivery.RetryDelay,
@@ -132,6 +132,11 @@ public sealed partial class OutboxWorker : BackgroundService
             // Claims so far, counting this one: the wait before the next claim doubles each time, up to an hour.
             var claims = 1 + (work.Attempts / (delivery.RetriesPerClaim + 1));
             var wait = TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, delivery.RequeueDelay.Ticks * (1L << Math.Min(claims - 1, 10))));
+            if (ex is DeliveryFailedException { RetryAfter: { } asked })
+            {
+                // The receiver said when to come back (429/503 with Retry-After): then, within the cap.
+                wait = asked < delivery.RetryAfterCap ? asked : delivery.RetryAfterCap;
+            }
             var dead = await _store.MarkFailedAsync(work.DeliveryId, Math.Max(tries, 1), ex.Message, wait, delivery.MaxAttempts, permanent,
                 CancellationToken.None);
             if (dead)

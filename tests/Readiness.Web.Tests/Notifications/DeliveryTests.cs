@@ -176,6 +176,30 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task A_receiver_answering_503_with_Retry_After_is_not_tried_again_until_then_and_a_long_wait_is_capped()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(503, 503);
+        receiver.RetryAfterSeconds = 120;
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Delivery:RetryAfterCap"] = "00:01:30",
+        });
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+        var before = DateTime.UtcNow;
+
+        await host.Get<OutboxWorker>().RunOnceAsync();
+
+        // One request, no retry two seconds later; the next claim waits the receiver's 120 s, capped at 90 s.
+        Assert.Single(receiver.Requests);
+        Assert.Equal(("pending", 1), (await host.DeliveriesAsync()).Select(d => (d.Status, d.Attempts)).Single());
+        await using var connection = await host.Get<Readiness.Data.Sql.ConnectionFactory>().OpenAsync();
+        var next = await Dapper.SqlMapper.ExecuteScalarAsync<DateTime>(connection, "SELECT NextAttemptAtUtc FROM Deliveries;");
+        Assert.InRange(DateTime.SpecifyKind(next, DateTimeKind.Utc), before.AddSeconds(85), DateTime.UtcNow.AddSeconds(91));
+    }
+
+    [Fact]
     public async Task A_server_killed_after_sending_but_before_recording_it_leaves_the_delivery_to_be_sent_again_under_the_same_key()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
