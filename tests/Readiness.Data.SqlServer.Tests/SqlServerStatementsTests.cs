@@ -374,6 +374,16 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             table.Rows.Add(2, "kritis-lewat", EscalationKinds.Overdue, "Kritis lewat tenggat", true, 0, "kritis", 7, Roles.Leader, true, true, 1, at, "sistem", DBNull.Value);
             table.Rows.Add(3, "ringkasan-pagi", EscalationKinds.Digest, "Ringkasan pagi", true, 0, DBNull.Value, 7, Roles.Leader, true, true, 1, at, "sistem", DBNull.Value);
         }
+        else if (sql.Contains("COALESCE(r.TimeZone, n.DigestZone)", StringComparison.Ordinal) && sql.Contains("WHERE n.UserId = @userId", StringComparison.Ordinal))
+        {
+            // A grouped notice in the inbox, so the query that reads its items is sent.
+            Row(("Id", typeof(long), 1L), ("RuleId", typeof(int), 2), ("Kind", typeof(string), EscalationKinds.Overdue),
+                ("ItemId", typeof(long), null), ("ItemCount", typeof(int), 2), ("ItemTitle", typeof(string), null),
+                ("ItemStatus", typeof(string), null), ("DueDate", typeof(DateTime), null), ("RegionCode", typeof(string), "64.02"),
+                ("RegionName", typeof(string), "Kabupaten Kutai Kartanegara"), ("TimeZone", typeof(string), "Asia/Makassar"),
+                ("AgencyCode", typeof(string), null), ("Details", typeof(string), null), ("CreatedAtUtc", typeof(DateTime), at),
+                ("ReadAtUtc", typeof(DateTime), null));
+        }
         else if (sql.StartsWith("SELECT DISTINCT i.RegionCode", StringComparison.Ordinal))
         {
             // One regency with candidates, so a rule's batch statements are sent.

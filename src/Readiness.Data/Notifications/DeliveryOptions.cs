@@ -15,6 +15,12 @@ public sealed class DeliveryOptions
     /// <summary>The wait before the next claim after a claim's tries all failed; doubled each time, at most one hour (default 1 min).</summary>
     public TimeSpan RequeueDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The longest wait a receiver's <c>Retry-After</c> (on 429 or 503) is honoured for (default 15 min): the
+    /// delivery is not retried inside the claim but claimed again after the receiver's wait, at most this long.
+    /// </summary>
+    public TimeSpan RetryAfterCap { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>Timeout of one HTTP request or SMTP session (default 15 s).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -40,12 +40,15 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
             WHERE d.Id IN @ids AND d.LeaseOwner = @owner
             ORDER BY d.Id;
             """;
-        return (await connection.QueryAsync<DeliveryWork, InboxNotification, DeliveryWork>(new CommandDefinition(read, new { ids, owner },
+        var work = (await connection.QueryAsync<DeliveryWork, InboxNotification, DeliveryWork>(new CommandDefinition(read, new { ids, owner },
             cancellationToken: cancellationToken), (work, notification) =>
             {
                 work.Notification = notification;
                 return work;
             }, splitOn: "Id")).AsList();
+        await NotificationStore.FillGroupsAsync(connection, factory.Dialect, [.. work.Select(w => w.Notification)],
+            NotificationStore.ItemsShownPerGroup, cancellationToken);
+        return work;
     }
 
     /// <summary>The receiver took it (2xx, or the mail server accepted it): it is never sent again.</summary>

@@ -129,7 +129,7 @@ public sealed partial class EscalationEngine(
             {
                 var regionCodes = batch.ToList();
                 var (held, counts) = await InBatchAsync(connection, rule,
-                    (transaction, ct) => RunItemBatchAsync(connection, transaction, rule, now, candidates, regionCodes, ct), cancellationToken);
+                    (transaction, ct) => RunItemBatchAsync(connection, transaction, rule, now, candidates, batch.Key, regionCodes, ct), cancellationToken);
                 total = Add(total, counts);
                 if (!held)
                 {
@@ -236,7 +236,7 @@ public sealed partial class EscalationEngine(
     }
 
     private async Task<RuleCounts> RunItemBatchAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
-        (string From, DynamicParameters Args) candidates, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken)
+        (string From, DynamicParameters Args) candidates, string regency, IReadOnlyList<string> regionCodes, CancellationToken cancellationToken)
     {
         var dialect = factory.Dialect;
         var cycle = rule.Kind == EscalationKinds.Blocked ? "i.Version" : "0";
@@ -244,6 +244,7 @@ public sealed partial class EscalationEngine(
         args.Add("codes", regionCodes);
         args.Add("kind", rule.Kind);
         args.Add("role", rule.RecipientRole);
+        args.Add("regency", regency);
         var sql = $"""
             INSERT INTO Escalations (RuleId, ItemId, Cycle, ItemVersion, RegionCode, AgencyCode, EscalatedAtUtc)
             SELECT @ruleId, i.Id, {cycle}, i.Version, i.RegionCode, i.AgencyCode, @now
@@ -257,19 +258,27 @@ public sealed partial class EscalationEngine(
             return new RuleCounts(0, 0, 0, 1, false);
         }
 
-        // Everyone of the rule's role whose scope covers the item's region, once per escalation.
+        // One notice per person of the rule's role, region and run, not one per item: the region is this regency, or
+        // the person's scope where it lies inside the regency. A notice of one item names it (ItemId), so it opens
+        // the item as before; a notice of more holds them as the rule's escalations of this run in its region.
+        var group = "CASE WHEN s.RegionCode > @regency THEN s.RegionCode ELSE @regency END";
         var fanOut = $"""
-            INSERT INTO Notifications (UserId, RuleId, Kind, EscalationId, ItemId, RegionCode, AgencyCode, CreatedAtUtc)
-            SELECT s.UserId, e.RuleId, @kind, e.Id, e.ItemId, e.RegionCode, e.AgencyCode, @now
-            FROM Escalations e
-            JOIN RecipientScopes s ON s.Role = @role
-                 AND e.RegionCode >= s.RegionCode AND e.RegionCode < {dialect.Concat("s.RegionCode", "'/'")}
-            WHERE e.RuleId = @ruleId AND e.EscalatedAtUtc = @now AND e.RegionCode IN @codes
-              AND NOT EXISTS (SELECT 1 FROM Notifications n WHERE n.UserId = s.UserId AND n.EscalationId = e.Id);
+            INSERT INTO Notifications (UserId, RuleId, Kind, ItemId, RegionCode, AgencyCode, ItemCount, CreatedAtUtc)
+            SELECT g.UserId, @ruleId, @kind, CASE WHEN g.Items = 1 THEN g.ItemId END, g.RegionCode,
+                   CASE WHEN g.Items = 1 THEN g.AgencyCode END, g.Items, @now
+            FROM (SELECT s.UserId, {group} AS RegionCode, COUNT(*) AS Items, MIN(e.ItemId) AS ItemId, MIN(e.AgencyCode) AS AgencyCode
+                  FROM Escalations e
+                  JOIN RecipientScopes s ON s.Role = @role
+                       AND e.RegionCode >= s.RegionCode AND e.RegionCode < {dialect.Concat("s.RegionCode", "'/'")}
+                  WHERE e.RuleId = @ruleId AND e.EscalatedAtUtc = @now AND e.RegionCode IN @codes
+                  GROUP BY s.UserId, {group}) g
+            WHERE NOT EXISTS (SELECT 1 FROM Notifications n
+                              WHERE n.UserId = g.UserId AND n.RuleId = @ruleId AND n.RegionCode = g.RegionCode
+                                AND n.CreatedAtUtc = @now AND n.ItemCount IS NOT NULL);
             """;
         var notified = await connection.ExecuteAsync(new CommandDefinition(fanOut, args, transaction, commandTimeout: 300,
             cancellationToken: cancellationToken));
-        var queued = notified == 0 ? 0 : await QueueDeliveriesAsync(connection, transaction, rule, now, regionCodes, cancellationToken);
+        var queued = notified == 0 ? 0 : await QueueDeliveriesAsync(connection, transaction, rule, now, regency, cancellationToken);
         return new RuleCounts(escalated, notified, queued, notified == 0 ? 2 : 3, false);
     }
 
@@ -376,16 +385,16 @@ public sealed partial class EscalationEngine(
                               WHERE UserId = @UserId AND RuleId = @RuleId AND DigestZone = @Zone AND DigestDate = @Date);
             """;
         var notified = await connection.ExecuteAsync(new CommandDefinition(insert, digests, transaction, cancellationToken: cancellationToken));
-        var queued = notified == 0 ? 0 : await QueueDeliveriesAsync(connection, transaction, rule, now, regionCodes: null, cancellationToken);
+        var queued = notified == 0 ? 0 : await QueueDeliveriesAsync(connection, transaction, rule, now, regency: null, cancellationToken);
         return new RuleCounts(0, notified, queued, digests.Count + (notified == 0 ? 0 : 1), false);
     }
 
-    /// <summary>The deliveries of the notifications this run made (of one batch's regions, when given).</summary>
+    /// <summary>The deliveries of the notifications this run made (of one regency's batch, when given).</summary>
     private async Task<int> QueueDeliveriesAsync(DbConnection connection, DbTransaction transaction, EscalationRule rule, DateTime now,
-        IReadOnlyList<string>? regionCodes, CancellationToken cancellationToken)
+        string? regency, CancellationToken cancellationToken)
     {
         var newId = factory.Dialect.NewOperationId;
-        var inBatch = regionCodes is null ? "" : "AND n.RegionCode IN @codes";
+        var inBatch = regency is null ? "" : "AND n.ItemCount IS NOT NULL AND (n.RegionCode = @regency OR (n.RegionCode >= @regencyDot AND n.RegionCode < @regencyEnd))";
         var sql = $"""
             INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
             SELECT n.Id, 'email', NULL, {newId}, 'pending', 0, @now, @now
@@ -406,7 +415,9 @@ public sealed partial class EscalationEngine(
             now,
             sendEmail = rule.SendEmail && options.Value.EmailEnabled,
             sendWebhook = rule.SendWebhook,
-            codes = regionCodes ?? [],
+            regency,
+            regencyDot = regency + ".",
+            regencyEnd = regency is null ? null : RegionCode.DescendantsTo(regency),
         }, transaction, commandTimeout: 300, cancellationToken: cancellationToken));
     }
 

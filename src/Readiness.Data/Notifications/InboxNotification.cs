@@ -17,7 +17,23 @@ public sealed class InboxNotification
     /// <summary>One of <see cref="EscalationKinds"/>.</summary>
     public string Kind { get; set; } = "";
 
+    /// <summary>The rule that made the notice.</summary>
+    public int RuleId { get; set; }
+
+    /// <summary>The item, when the notice is about one item.</summary>
     public long? ItemId { get; set; }
+
+    /// <summary>
+    /// How many items a grouped notice holds (one leader, rule, region and run); null for a digest or a notice made
+    /// before notices were grouped. When more than one, <see cref="Items"/> lists them and the region is the group's.
+    /// </summary>
+    public int? ItemCount { get; set; }
+
+    /// <summary>The items of a grouped notice of more than one item (as many as were asked for); empty otherwise.</summary>
+    public IReadOnlyList<GroupedItem> Items { get; set; } = [];
+
+    /// <summary>True for a notice that holds more than one item.</summary>
+    public bool IsGroup => ItemCount > 1;
 
     public string? ItemTitle { get; set; }
 

@@ -14,7 +14,7 @@ namespace Readiness.Data.Notifications;
 public sealed class NotificationStore(ConnectionFactory factory, TimeProvider time, NotificationFeed feed)
 {
     internal const string InboxColumns = """
-        n.Id, n.Kind, n.ItemId, i.Title AS ItemTitle, i.Status AS ItemStatus, i.DueDate, n.RegionCode, r.Name AS RegionName,
+        n.Id, n.RuleId, n.Kind, n.ItemId, n.ItemCount, i.Title AS ItemTitle, i.Status AS ItemStatus, i.DueDate, n.RegionCode, r.Name AS RegionName,
         COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, n.AgencyCode, n.Details, n.CreatedAtUtc, n.ReadAtUtc
         """;
 
@@ -41,10 +41,63 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
             {factory.Dialect.Top(Math.Clamp(take, 1, 500))};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        var list = (await connection.QueryAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        await FillGroupsAsync(connection, factory.Dialect, list, ItemsShownPerGroup, cancellationToken);
+        return list;
     }
 
-    /// <summary>One of the actor's notifications, or null when it is not theirs, does not exist, or is about a region they may no longer see.</summary>
+    /// <summary>How many of a grouped notice's items the inbox and the messages list (the count says how many in all).</summary>
+    public const int ItemsShownPerGroup = 50;
+
+    /// <summary>
+    /// Fills <see cref="InboxNotification.Items"/> of the grouped notices among <paramref name="notifications"/> (at
+    /// most <paramref name="take"/> each, by region and title) in one query: the notice's rule's escalations of its
+    /// run in its region (exactly the region for a province, the region and what lies under it otherwise).
+    /// </summary>
+    internal static async Task FillGroupsAsync(DbConnection connection, SqlDialect dialect, IReadOnlyList<InboxNotification> notifications,
+        int take, CancellationToken cancellationToken)
+    {
+        var groups = notifications.Where(n => n.IsGroup).GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.ToList());
+        if (groups.Count == 0)
+        {
+            return;
+        }
+
+        var sql = $"""
+            SELECT n.Id AS NotificationId, i.Id AS ItemId, i.Title, i.Status, i.RegionCode, r.Name AS RegionName, i.AgencyCode, i.DueDate
+            FROM Notifications n
+            JOIN Escalations e ON e.RuleId = n.RuleId AND e.EscalatedAtUtc = n.CreatedAtUtc
+                 AND (e.RegionCode = n.RegionCode
+                      OR (n.RegionCode LIKE '%.%' AND e.RegionCode >= n.RegionCode AND e.RegionCode < {dialect.Concat("n.RegionCode", "'/'")}))
+            JOIN ChecklistItems i ON i.Id = e.ItemId
+            JOIN Regions r ON r.Code = i.RegionCode
+            WHERE n.Id IN @ids
+            ORDER BY n.Id, i.RegionCode, i.Title, i.Id;
+            """;
+        var items = new Dictionary<long, List<GroupedItem>>();
+        // In chunks: SQL Server takes at most 2,100 parameters in one command.
+        foreach (var ids in groups.Keys.Chunk(500))
+        {
+            foreach (var item in await connection.QueryAsync<GroupedItem>(new CommandDefinition(sql, new { ids }, cancellationToken: cancellationToken)))
+            {
+                var list = items.TryGetValue(item.NotificationId, out var l) ? l : items[item.NotificationId] = [];
+                if (list.Count < take)
+                {
+                    list.Add(item);
+                }
+            }
+        }
+
+        foreach (var (id, list) in items)
+        {
+            foreach (var notification in groups[id])
+            {
+                notification.Items = list;
+            }
+        }
+    }
+
+    /// <summary>One of the actor's notifications (a group with all its items), or null when it is not theirs, does not exist, or is about a region they may no longer see.</summary>
     public async Task<InboxNotification?> FindAsync(Actor actor, long id, CancellationToken cancellationToken = default)
     {
         var parameters = Owned(actor, out var visible);
@@ -56,7 +109,13 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
             WHERE n.Id = @id AND n.UserId = @userId AND {visible};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var found = await connection.QuerySingleOrDefaultAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        if (found is not null)
+        {
+            await FillGroupsAsync(connection, factory.Dialect, [found], int.MaxValue, cancellationToken);
+        }
+
+        return found;
     }
 
     /// <summary>How many of the actor's notifications about regions they may see now are unread (0 for a screen token).</summary>

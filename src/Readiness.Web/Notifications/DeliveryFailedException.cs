@@ -1,7 +1,14 @@
 namespace Readiness.Web.Notifications;
 
-/// <summary>A try to deliver failed. <see cref="Permanent"/>: trying again cannot help (the receiver refused the request as such).</summary>
-public sealed class DeliveryFailedException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
+/// <summary>
+/// A try to deliver failed. <see cref="Permanent"/>: trying again cannot help (the receiver refused the request as
+/// such). <see cref="RetryAfter"/>: how long the receiver asked to be left alone (its <c>Retry-After</c>), if it said.
+/// </summary>
+public sealed class DeliveryFailedException(string message, bool permanent, Exception? inner = null, TimeSpan? retryAfter = null)
+    : Exception(message, inner)
 {
     public bool Permanent { get; } = permanent;
+
+    /// <summary>The wait the receiver asked for (429 or 503 with <c>Retry-After</c>), not yet capped; null when it did not say.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }

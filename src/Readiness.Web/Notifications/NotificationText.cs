@@ -36,12 +36,17 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
     /// <summary>The title line in the current UI culture (the inbox).</summary>
     public string Title(InboxNotification n) => n.Kind switch
     {
+        EscalationKinds.Blocked when n.IsGroup => localizer["Notify.Title.BlockedGroup", n.ItemCount ?? 0, n.RegionName ?? ""],
+        EscalationKinds.Overdue when n.IsGroup => localizer["Notify.Title.OverdueGroup", n.ItemCount ?? 0, n.RegionName ?? ""],
         EscalationKinds.Blocked => localizer["Notify.Title.Blocked", n.ItemTitle ?? "", n.RegionName ?? ""],
         EscalationKinds.Overdue => localizer["Notify.Title.Overdue", n.ItemTitle ?? "", n.RegionName ?? ""],
         _ => localizer["Notify.Title.Digest", n.Digest is { } d ? FormatDate(d.Date) : "", ZoneOf(n).Abbreviation],
     };
 
-    /// <summary>The path that opens the notification's subject: the item, or the inbox for a digest.</summary>
+    /// <summary>The link to one item, absolute when the public address is configured.</summary>
+    public string Link(long itemId) => Absolute($"/butir/{itemId}");
+
+    /// <summary>The path that opens the notification's subject: the item, or the inbox for a group or a digest.</summary>
     public static string PathOf(InboxNotification n) => n.ItemId is { } id ? $"/butir/{id}" : $"/kotak-masuk?n={n.Id}";
 
     private NotificationMessage Compose(InboxNotification n)
@@ -74,6 +79,25 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
             }
 
             html.Append("</table>\n");
+        }
+        else if (n.IsGroup)
+        {
+            Line(localizer["Notify.Group.Intro", n.ItemCount ?? 0, n.RegionName ?? ""]);
+            text.Append('\n');
+            html.Append("<ul>\n");
+            foreach (var item in n.Items)
+            {
+                var line = localizer["Notify.Group.Item", item.Title, item.RegionName, item.AgencyCode, FormatDate(item.DueDate),
+                    localizer["Status." + item.Status]];
+                text.Append("- ").Append(line).Append(' ').Append(Link(item.ItemId)).Append('\n');
+                html.Append($"<li><a href=\"{encode.Encode(Link(item.ItemId))}\">{encode.Encode(line)}</a></li>\n");
+            }
+
+            html.Append("</ul>\n");
+            if (n.ItemCount > n.Items.Count)
+            {
+                Line(localizer["Notify.Group.More", (n.ItemCount ?? 0) - n.Items.Count]);
+            }
         }
         else
         {

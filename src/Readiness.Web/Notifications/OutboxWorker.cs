@@ -35,9 +35,10 @@ public sealed partial class OutboxWorker : Poller
         {
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder()
-                    .Handle<DeliveryFailedException>(e => !e.Permanent)
-                    .Handle<TimeoutRejectedException>(),
+                // A failure that can pass is retried, but never beyond the delivery's MaxAttempts in all.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is DeliveryFailedException { Permanent: false, RetryAfter: null } or TimeoutRejectedException
+                    && args.AttemptNumber + 1 < args.Context.Properties.GetValue(TriesLeft, int.MaxValue)),
                 MaxRetryAttempts = delivery.RetriesPerClaim,
                 Delay = delivery.RetryDelay,
                 BackoffType = DelayBackoffType.Exponential,
@@ -47,6 +48,9 @@ public sealed partial class OutboxWorker : Poller
 
         _pipeline = builder.AddTimeout(delivery.AttemptTimeout).Build();
     }
+
+    // The tries a delivery has left before it is a dead letter, handed to the retry strategy per execution.
+    private static readonly ResiliencePropertyKey<int> TriesLeft = new("readiness.tries-left");
 
     /// <summary>This server's name in delivery leases.</summary>
     public string Owner { get; } = LeaseOwner.New();
@@ -81,18 +85,28 @@ public sealed partial class OutboxWorker : Poller
         try
         {
             var body = work.Channel == "webhook" ? _webhooks.Body(work) : null;
-            await _pipeline.ExecuteAsync(async token =>
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(TriesLeft, Math.Max(1, delivery.MaxAttempts - work.Attempts));
+            try
             {
-                Interlocked.Increment(ref tries);
-                if (body is not null)
+                await _pipeline.ExecuteAsync(async ctx =>
                 {
-                    await _webhooks.SendAsync(work, body, token);
-                }
-                else
-                {
-                    await _email.SendAsync(work, token);
-                }
-            }, cancellationToken);
+                    var token = ctx.CancellationToken;
+                    Interlocked.Increment(ref tries);
+                    if (body is not null)
+                    {
+                        await _webhooks.SendAsync(work, body, token);
+                    }
+                    else
+                    {
+                        await _email.SendAsync(work, token);
+                    }
+                }, context);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +119,11 @@ public sealed partial class OutboxWorker : Poller
             // Claims so far, counting this one: the wait before the next claim doubles each time, up to an hour.
             var claims = 1 + (work.Attempts / (delivery.RetriesPerClaim + 1));
             var wait = TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, delivery.RequeueDelay.Ticks * (1L << Math.Min(claims - 1, 10))));
+            if (ex is DeliveryFailedException { RetryAfter: { } asked })
+            {
+                // The receiver said when to come back (429/503 with Retry-After): then, within the cap.
+                wait = asked < delivery.RetryAfterCap ? asked : delivery.RetryAfterCap;
+            }
             var dead = await _store.MarkFailedAsync(work.DeliveryId, Math.Max(tries, 1), ex.Message, wait, delivery.MaxAttempts, permanent,
                 CancellationToken.None);
             if (dead)

@@ -33,9 +33,22 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
             n.ItemId is { } id
                 ? new WebhookPayload.Item(id, n.ItemTitle, n.ItemStatus, n.RegionCode, n.RegionName, n.AgencyCode, n.DueDate, message.Link)
                 : null,
+            n.IsGroup
+                ? new WebhookPayload.ItemGroup(n.ItemCount ?? 0, n.RegionCode, n.RegionName,
+                    [.. n.Items.Select(i => new WebhookPayload.Item(i.ItemId, i.Title, i.Status, i.RegionCode, i.RegionName, i.AgencyCode, i.DueDate,
+                        text.Link(i.ItemId)))], message.Link)
+                : null,
             n.Digest, message.Subject, message.Text);
         return JsonSerializer.SerializeToUtf8Bytes(payload, Json);
     }
+
+    // Seconds, or a date read against the receiver's own Date header (so neither clock's skew matters); null if absent.
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
+        { Date: { } date } when response.Headers.Date is { } sent => date > sent ? date - sent : TimeSpan.Zero,
+        _ => null,
+    };
 
     /// <summary>The signature header's value for <paramref name="body"/> under <paramref name="secret"/>.</summary>
     public static string Sign(byte[] body, string secret) =>
@@ -69,7 +82,8 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
             var code = (int)response.StatusCode;
             // A 4xx other than timeout or rate limit means the receiver refuses this request as it is.
             var permanent = code is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
-            throw new DeliveryFailedException($"{work.WebhookUrl}: HTTP {code} {response.ReasonPhrase}", permanent);
+            throw new DeliveryFailedException($"{work.WebhookUrl}: HTTP {code} {response.ReasonPhrase}", permanent,
+                retryAfter: response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? RetryAfterOf(response) : null);
         }
     }
 }

@@ -168,10 +168,12 @@ public sealed class EscalationEngineTests : IAsyncLifetime
 
         var runs = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? first : other).RunOnceAsync())));
 
-        Assert.Equal(62, runs.Sum(r => r.Notifications));
+        // One notice per leader, rule and region: 30 Kendala and one overdue item in Kutai Kartanegara, two leaders.
+        Assert.Equal(4, runs.Sum(r => r.Notifications));
         var notifications = await _s.NotificationsAsync();
-        Assert.Equal(62, notifications.Count);
-        Assert.Equal(62, notifications.Distinct().Count());
+        Assert.Equal(4, notifications.Count);
+        Assert.Equal(4, notifications.Distinct().Count());
+        Assert.Equal(62, await _s.ScalarAsync<long>("SELECT SUM(ItemCount) FROM Notifications;"));
         Assert.Equal(31, await _s.ScalarAsync<long>("SELECT COUNT(*) FROM Escalations;"));
     }
 
@@ -259,8 +261,9 @@ public sealed class EscalationEngineTests : IAsyncLifetime
             WHERE r.Level = 2 AND r.Code < '13' AND t.Id = @id;
             """, new { id = template.Id });
         var overdue = await _s.ScalarAsync<long>("SELECT COUNT(*) FROM ChecklistItems WHERE Criticality = 'kritis';");
+        // One notice per leader and regency.
         var expectedNotices = await _s.ScalarAsync<long>(
-            "SELECT COUNT(*) FROM ChecklistItems WHERE Criticality = 'kritis' AND (RegionCode LIKE '64%' OR RegionCode LIKE '11%');");
+            "SELECT COUNT(DISTINCT substr(RegionCode, 1, 5)) FROM ChecklistItems WHERE Criticality = 'kritis' AND (RegionCode LIKE '64%' OR RegionCode LIKE '11%');");
         var other = await _s.ItemAsync("64.02", "Spanduk sosialisasi", ItemStatus.InProgress);
         Assert.True(overdue > 100, $"only {overdue} items");
 
@@ -312,6 +315,46 @@ public sealed class EscalationEngineTests : IAsyncLifetime
         Assert.Equal((1, 2), (cut.Escalated, cut.RulesRun)); // the other two rules ran to the end; this one did not
         Assert.Equal(3, rest.Escalated);
         Assert.Equal(4, await _s.ScalarAsync<long>("SELECT COUNT(*) FROM Notifications;"));
+    }
+
+    [Fact]
+    public async Task A_leader_gets_one_notice_per_rule_region_and_run_that_lists_its_items_and_one_post_per_notice()
+    {
+        var kaltim = await _s.UserAsync("pimpinan.kaltim", Roles.Leader, "64");
+        var kukar = await _s.UserAsync("pimpinan.kukar", Roles.Leader, "64.02");
+        var camat = await _s.UserAsync("camat.muaramuntai", Roles.Leader, "64.02.01");
+        await _db.Get<WebhookStore>().AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "http://127.0.0.1:9/kait", "rahasia-yang-cukup-panjang");
+        var due = new DateOnly(2024, 11, 1);
+        var kukarItems = new[]
+        {
+            await _s.ItemAsync("64.02", "Kotak suara", ItemStatus.NotStarted, due, Criticality.Critical),
+            await _s.ItemAsync("64.02", "Bilik suara", ItemStatus.InProgress, due, Criticality.Critical),
+            await _s.ItemAsync("64.02.01", "Tinta", ItemStatus.Blocked, due, Criticality.Critical),
+        };
+        var paser = new[]
+        {
+            await _s.ItemAsync("64.01", "Formulir C1", ItemStatus.NotStarted, due, Criticality.Critical),
+            await _s.ItemAsync("64.01", "Segel", ItemStatus.NotStarted, due, Criticality.Critical),
+        };
+
+        var run = await _s.Engine.RunOnceAsync();
+        var store = _db.Get<NotificationStore>();
+        var inbox = await store.InboxAsync(kaltim);
+        var forKukar = Assert.Single(await store.InboxAsync(kukar));
+        var forCamat = Assert.Single(await store.InboxAsync(camat));
+
+        Assert.Equal((5, 4), (run.Escalated, run.Notifications));
+        Assert.Equal(2, await store.UnreadCountAsync(kaltim)); // the bell counts notices, not items
+        Assert.Equal([("64.01", 2), ("64.02", 3)], inbox.Select(n => (n.RegionCode!, n.ItemCount!.Value)).Order());
+        Assert.All(inbox, n => Assert.Null(n.ItemId));
+        Assert.Equal(paser.Select(i => i.Id).Order(), inbox.Single(n => n.RegionCode == "64.01").Items.Select(i => i.ItemId).Order());
+        Assert.Equal(kukarItems.Select(i => i.Id).Order(), forKukar.Items.Select(i => i.ItemId).Order());
+        Assert.Equal("Kabupaten Kutai Kartanegara", forKukar.RegionName);
+        // A notice of one item opens it, as before.
+        Assert.Equal((1, (long?)kukarItems[2].Id, 0), (forCamat.ItemCount!.Value, forCamat.ItemId, forCamat.Items.Count));
+        Assert.Equal(4, await _s.ScalarAsync<long>("SELECT COUNT(*) FROM Deliveries WHERE Channel = 'webhook';"));
+        Assert.Equal(3, (await store.FindAsync(kukar, forKukar.Id))!.Items.Count);
+        Assert.Null(await store.FindAsync(camat, forKukar.Id));
     }
 
     private Task DisableItemRulesAsync(NotificationScenario? scenario = null) =>

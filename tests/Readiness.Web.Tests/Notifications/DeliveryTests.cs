@@ -74,6 +74,42 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task Three_items_escalated_in_one_regency_make_one_e_mail_and_one_webhook_post_that_list_them()
+    {
+        using var smtp = await SmtpReceiver.StartAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Readiness:Notifications:Smtp:Port"] = smtp.Port.ToString(),
+            ["Readiness:Notifications:Smtp:Security"] = "None",
+            ["Readiness:Notifications:Smtp:Sender"] = "kesiapan@kukarkab.go.id",
+        });
+        var item = await host.StartAsync("sekda@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.ExecuteAsync("""
+            INSERT INTO ChecklistItems (ElectionId, RegionCode, AgencyCode, StageId, Title, Criticality, DueDate, Status, Note, UpdatedAtUtc, UpdatedBy, Version)
+            SELECT ElectionId, '64.02.01', AgencyCode, StageId, 'Surat suara ' || n.k, Criticality, DueDate, Status, Note, UpdatedAtUtc, UpdatedBy, 1
+            FROM ChecklistItems CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2) n WHERE Id = @id;
+            """, new { id = item.Id });
+
+        var run = await host.Get<EscalationEngine>().RunOnceAsync();
+        Assert.Equal(2, await host.Get<OutboxWorker>().RunOnceAsync());
+
+        Assert.Equal((3, 1, 2), (run.Escalated, run.Notifications, run.Deliveries));
+        var mail = Assert.Single(await smtp.WaitForAsync(1));
+        Assert.Equal("[Kesiapan Pilkada] 3 butir Kendala belum tertangani di Kabupaten Kutai Kartanegara", mail.Subject);
+        Assert.Contains($"https://kesiapan.example.go.id/butir/{item.Id}", mail.TextBody);
+        Assert.Contains("Surat suara 2", mail.TextBody);
+        var post = Assert.Single(receiver.Requests);
+        using var json = JsonDocument.Parse(post.Body);
+        var group = json.RootElement.GetProperty("group");
+        Assert.Equal(3, group.GetProperty("itemCount").GetInt32());
+        Assert.Equal(3, group.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("checklistItem").ValueKind);
+    }
+
+    [Fact]
     public async Task A_receiver_that_fails_its_first_two_answers_gets_exactly_one_success_afterwards_under_the_same_key()
     {
         await using var receiver = await WebhookReceiver.StartAsync(503, 500);
@@ -114,6 +150,53 @@ public sealed class DeliveryTests
         var dead = Assert.Single(await host.Get<DeliveryStore>().DeadLettersAsync(DeliveryHost.Admin));
         Assert.Equal(("Gerbang WhatsApp", 4), (dead.Target, dead.Attempts));
         Assert.Contains("HTTP 500", dead.LastError);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_has_had_exactly_MaxAttempts_tries_when_a_claim_would_have_gone_past_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(500, 500, 500, 500, 500);
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Delivery:MaxAttempts"] = "3",
+            ["Readiness:Notifications:Delivery:RetriesPerClaim"] = "1",
+        });
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+        var worker = host.Get<OutboxWorker>();
+
+        await worker.RunOnceAsync(); // two tries
+        await worker.RunOnceAsync(); // one more is the third and last, not two
+        await worker.RunOnceAsync();
+
+        Assert.Equal(3, receiver.Requests.Count);
+        var dead = Assert.Single(await host.Get<DeliveryStore>().DeadLettersAsync(DeliveryHost.Admin));
+        Assert.Equal(3, dead.Attempts);
+    }
+
+    [Fact]
+    public async Task A_receiver_answering_503_with_Retry_After_is_not_tried_again_until_then_and_a_long_wait_is_capped()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(503, 503);
+        receiver.RetryAfterSeconds = 120;
+        using var host = new DeliveryHost(new Dictionary<string, string?>
+        {
+            ["Readiness:Notifications:Delivery:RetryAfterCap"] = "00:01:30",
+        });
+        await host.StartAsync("a@kukarkab.go.id");
+        await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
+        await host.Get<EscalationEngine>().RunOnceAsync();
+        var before = DateTime.UtcNow;
+
+        await host.Get<OutboxWorker>().RunOnceAsync();
+
+        // One request, no retry two seconds later; the next claim waits the receiver's 120 s, capped at 90 s.
+        Assert.Single(receiver.Requests);
+        Assert.Equal(("pending", 1), (await host.DeliveriesAsync()).Select(d => (d.Status, d.Attempts)).Single());
+        await using var connection = await host.Get<Readiness.Data.Sql.ConnectionFactory>().OpenAsync();
+        var next = await Dapper.SqlMapper.ExecuteScalarAsync<DateTime>(connection, "SELECT NextAttemptAtUtc FROM Deliveries;");
+        Assert.InRange(DateTime.SpecifyKind(next, DateTimeKind.Utc), before.AddSeconds(85), DateTime.UtcNow.AddSeconds(91));
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string Url { get; private set; } = "";
 
+    /// <summary>Seconds sent as <c>Retry-After</c> with a 429 or 503 answer (none when null).</summary>
+    public int? RetryAfterSeconds { get; set; }
+
     /// <summary>Every request, in arrival order.</summary>
     public ConcurrentQueue<Received> Requests { get; } = new();
 
@@ -52,6 +55,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var valid = CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(given));
             var answer = !valid ? 401 : receiver._script.TryDequeue(out var scripted) ? scripted : 200;
             receiver.Requests.Enqueue(new Received(context.Request.Headers["Idempotency-Key"].ToString(), valid, answer, Encoding.UTF8.GetString(body)));
+            if (answer is 429 or 503 && receiver.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return Results.StatusCode(answer);
         });
         await app.StartAsync();

@@ -1,0 +1,5 @@
+-- One notice per leader, rule, region and run instead of one per item: ItemCount says how many items the notice
+-- holds (NULL for a notice of one item or a digest). Its items are the rule's escalations of the same run
+-- (EscalatedAtUtc = the notice's CreatedAtUtc) in the notice's region.
+ALTER TABLE Notifications ADD COLUMN ItemCount INTEGER NULL;
+CREATE UNIQUE INDEX UX_Notifications_Group ON Notifications (UserId, RuleId, RegionCode, CreatedAtUtc) WHERE ItemCount IS NOT NULL;
