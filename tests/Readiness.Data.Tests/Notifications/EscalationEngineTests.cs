@@ -329,7 +329,7 @@ public sealed class EscalationEngineTests : IAsyncLifetime
         {
             await _s.ItemAsync("64.02", "Kotak suara", ItemStatus.NotStarted, due, Criticality.Critical),
             await _s.ItemAsync("64.02", "Bilik suara", ItemStatus.InProgress, due, Criticality.Critical),
-            await _s.ItemAsync("64.02.01", "Tinta", ItemStatus.Blocked, due, Criticality.Critical),
+            await _s.ItemAsync("64.02.01", "Tinta", ItemStatus.InProgress, due, Criticality.Critical),
         };
         var paser = new[]
         {

@@ -132,6 +132,7 @@ public sealed class AccountJourneyTests(AppFixture fixture)
         await Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("lo.bawaslu.kukar dibuat");
 
         var liaison = await fixture.SignedInPageAsync("lo.bawaslu.kukar", "pengawasan tps kukar aman");
+        await liaison.GotoAsync("/");
         await Expect(liaison.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara" })).ToBeVisibleAsync();
         await Expect(liaison.Locator(".region-card")).ToHaveCountAsync(1);
 

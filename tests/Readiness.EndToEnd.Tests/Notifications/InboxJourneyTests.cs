@@ -26,6 +26,7 @@ public sealed partial class InboxJourneyTests(AppFixture fixture)
 
         await bell.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kotak masuk" })).ToBeVisibleAsync();
+        await AppFixture.WaitForInteractiveAsync(page); // the inbox's buttons work once its circuit is up
         // The first unread escalation (a morning digest has no item to open): a notice of one item has "Buka butir",
         // a notice of several lists its items, each a button.
         var groupItems = page.GetByRole(AriaRole.List, new() { Name = "Butir dalam pemberitahuan ini" });

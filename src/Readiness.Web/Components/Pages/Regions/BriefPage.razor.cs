@@ -54,6 +54,9 @@ public partial class BriefPage
     /// <summary>The flags one sheet holds beside the map, the table and the day's changes; the rest are counted.</summary>
     private const int MaxFlags = 6;
 
+    // Per-agency sums of numbers on items printed on the sheet.
+    private const int MaxNumberSums = 6;
+
     // The brief's status columns, in the order its counts are written.
     private static readonly string[] ColumnOrder = [ItemStatus.Ready, ItemStatus.InProgress, ItemStatus.Blocked, ItemStatus.NotStarted];
 
