@@ -45,6 +45,7 @@ app.UseAuthorization();
 app.UseHubGate();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseStaleFormPage();
 
 app.MapHealthChecks("/healthz");
 app.MapReadinessMetrics();

@@ -51,13 +51,7 @@ public static class WebServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Readiness").PersistKeysToFileSystem(new DirectoryInfo(keys));
         if (readiness.TrustForwardedHeaders)
         {
-            services.Configure<ForwardedHeadersOptions>(options =>
-            {
-                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-                // The operator vouches for the proxy in front (Readiness:TrustForwardedHeaders); it may sit anywhere.
-                options.KnownIPNetworks.Clear();
-                options.KnownProxies.Clear();
-            });
+            services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSetup.Configure(options, readiness.TrustedProxies));
         }
         services.AddReadinessMetrics(readiness.Metrics);
         services.AddReadinessNotifications(builder.Configuration);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Readiness.Data.Accounts;
 
 namespace Readiness.Web.Accounts;
@@ -17,7 +16,9 @@ internal static class AccountEndpoints
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest();
+                // A Keluar button from before another user signed in in another tab: say so, sign nobody out.
+                StaleForms.SendToPage(context);
+                return Results.Empty;
             }
 
             if (!ScreenSignIn.IsScreen(context.User) && await users.GetUserAsync(context.User) is { } user)
@@ -52,11 +53,18 @@ internal static class AccountEndpoints
             return await OpenScreenAsync(context, screen, time);
         }).RequireRateLimiting(AccountServiceCollectionExtensions.ScreenRateLimitPolicy).AllowAnonymous();
 
-        // The confirmation of /layar/buka: a form post with the antiforgery token (checked by the framework for a
-        // form-bound endpoint), so another site cannot make it.
-        endpoints.MapPost("/layar/masuk", async ([FromForm] string? token, HttpContext context, ScreenTokenStore screens, TimeProvider time,
+        // The confirmation of /layar/buka: a form post with the antiforgery token, so another site cannot make it. A
+        // post without a form or a token that no longer fits is sent to the page that explains.
+        endpoints.MapPost("/layar/masuk", async (HttpContext context, IAntiforgery antiforgery, ScreenTokenStore screens, TimeProvider time,
             ILoggerFactory loggers) =>
         {
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                StaleForms.SendToPage(context);
+                return Results.Empty;
+            }
+
+            string? token = (await context.Request.ReadFormAsync(context.RequestAborted))["token"];
             var screen = await screens.FindActiveAsync(token, context.RequestAborted);
             if (screen is null)
             {

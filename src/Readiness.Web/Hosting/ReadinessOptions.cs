@@ -20,6 +20,13 @@ public sealed class ReadinessOptions
     /// </summary>
     public bool TrustForwardedHeaders { get; set; }
 
+    /// <summary>
+    /// With <see cref="TrustForwardedHeaders"/>: the proxies whose forwarded headers are believed, as addresses
+    /// (<c>10.0.0.5</c>) or CIDR networks (<c>10.0.0.0/24</c>). Empty (the default) trusts loopback only; headers from
+    /// any other peer are ignored.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>The Prometheus endpoint <c>/metrics</c> (<c>Readiness:Metrics</c>); off by default.</summary>
     public MetricsOptions Metrics { get; set; } = new();
 

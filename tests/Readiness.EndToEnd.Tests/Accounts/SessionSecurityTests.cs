@@ -21,7 +21,8 @@ public sealed class SessionSecurityTests(AppFixture fixture)
 
         // Another site's form (no antiforgery token) cannot sign anyone out.
         var forged = await http.PostAsync("/keluar", new FormUrlEncodedContent([]));
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, forged.StatusCode);
+        Assert.Equal("/formulir-kedaluwarsa", forged.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Api)).StatusCode);
 
         await AppFixture.WaitForInteractiveAsync(page);
@@ -98,8 +99,8 @@ public sealed class SessionSecurityTests(AppFixture fixture)
 
         // Another site's form post (no antiforgery token) changes nothing.
         var forged = await http.PostAsync("/layar/masuk", new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }));
-        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        Assert.Null(forged.Headers.Location);
+        Assert.Equal(HttpStatusCode.SeeOther, forged.StatusCode);
+        Assert.Equal("/formulir-kedaluwarsa", forged.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(Api)).StatusCode);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Keluar dan buka layar" }).ClickAsync();

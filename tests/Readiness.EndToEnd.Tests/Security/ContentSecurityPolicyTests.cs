@@ -45,6 +45,7 @@ public sealed class ContentSecurityPolicyTests(AppFixture fixture)
     [Theory]
     [InlineData("/masuk", "Nama pengguna")]
     [InlineData("/layar/dicabut", null)]
+    [InlineData("/formulir-kedaluwarsa", "Masuk lagi")]
     [InlineData("/layar/buka?token=bukan-token", "Keluar dan buka layar")]
     public async Task A_page_for_anyone_loads_with_no_policy_violation(string path, string? label)
     {
