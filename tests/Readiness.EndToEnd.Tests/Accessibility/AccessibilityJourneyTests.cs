@@ -87,6 +87,8 @@ public sealed class AccessibilityJourneyTests(AppFixture fixture) : IClassFixtur
 
     private static async Task AssertAccessibleAsync(IPage page, string what)
     {
+        // The title is rendered again when the circuit takes the page over from the prerendered one: wait for it.
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"\S"));
         var result = await page.RunAxe();
 
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
