@@ -55,7 +55,7 @@ public partial class BriefPage
     private const int MaxFlags = 6;
 
     // Per-agency sums of numbers on items printed on the sheet.
-    private const int MaxNumberSums = 4;
+    private const int MaxNumberSums = 6;
 
     // The brief's status columns, in the order its counts are written.
     private static readonly string[] ColumnOrder = [ItemStatus.Ready, ItemStatus.InProgress, ItemStatus.Blocked, ItemStatus.NotStarted];
