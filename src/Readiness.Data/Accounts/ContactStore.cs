@@ -94,8 +94,9 @@ public sealed class ContactStore(ConnectionFactory factory, ILogger<ContactStore
             throw new InputException(InputException.PositionInvalid, MaxPositionLength);
         }
 
-        InputException.RequirePlainText(fullName);
-        InputException.RequirePlainText(position);
+        // Shown beside every change the person makes: no characters that would turn the text around them.
+        InputException.RequireTitleText(fullName);
+        InputException.RequireTitleText(position);
         var phone = PhoneNumber.Normalize(change.Phone);
 
         await using var connection = await factory.OpenAsync(cancellationToken);

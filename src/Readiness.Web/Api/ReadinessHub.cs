@@ -49,6 +49,13 @@ public sealed partial class ReadinessHub(
         return base.OnConnectedAsync();
     }
 
+    /// <summary>Lets the connection go, so it no longer counts against its user's or screen's limit.</summary>
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
     /// <summary>
     /// Joins the region's group. Refused (a <see cref="HubException"/> with a bilingual message) for a malformed code,
     /// outside the caller's scope, when joining too fast, and when the caller's access has ended since they connected;

@@ -121,8 +121,10 @@ public sealed partial class OutboxWorker : Poller
             var wait = TimeSpan.FromTicks(Math.Min(TimeSpan.FromHours(1).Ticks, delivery.RequeueDelay.Ticks * (1L << Math.Min(claims - 1, 10))));
             if (ex is DeliveryFailedException { RetryAfter: { } asked })
             {
-                // The receiver said when to come back (429/503 with Retry-After): then, within the cap.
-                wait = asked < delivery.RetryAfterCap ? asked : delivery.RetryAfterCap;
+                // The receiver said when to come back (429/503 with Retry-After): then, within the cap; never sooner
+                // than the backoff, so "Retry-After: 0" cannot spend every attempt in a few polls.
+                var honoured = asked < delivery.RetryAfterCap ? asked : delivery.RetryAfterCap;
+                wait = honoured > wait ? honoured : wait;
             }
             var dead = await _store.MarkFailedAsync(work.DeliveryId, Math.Max(tries, 1), ex.Message, wait, delivery.MaxAttempts, permanent,
                 CancellationToken.None);

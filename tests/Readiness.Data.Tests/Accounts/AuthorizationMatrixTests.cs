@@ -261,6 +261,18 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Users WHERE Phone IS NOT NULL;"));
     }
 
+    [Fact]
+    public async Task A_name_that_would_show_reversed_beside_every_change_is_refused_and_nothing_is_written()
+    {
+        var liaison = await SignedInAsync(Roles.Liaison, "KPU");
+
+        var refused = await Assert.ThrowsAsync<InputException>(() =>
+            _db.Get<ContactStore>().UpdateOwnAsync(liaison, new ProfileChange("Siti \u202Eiwahamar", "Kasubbag", null)));
+
+        Assert.Equal(InputException.DirectionCharacters, refused.Key);
+        Assert.NotEqual("Siti \u202Eiwahamar", (await _db.Get<ContactStore>().OwnAsync(liaison))?.FullName);
+    }
+
     private async Task<Actor> SignedInAsync(string role, string? agency)
     {
         if (role == Roles.Screen)

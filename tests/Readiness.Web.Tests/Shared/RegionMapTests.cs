@@ -78,6 +78,7 @@ public class RegionMapTests : BunitContext
     [InlineData(3, 2, "region-map-ready-2")] // 60%
     [InlineData(3, 1, "region-map-ready-3")] // 75%
     [InlineData(4, 0, "region-map-ready-4")]
+    [InlineData(999, 1, "region-map-ready-3")] // 99.9%: not yet every item
     public async Task The_fill_follows_the_share_siap(int ready, int notStarted, string expected)
     {
         var figures = Kukar((i, f) => i == 5 ? f with { Counts = new ReadinessCounts(notStarted, 0, ready, 0) } : f);

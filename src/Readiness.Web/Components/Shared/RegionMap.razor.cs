@@ -85,7 +85,7 @@ public partial class RegionMap
     };
 
     /// <summary>Steps of a quarter from 0%, and a step of its own for a region where every item is Siap.</summary>
-    private static int ReadyStep(double share) => PercentOf(share) switch
+    private static int ReadyStep(double share) => share >= 1 ? 4 : PercentOf(share) switch
     {
         < 25 => 0,
         < 50 => 1,
@@ -94,7 +94,9 @@ public partial class RegionMap
         _ => 4,
     };
 
-    private static int PercentOf(double share) => (int)Math.Round(share * 100, MidpointRounding.AwayFromZero);
+    // Rounded, but never "100%" while an item is not Siap (999 of 1,000 reads 99%).
+    private static int PercentOf(double share) =>
+        share >= 1 ? 100 : Math.Min(99, (int)Math.Round(share * 100, MidpointRounding.AwayFromZero));
 
     /// <summary>Count steps: 0, 1, 2-3, 4-7, 8 or more.</summary>
     private static int CountStep(int count) => count switch
