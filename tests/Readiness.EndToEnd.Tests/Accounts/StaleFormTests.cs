@@ -39,6 +39,9 @@ public sealed class StaleFormTests(AppFixture fixture)
     public async Task A_keluar_button_from_before_another_user_signed_in_says_so_and_signs_nobody_out()
     {
         var stale = await fixture.SignedInPageAsync("pimpinan");
+        // The page's circuit is up with this sign-in before the cookie goes (a circuit that connected after would
+        // render the page for nobody, with no Keluar to tap).
+        await AppFixture.WaitForInteractiveAsync(stale);
         // Another tab of the same browser: the cookie is gone (signed out there), then another user signs in.
         await stale.Context.ClearCookiesAsync();
         var other = await stale.Context.NewPageAsync();
