@@ -85,7 +85,7 @@ public partial class RegionMap
     };
 
     /// <summary>Steps of a quarter from 0%, and a step of its own for a region where every item is Siap.</summary>
-    private static int ReadyStep(double share) => share >= 1 ? 4 : PercentOf(share) switch
+    private static int ReadyStep(double share) => PercentOf(share) switch
     {
         < 25 => 0,
         < 50 => 1,
