@@ -154,6 +154,53 @@ public sealed class FieldJourneyTests(AppFixture fixture)
         await anonymous.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_task_list_installs_as_a_phone_app_and_keeps_only_its_users_last_list_until_sign_out()
+    {
+        // An installable app is judged in a normal profile: Chromium refuses installation in an off-the-record one.
+        var profile = Directory.CreateTempSubdirectory("readiness-profile-");
+        await using var context = await fixture.Playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
+        {
+            ExecutablePath = Browser.ChromiumPath, Headless = true, Args = ["--no-sandbox", "--disable-gpu"],
+            BaseURL = fixture.App.BaseUri.ToString(), ViewportSize = new() { Width = Width, Height = Height },
+        });
+        var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+        await AppFixture.SignInAsync(page, "penghubung.kpu", AppFixture.DemoPassword);
+        await page.GotoAsync("/tugas");
+        await AppFixture.WaitForInteractiveAsync(page);
+        await page.EvaluateAsync("() => navigator.serviceWorker.ready");
+        // Controlled from the next load on: that load's list is the one kept.
+        await page.ReloadAsync();
+        await AppFixture.WaitForInteractiveAsync(page);
+
+        var cdp = await context.NewCDPSessionAsync(page);
+        var errors = (await cdp.SendAsync("Page.getInstallabilityErrors"))!.Value.GetProperty("installabilityErrors");
+        Assert.True(errors.GetArrayLength() == 0, errors.ToString());
+        Assert.Equal("penghubung.kpu", await KeptListUserAsync(page));
+
+        await page.GotoAsync("/admin/pengguna");
+        await page.GotoAsync("/tugas");
+        await AppFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/masuk", StringComparison.Ordinal));
+
+        Assert.Null(await KeptListUserAsync(page));
+        Assert.Empty(await page.EvaluateAsync<string[]>("""
+            async () => (await Promise.all((await caches.keys()).map(async n => (await (await caches.open(n)).keys()).map(r => r.url))))
+                .flat().filter(u => u.includes("/admin") || u.includes("/api/"))
+            """));
+        profile.Delete(recursive: true);
+    }
+
+    /// <summary>Whose task list the service worker keeps for a start without a signal; null when none is kept.</summary>
+    private static Task<string?> KeptListUserAsync(IPage page) => page.EvaluateAsync<string?>("""
+        async () => {
+            const kept = await (await caches.open("kesiapan-tugas-v1")).match("/tugas");
+            if (!kept) return null;
+            return /<meta name="readiness-user" content="([^"]+)"/.exec(await kept.text())?.[1] ?? "";
+        }
+        """);
+
     // The circuit's negotiation waits, as on a link where the first render takes many seconds: the page stays the
     // prerendered one, and every tap is the phone's to send.
     private static Task HoldTheCircuitBackAsync(IPage page) =>

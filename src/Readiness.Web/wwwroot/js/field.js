@@ -342,9 +342,15 @@
         }
 
         await clearMine();
+        navigator.serviceWorker?.controller?.postMessage("signed-out");
         form.dataset.fieldChecked = "true";
         form.requestSubmit();
     }, true);
+
+    // The phone app: its files and the last task list kept for a start without a signal (sw.js).
+    if ("serviceWorker" in navigator && user) {
+        navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { });
+    }
 
     // Read by the weak-link driver in bench/: from here on a tap on the page is taken, circuit or not.
     window.readinessField = { ready: true };
