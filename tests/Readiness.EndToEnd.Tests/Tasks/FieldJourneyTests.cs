@@ -201,6 +201,46 @@ public sealed class FieldJourneyTests(AppFixture fixture)
         }
         """);
 
+    [Fact]
+    public async Task A_search_typed_before_the_circuit_is_up_is_kept_and_applied_once_it_is()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        var release = new TaskCompletionSource();
+        await page.RouteAsync(new Regex("/_blazor/negotiate"), async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/tugas");
+        var search = page.GetByRole(AriaRole.Searchbox, new() { Name = "Cari butir, catatan atau wilayah" });
+
+        await search.PressSequentiallyAsync("logistik");
+        release.SetResult();
+        await AppFixture.WaitForInteractiveAsync(page);
+
+        await Expect(search).ToHaveValueAsync("logistik");
+        await page.WaitForURLAsync(url => url.Contains("cari=logistik", StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Enter_in_the_task_search_before_the_circuit_is_up_opens_the_searched_list()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await HoldTheCircuitBackAsync(page);
+        await page.GotoAsync("/tugas");
+        var search = page.GetByRole(AriaRole.Searchbox, new() { Name = "Cari butir, catatan atau wilayah" });
+
+        await search.FillAsync("tps");
+        await search.PressAsync("Enter");
+
+        await page.WaitForURLAsync(url => url.Contains("cari=tps", StringComparison.Ordinal));
+        var cards = await page.GetByRole(AriaRole.Article).AllInnerTextsAsync();
+        Assert.NotEmpty(cards);
+        Assert.All(cards, card => Assert.Contains("tps", card, StringComparison.OrdinalIgnoreCase));
+        await page.Context.CloseAsync();
+    }
+
     // The circuit's negotiation waits, as on a link where the first render takes many seconds: the page stays the
     // prerendered one, and every tap is the phone's to send.
     private static Task HoldTheCircuitBackAsync(IPage page) =>

@@ -347,6 +347,51 @@
         form.requestSubmit();
     }, true);
 
+    // Typed before the circuit is up (a search box on a slow link): kept, and handed to the circuit's own box once it
+    // has taken the page over, so the text is neither lost nor ignored. Enter in the task search goes to the same
+    // address the circuit would (?cari=), which the server renders without the circuit.
+    const typed = new Map();
+    const keyOf = input => input.getAttribute("placeholder") || input.getAttribute("aria-label") || input.name || "";
+    document.addEventListener("input", e => {
+        const input = e.target;
+        if (!circuitUp() && input instanceof HTMLInputElement && /^(search|text)$/.test(input.type) && keyOf(input)) {
+            typed.set(keyOf(input), input.value);
+        }
+    }, true);
+    document.addEventListener("keydown", e => {
+        const input = e.target;
+        if (e.key !== "Enter" || circuitUp() || !(input instanceof HTMLInputElement) || !input.closest(".task-search")) {
+            return;
+        }
+
+        e.preventDefault();
+        const address = new URL(location.href);
+        address.searchParams.delete("hal");
+        if (input.value.trim()) {
+            address.searchParams.set("cari", input.value.trim());
+        } else {
+            address.searchParams.delete("cari");
+        }
+
+        location.assign(address);
+    }, true);
+    new MutationObserver(() => {
+        if (typed.size === 0 || !circuitUp()) {
+            return;
+        }
+
+        for (const input of document.querySelectorAll("input")) {
+            const value = typed.get(keyOf(input));
+            if (value !== undefined && input.value !== value) {
+                input.value = value;
+                input.dispatchEvent(new Event("input", { bubbles: true }));
+                input.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+        }
+
+        typed.clear();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-interactive"] });
+
     // The phone app: its files and the last task list kept for a start without a signal (sw.js).
     if ("serviceWorker" in navigator && user) {
         navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { });
