@@ -14,7 +14,8 @@ namespace Readiness.Data.Notifications;
 public sealed class NotificationStore(ConnectionFactory factory, TimeProvider time, NotificationFeed feed)
 {
     internal const string InboxColumns = """
-        n.Id, n.RuleId, n.Kind, n.ItemId, n.ItemCount, i.Title AS ItemTitle, i.Status AS ItemStatus, i.DueDate, n.RegionCode, r.Name AS RegionName,
+        n.Id, n.RuleId, n.Kind, n.ItemId, n.ItemCount, i.Title AS ItemTitle, i.Status AS ItemStatus, i.Note AS ItemNote,
+        CASE WHEN i.Note IS NULL THEN NULL ELSE i.UpdatedBy END AS ItemNoteBy, i.DueDate, n.RegionCode, r.Name AS RegionName,
         COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, n.AgencyCode, n.Details, n.CreatedAtUtc, n.ReadAtUtc, n.Subject, n.Link
         """;
 
