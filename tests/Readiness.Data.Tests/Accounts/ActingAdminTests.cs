@@ -44,6 +44,10 @@ public sealed class ActingAdminTests : IAsyncLifetime
         await AssertAdminOnlyAsync(() => _db.ScreenTokens.RevokeAsync(_second, token.Id));
         await AssertAdminOnlyAsync(() => _db.ScreenTokens.ListAsync(_second));
         await AssertAdminOnlyAsync(() => _db.Get<EscalationRuleStore>().UpdateAsync(_second, rules[0]));
+        await AssertAdminOnlyAsync(() => _db.Get<NotificationStore>().SetEmailAsync(_second, _first.UserId!.Value, "lain@example.go.id"));
+        await AssertAdminOnlyAsync(() => _db.Get<NotificationStore>().RecipientsAsync(_second));
+        await AssertAdminOnlyAsync(() => _db.Get<ContactStore>().SetAgencyUnitAsync(_second, "POLRI", "64.02", "Polres lain"));
+        await AssertAdminOnlyAsync(() => _db.Checklists.ApplyTemplatesAsync(_second, 1, "64.02"));
         using (var scope = _db.Scope())
         {
             var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
