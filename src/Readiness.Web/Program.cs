@@ -53,6 +53,8 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapApiEndpoints();
+app.MapItemWriteEndpoints();
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

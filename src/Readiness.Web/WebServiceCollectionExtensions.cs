@@ -30,6 +30,8 @@ public static class WebServiceCollectionExtensions
         // 128 KB (the default is 32 KB): text pasted past a field's maxlength by a script reaches the field, which says it
         // is too long, instead of the circuit dropping and the value being lost. Every field is far below this.
         services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
+        // The JSON API (readiness of a region, a liaison's status change) described at /openapi/v1.json for signed-in users.
+        services.AddOpenApi();
         services.AddMudServices();
         services.AddTransient<MudLocalizer, Readiness.Web.Resources.ReadinessMudLocalizer>();
         // Strings in Resources/SharedResource(.en).resx, named by the namespace of Resources/SharedResource.cs.
