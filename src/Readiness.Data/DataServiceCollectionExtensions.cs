@@ -39,6 +39,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<StartupLock>();
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<Keys.DataProtectionKeyStore>();
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<RegionStore>();

@@ -256,6 +256,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<FeedStore>().ReadRangeAsync(0, 10, 1, "64.02", default),
             () => Get<FeedStore>().ReadRangeAsync(0, 10, 1, null, default),
             () => Get<FeedStore>().RecentAsync(Admin, "64.02", 8, new DateTime(2024, 11, 23, 0, 0, 0, DateTimeKind.Utc)),
+            () => Get<FeedStore>().CountRecentAsync(Admin, "64.02", new DateTime(2024, 11, 23, 0, 0, 0, DateTimeKind.Utc)),
             () => Get<ReadinessBoard>().ReadinessAsync(Admin, 1, "64.02"),
             () => Get<ReadinessBoard>().ReadinessAsync(Admin, 1, "64"),
             () => Get<ScreenTokenStore>().CreateAsync(Admin, "Layar", "64.02"),
@@ -304,6 +305,9 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<WebhookStore>().AddAsync(Admin, "Gateway", "https://gateway.example/hook", "rahasia-panjang-sekali"),
             () => Get<WebhookStore>().SetEnabledAsync(Admin, 1, false),
             () => Get<WebhookStore>().DeleteAsync(Admin, 1),
+            () => Get<Readiness.Data.Keys.DataProtectionKeyStore>().AllAsync(),
+            () => Get<Readiness.Data.Keys.DataProtectionKeyStore>().AddAsync("key-3f2c", "<key id=\"3f2c\" version=\"1\" />"),
+            () => ActingAdmin.RequireAsync(Get<ConnectionFactory>(), Admin, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "list users"),
             () => Get<ActivityLog>().StartAsync(default),
             () => Get<ActivityLog>().ReadAsync(0, default),
             () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => ActivityLog.AppendAsync(c, t, new ActivityEntry

@@ -31,7 +31,8 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
             work.IdempotencyKey, n.Kind, n.CreatedAtUtc,
             new WebhookPayload.Recipient(work.UserName, work.DisplayName),
             n.ItemId is { } id
-                ? new WebhookPayload.Item(id, n.ItemTitle, n.ItemStatus, n.RegionCode, n.RegionName, n.AgencyCode, n.DueDate, message.Link)
+                ? new WebhookPayload.Item(id, n.ItemTitle, n.ItemStatus, n.RegionCode, n.RegionName, n.AgencyCode, n.DueDate, message.Link,
+                    n.ItemNote, n.ItemNoteBy)
                 : null,
             n.IsGroup
                 ? new WebhookPayload.ItemGroup(n.ItemCount ?? 0, n.RegionCode, n.RegionName,
