@@ -22,7 +22,7 @@ public sealed class ReceiverSafetyTests
             ["Readiness:Notifications:Delivery:Parallelism"] = "1",
             ["Readiness:Notifications:Delivery:AttemptTimeout"] = "00:10:00",
         });
-        await host.StartAsync("a@kukarkab.go.id", "b@kukarkab.go.id", "c@kukarkab.go.id");
+        var item = await host.StartAsync("a@kukarkab.go.id", "b@kukarkab.go.id", "c@kukarkab.go.id");
         await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang macet", silent.Url, WebhookReceiver.Secret);
         await host.Get<WebhookStore>().AddAsync(DeliveryHost.Admin, "Gerbang WhatsApp", receiver.Url, WebhookReceiver.Secret);
         await host.Get<EscalationEngine>().RunOnceAsync();
@@ -33,7 +33,17 @@ public sealed class ReceiverSafetyTests
         {
             // Three leaders, one post each to both receivers; the silent one holds its first post for ten minutes.
             await WaitForAsync(() => receiver.Accepted.Count == 3, "the answering receiver got its three posts while the silent one hung");
+
+            // A later escalation, while the silent receiver still holds its post: the others' new posts go out too.
+            await host.ExecuteAsync("""
+                INSERT INTO ChecklistItems (ElectionId, RegionCode, AgencyCode, StageId, Title, Criticality, DueDate, Status, Note, UpdatedAtUtc, UpdatedBy, Version)
+                SELECT ElectionId, RegionCode, AgencyCode, StageId, 'Surat suara cadangan', Criticality, DueDate, Status, Note, UpdatedAtUtc, UpdatedBy, 1
+                FROM ChecklistItems WHERE Id = @id;
+                """, new { id = item.Id });
+            Assert.Equal(3, (await host.Get<EscalationEngine>().RunOnceAsync()).Notifications);
+            await WaitForAsync(() => receiver.Accepted.Count == 6, "the answering receiver got the later escalation's posts while the silent one hung");
             Assert.All(receiver.Requests, r => Assert.True(r.SignatureValid));
+            Assert.Equal(6, receiver.Accepted.Distinct().Count());
         }
         finally
         {
