@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -82,6 +83,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookSecrets>().AddDataProtection();
         services.AddSingleton<EscalationRuleStore>();
         services.AddSingleton<EscalationEngine>();
         services.AddSingleton<NotificationPump>();

@@ -62,6 +62,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<HubRelay>();
         services.AddSingleton<HubConnections>();
         services.AddHostedService<HubAccessRevalidation>();
+        services.AddReadinessShutdown(builder.Configuration);
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;
