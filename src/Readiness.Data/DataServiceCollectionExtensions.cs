@@ -12,6 +12,7 @@ using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 using Readiness.Data.Administration;
+using Readiness.Data.Neutrality;
 
 namespace Readiness.Data;
 
@@ -67,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountSeeder>();
         AddNotifications(services, configuration);
+        services.AddNeutrality();
         return services;
     }
 
