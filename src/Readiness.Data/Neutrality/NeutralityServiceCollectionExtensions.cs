@@ -9,6 +9,7 @@ public static class NeutralityServiceCollectionExtensions
     public static IServiceCollection AddNeutrality(this IServiceCollection services)
     {
         services.AddSingleton<NeutralityStore>();
+        services.AddSingleton<NeutralityDemoSeeder>();
         return services;
     }
 }
