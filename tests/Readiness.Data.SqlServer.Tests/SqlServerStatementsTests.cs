@@ -320,6 +320,17 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<NeutralityStore>().CasesAsync(Admin, "64.02", NeutralitySteps.AtPpk, withPersonalData: true),
             () => Get<NeutralityStore>().HistoryAsync(Admin, "64.02", 1),
             () => Get<NeutralityStore>().CaseViewsAsync(Admin),
+            () => Get<ActivityLog>().StartAsync(default),
+            () => Get<ActivityLog>().ReadAsync(0, default),
+            () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => ActivityLog.AppendAsync(c, t, new ActivityEntry
+            {
+                RegionCode = "64.02", Kind = ActivityKinds.Kamtibmas, SubjectId = 1, Actor = "a", AtUtc = new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc),
+                OperationId = Guid.NewGuid(),
+            })),
+            () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => Get<NoticeWriter>().NotifyAsync(c, t, new DomainNotice
+            {
+                Kind = EscalationKinds.Kamtibmas, RegionCode = "64.02", Subject = "Kamtibmas: ambang gangguan", Link = "wilayah/64.02", DedupKey = "kamtibmas:1",
+            })),
         };
         foreach (var call in calls)
         {
@@ -334,6 +345,13 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         }
 
         return log;
+    }
+
+    private static async Task InTransactionAsync(ConnectionFactory factory, Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task> work)
+    {
+        await using var connection = await factory.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await work(connection, transaction);
     }
 
     // Answers that let each method reach its later statements: no replayed operation, one item, one stage, one user.
@@ -397,7 +415,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("SatgasOn", typeof(DateTime), null), ("SatgasDecree", typeof(string), null), ("Version", typeof(int), 1), ("UpdatedAtUtc", typeof(DateTime), at),
                 ("UpdatedBy", typeof(string), "admin"));
         }
-        else if (sql.Contains("FROM EscalationRules ORDER BY Id", StringComparison.Ordinal))
+        else if (sql.Contains("FROM EscalationRules WHERE Kind IN", StringComparison.Ordinal))
         {
             // One enabled rule of each kind, so the engine sends every statement a run sends.
             Row(("Id", typeof(int), 1), ("Code", typeof(string), "kendala-24j"), ("Kind", typeof(string), EscalationKinds.Blocked),
@@ -417,6 +435,15 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("RegionName", typeof(string), "Kabupaten Kutai Kartanegara"), ("TimeZone", typeof(string), "Asia/Makassar"),
                 ("AgencyCode", typeof(string), null), ("Details", typeof(string), null), ("CreatedAtUtc", typeof(DateTime), at),
                 ("ReadAtUtc", typeof(DateTime), null));
+        }
+        else if (sql.StartsWith("SELECT Id, RecipientRole, SendEmail, SendWebhook FROM EscalationRules", StringComparison.Ordinal))
+        {
+            // The enabled rule of a domain notice's kind, so its recipients, notices and deliveries are sent.
+            Row(("Id", typeof(int), 4), ("RecipientRole", typeof(string), Roles.Leader), ("SendEmail", typeof(bool), true), ("SendWebhook", typeof(bool), true));
+        }
+        else if (sql.StartsWith("SELECT u.Id FROM Users u", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1));
         }
         else if (sql.StartsWith("SELECT DISTINCT i.RegionCode", StringComparison.Ordinal))
         {
