@@ -320,6 +320,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<NeutralityStore>().CasesAsync(Admin, "64.02", NeutralitySteps.AtPpk, withPersonalData: true),
             () => Get<NeutralityStore>().HistoryAsync(Admin, "64.02", 1),
             () => Get<NeutralityStore>().CaseViewsAsync(Admin),
+            () => provider.GetServices<IEscalationSweep>().OfType<NeutralitySweep>().Single().SweepAsync(new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc), default),
             () => Get<ActivityLog>().StartAsync(default),
             () => Get<ActivityLog>().ReadAsync(0, default),
             () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => ActivityLog.AppendAsync(c, t, new ActivityEntry

@@ -3,7 +3,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
-using Readiness.Data.Agencies;
+using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
@@ -48,9 +48,6 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
         INSERT INTO NeutralityEvents (RegionCode, Subject, SubjectId, Action, StepBefore, StepAfter, Detail, Actor, AtUtc, OperationId)
         VALUES (@RegionCode, @Subject, @SubjectId, @Action, @StepBefore, @StepAfter, @Detail, @Actor, @AtUtc, @OperationId);
         """;
-
-    /// <summary>Raised after a committed change, with the region code changed (for screens of this server).</summary>
-    public event Action<string>? Changed;
 
     // ---- counts ---------------------------------------------------------------------------------------------------
 
@@ -141,7 +138,7 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
         await AppendAsync(connection, transaction, new EventRow(regionCode, "opd", id, "dibuat", null, null, null, actor.Name, now, operationId), cancellationToken);
         var office = await OfficeAsync(connection, transaction, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AfterCommit(regionCode);
+        AfterCommit();
         return office;
     }
 
@@ -190,7 +187,7 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
         await AppendAsync(connection, transaction, new EventRow(office.RegionCode, "opd", officeId, "ikrar-satgas", null, null, detail, actor.Name, now, operationId), cancellationToken);
         var after = await OfficeAsync(connection, transaction, officeId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AfterCommit(office.RegionCode);
+        AfterCommit();
         return after;
     }
 
@@ -244,7 +241,7 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
             session.Participants.ToString(CultureInfo.InvariantCulture) + " peserta", actor.Name, now, operationId), cancellationToken);
         var created = await SessionAsync(connection, transaction, id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AfterCommit(session.RegionCode);
+        AfterCommit();
         return created;
     }
 
@@ -304,7 +301,7 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
 
         var cases = await ReadCasesAsync(connection, transaction, actor, "c.Id = @id", new { id }, personal: true, "detail", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AfterCommit(input.RegionCode);
+        AfterCommit();
         return cases[0];
     }
 
@@ -361,7 +358,7 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
 
         var after = await CaseRowAsync(connection, transaction, move.CaseId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AfterCommit(current.RegionCode);
+        AfterCommit();
         return after;
     }
 
@@ -395,7 +392,7 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
 
         var after = await CaseRowAsync(connection, transaction, caseId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        AfterCommit(current.RegionCode);
+        AfterCommit();
         return after;
     }
 
@@ -556,14 +553,19 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
         return RegionCalendar.ZoneOf(zone);
     }
 
-    private static async Task AppendAsync(DbConnection connection, DbTransaction transaction, EventRow row, CancellationToken cancellationToken) =>
-        await connection.ExecuteAsync(new CommandDefinition(InsertEvent, row, transaction, cancellationToken: cancellationToken));
-
-    private void AfterCommit(string regionCode)
+    // The event is the feature's own audit trail; the activity row (no personal data) is what reaches every open
+    // screen of the region, the wall and the hub.
+    private static async Task AppendAsync(DbConnection connection, DbTransaction transaction, EventRow row, CancellationToken cancellationToken)
     {
-        feedSignal.Nudge();
-        Changed?.Invoke(regionCode);
+        await connection.ExecuteAsync(new CommandDefinition(InsertEvent, row, transaction, cancellationToken: cancellationToken));
+        await ActivityLog.AppendAsync(connection, transaction, new ActivityEntry
+        {
+            RegionCode = row.RegionCode, Kind = ActivityKinds.Netralitas, SubjectId = row.SubjectId, Actor = row.Actor, AtUtc = row.AtUtc,
+            OperationId = row.OperationIdValue,
+        }, cancellationToken);
     }
+
+    private void AfterCommit() => feedSignal.Nudge();
 
     private static string RequireText(string? text, int max)
     {

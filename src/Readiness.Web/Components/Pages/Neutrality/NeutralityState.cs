@@ -12,11 +12,11 @@ namespace Readiness.Web.Components.Pages.Neutrality;
 /// the civil servant's name only for a reader entitled to it, and then logged by the store). Read again whenever a
 /// neutrality change under the region is committed.
 /// </summary>
-public sealed class NeutralityState(LiveFeed feed, NeutralityStore store, CurrentActor currentActor, ILogger<NeutralityState> logger) : LiveState(feed)
+public sealed class NeutralityState(LiveFeed feed, ActivityFeed activity, NeutralityStore store, CurrentActor currentActor, ILogger<NeutralityState> logger)
+    : LiveState(feed)
 {
     private string? _regionCode;
     private bool _listWaiting;
-    private bool _subscribed;
 
     /// <summary>The signed-in actor (a user or a screen token).</summary>
     public Actor? Actor { get; private set; }
@@ -34,12 +34,8 @@ public sealed class NeutralityState(LiveFeed feed, NeutralityStore store, Curren
     public async Task LoadAsync(string regionCode, bool listWaiting)
     {
         (_regionCode, _listWaiting) = (regionCode, listWaiting);
-        if (IsInteractive && !_subscribed)
-        {
-            store.Changed += OnStoreChanged;
-            _subscribed = true;
-        }
-
+        // Before the read, so no change falls between the read and the subscription.
+        WatchActivity(activity, regionCode.Length == 0 ? [] : [regionCode]);
         await ReadAsync();
     }
 
@@ -47,27 +43,15 @@ public sealed class NeutralityState(LiveFeed feed, NeutralityStore store, Curren
     protected override Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events) => Task.FromResult(false);
 
     /// <inheritdoc />
-    protected override void Dispose(bool disposing)
+    protected override async Task<bool> OnActivityAsync(IReadOnlyList<RegionActivity> activity)
     {
-        if (disposing && _subscribed)
+        if (!activity.Any(a => a.Kind == ActivityKinds.Netralitas))
         {
-            store.Changed -= OnStoreChanged;
-            _subscribed = false;
+            return false;
         }
 
-        base.Dispose(disposing);
-    }
-
-    private void OnStoreChanged(string regionCode)
-    {
-        if (_regionCode is { } mine && (mine.Length == 0 || Readiness.Data.Shared.RegionCode.IsWithin(regionCode, mine)))
-        {
-            _ = DispatchAsync(async () =>
-            {
-                await ReadAsync();
-                return true;
-            });
-        }
+        await ReadAsync();
+        return true;
     }
 
     private async Task ReadAsync()
