@@ -36,6 +36,9 @@ public static class NeutralityRights
     public static bool CanRecordSession(this Actor actor, string regionCode) =>
         (IsPemda(actor) || IsBawaslu(actor)) && actor.CanSee(regionCode);
 
+    /// <summary>Export the cases of a region as a spreadsheet: every signed-in user who sees it (names only for those entitled); never a screen.</summary>
+    public static bool CanExportNeutrality(this Actor actor, string regionCode) => actor.Role != Roles.Screen && actor.CanSee(regionCode);
+
     /// <summary>List who opened a case's personal data: admins.</summary>
     public static bool CanListCaseViews(this Actor actor) => actor.IsAdmin;
 

@@ -431,6 +431,19 @@ public sealed class NeutralityStore(ConnectionFactory factory, TimeProvider time
         return cases;
     }
 
+    /// <summary>
+    /// The cases under <paramref name="regionCode"/> with every step's event, for a spreadsheet: personal data only for
+    /// an entitled reader, each such case logged with purpose <c>ekspor</c>.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">A screen, or a region outside the actor's scope.</exception>
+    public async Task<NeutralityExport> ExportAsync(Actor actor, string regionCode, CancellationToken cancellationToken = default)
+    {
+        actor.Require(actor.CanExportNeutrality(regionCode), regionCode, logger, "export neutrality cases");
+        var cases = await CasesAsync(actor, regionCode, withPersonalData: true, purpose: "ekspor", cancellationToken: cancellationToken);
+        var events = await HistoryAsync(actor, regionCode, cancellationToken: cancellationToken);
+        return new NeutralityExport(cases, events);
+    }
+
     /// <summary>Every event of the cases under <paramref name="regionCode"/> (or of one case), oldest first. Events hold no personal data.</summary>
     /// <exception cref="AccessDeniedException">The region is outside the actor's scope.</exception>
     public async Task<IReadOnlyList<NeutralityCaseEvent>> HistoryAsync(Actor actor, string regionCode, int? caseId = null, CancellationToken cancellationToken = default)
