@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Deque.AxeCore.Playwright;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Readiness.EndToEnd.Tests.Hosting;
@@ -94,6 +95,25 @@ public sealed partial class NeutralityJourneyTests(AppFixture fixture)
         Assert.DoesNotContain("ASN Contoh", withoutNames, StringComparison.Ordinal);
         Assert.DoesNotContain("ASN Contoh", kpuText, StringComparison.Ordinal);
         Assert.Matches(@"filename=netralitas-64\.02-\d{8}-\d{4}-WITA\.xlsx", viewerResponse.Headers["content-disposition"]);
+    }
+
+    [Theory]
+    [InlineData("penghubung.bawaslu", "/wilayah/64.02/netralitas", 390, 844)]
+    [InlineData("pimpinan", "/wilayah/64.02/netralitas", 1440, 900)]
+    [InlineData("admin", "/admin/netralitas", 1440, 900)]
+    public async Task The_case_pages_have_no_serious_or_critical_accessibility_violation(string user, string path, int width, int height)
+    {
+        var page = await fixture.SignedInPageAsync(user, width: width, height: height);
+        await page.GotoAsync(path);
+        await AppFixture.WaitForInteractiveAsync(page);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, $"{path} as {user}:\n" + string.Join("\n", serious.Select(v =>
+            $"- {v.Id} ({v.Impact}): {v.Help}; e.g. {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
     }
 
     private async Task<IPage> OpenWallAsync()
