@@ -13,6 +13,7 @@ using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 using Readiness.Data.Administration;
+using Readiness.Data.Neutrality;
 
 namespace Readiness.Data;
 
@@ -71,6 +72,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountSeeder>();
         AddNotifications(services, configuration);
+        services.AddNeutrality();
         return services;
     }
 

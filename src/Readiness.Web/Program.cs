@@ -52,6 +52,7 @@ app.MapReadinessMetrics();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapNeutralityExport();
 app.MapApiEndpoints();
 app.MapItemWriteEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();

@@ -10,6 +10,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
+using Readiness.Data.Neutrality;
 using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
 using Readiness.Data.Sql;
@@ -25,6 +26,7 @@ namespace Readiness.Data.SqlServer.Tests;
 public sealed class SqlServerStatementsTests(ITestOutputHelper output)
 {
     private static readonly Actor Admin = new() { Name = "admin", Role = Roles.Admin, UserId = 1 };
+    private static readonly Actor NeutralityBawaslu = new() { Name = "penghubung.bawaslu", Role = Roles.Liaison, AgencyCode = "BAWASLU", Scopes = ["64.02"] };
     private static readonly Actor Liaison = new() { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = ["64.02"] };
 
     [Fact]
@@ -311,6 +313,21 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Keys.DataProtectionKeyStore>().AllAsync(),
             () => Get<Readiness.Data.Keys.DataProtectionKeyStore>().AddAsync("key-3f2c", "<key id=\"3f2c\" version=\"1\" />"),
             () => ActingAdmin.RequireAsync(Get<ConnectionFactory>(), Admin, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "list users"),
+            () => Get<NeutralityStore>().SummaryAsync(Admin, "64.02"),
+            () => Get<NeutralityStore>().OfficesAsync(Admin, "64.02"),
+            () => Get<NeutralityStore>().AddOfficeAsync(Admin, "64.02", "Dinas Pendidikan", Guid.NewGuid()),
+            () => Get<NeutralityStore>().RecordOfficeAsync(Admin, 1, 1, new DateOnly(2024, 8, 12), new DateOnly(2024, 8, 20), "800/1/2024", Guid.NewGuid()),
+            () => Get<NeutralityStore>().SessionsAsync(Admin, "64.02"),
+            () => Get<NeutralityStore>().AddSessionAsync(NeutralityBawaslu, new NewNeutralitySession("64.02", new DateOnly(2024, 9, 1), "Kepala OPD", 40, null), Guid.NewGuid()),
+            () => Get<NeutralityStore>().RecordCaseAsync(NeutralityBawaslu, new NewNeutralityCase("64.02", "ASN Contoh 1", "199001012015031001", "Guru", "Dinas Pendidikan",
+                NeutralityKinds.SocialMedia, NeutralitySources.Finding, new DateOnly(2024, 11, 20), "Unggahan"), Guid.NewGuid()),
+            () => Get<NeutralityStore>().MoveCaseAsync(NeutralityBawaslu, new NeutralityMove(1, 1, NeutralitySteps.ToBkn, Guid.NewGuid())),
+            () => Get<NeutralityStore>().CorrectCaseAsync(NeutralityBawaslu, 1, 1, "Salah langkah", Guid.NewGuid()),
+            () => Get<NeutralityStore>().CaseAsync(Admin, 1),
+            () => Get<NeutralityStore>().CasesAsync(Admin, "64.02", NeutralitySteps.AtPpk, withPersonalData: true),
+            () => Get<NeutralityStore>().HistoryAsync(Admin, "64.02", 1),
+            () => Get<NeutralityStore>().CaseViewsAsync(Admin),
+            () => provider.GetServices<IEscalationSweep>().OfType<NeutralitySweep>().Single().SweepAsync(new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc), default),
             () => Get<ActivityLog>().StartAsync(default),
             () => Get<ActivityLog>().ReadAsync(0, default),
             () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => ActivityLog.AppendAsync(c, t, new ActivityEntry
@@ -348,6 +365,9 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
     // Answers that let each method reach its later statements: no replayed operation, one item, one stage, one user.
     private static object? Scalar(string sql) =>
         sql.Contains("WHERE OperationId", StringComparison.Ordinal) ? null
+        : sql.StartsWith("SELECT Level FROM Regions", StringComparison.Ordinal) ? 2L
+        : sql.StartsWith("SELECT TimeZone FROM Regions", StringComparison.Ordinal) ? "Asia/Makassar"
+        : sql.StartsWith("SELECT COUNT(*) FROM NeutralityOffices", StringComparison.Ordinal) ? 0L
         : sql.Contains("SELECT RegionCode FROM ChecklistItems", StringComparison.Ordinal) ? "64.02"
         : sql.Contains("COUNT(*) FROM Elections", StringComparison.Ordinal) || sql.Contains("COUNT(*) FROM Regions;", StringComparison.Ordinal) ? 0L
         : 1L;
@@ -387,6 +407,21 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             {
                 More(20);
             }
+        }
+        else if (sql.Contains("FROM NeutralityCases c JOIN Regions r", StringComparison.Ordinal))
+        {
+            // A registered case, so a move and a correction reach their writes.
+            Row(("Id", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("RegionName", typeof(string), "Kabupaten Kutai Kartanegara"),
+                ("TimeZone", typeof(string), "Asia/Makassar"), ("Kind", typeof(string), "media-sosial"), ("Source", typeof(string), "temuan"),
+                ("ReportedOn", typeof(DateTime), at.Date), ("Step", typeof(string), sql.Contains("c.PersonName", StringComparison.Ordinal) ? "dilaporkan" : "kajian"),
+                ("StepAtUtc", typeof(DateTime), at), ("PpkDeadline", typeof(DateTime), null), ("Sanction", typeof(string), null), ("Version", typeof(int), 1),
+                ("CreatedAtUtc", typeof(DateTime), at), ("CreatedBy", typeof(string), "penghubung.bawaslu"));
+        }
+        else if (sql.Contains("FROM NeutralityOffices WHERE Id", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("Name", typeof(string), "Dinas Pendidikan"), ("PledgedOn", typeof(DateTime), null),
+                ("SatgasOn", typeof(DateTime), null), ("SatgasDecree", typeof(string), null), ("Version", typeof(int), 1), ("UpdatedAtUtc", typeof(DateTime), at),
+                ("UpdatedBy", typeof(string), "admin"));
         }
         else if (sql.Contains("FROM EscalationRules WHERE Kind IN", StringComparison.Ordinal))
         {

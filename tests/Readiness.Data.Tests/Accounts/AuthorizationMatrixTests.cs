@@ -190,6 +190,53 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         }
     }
 
+    // ASN neutrality, in scope: reads a case's personal data, records a case, records the PPK's sanction, keeps the OPD
+    // register, records a session, exports the cases.
+    public static TheoryData<string, string?, string> NeutralityPermissions() => new()
+    {
+        { Roles.Admin, null, "names+ record- sanction- register+ session- export+" },
+        { Roles.Leader, null, "names+ record- sanction+ register- session- export+" },
+        { Roles.Liaison, "BAWASLU", "names+ record+ sanction- register- session+ export+" },
+        { Roles.Liaison, "PEMDA", "names- record- sanction+ register+ session+ export+" },
+        { Roles.Liaison, "KPU", "names- record- sanction- register- session- export+" },
+        { Roles.Liaison, "POLRI", "names- record- sanction- register- session- export+" },
+        { Roles.Liaison, "TNI", "names- record- sanction- register- session- export+" },
+        { Roles.Viewer, null, "names- record- sanction- register- session- export+" },
+        { Roles.Screen, null, "names- record- sanction- register- session- export-" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NeutralityPermissions))]
+    public async Task Every_neutrality_permission_follows_the_role_table_and_the_store_refuses_exactly_there(string role, string? agency, string expected)
+    {
+        var store = _db.Get<Readiness.Data.Neutrality.NeutralityStore>();
+        var bawaslu = TestDatabase.Liaison("BAWASLU", InScope);
+        var c = await store.RecordCaseAsync(bawaslu, new Readiness.Data.Neutrality.NewNeutralityCase(InScope + ".06", "ASN Contoh Matriks", "199001012015031001", "Guru",
+            "Dinas Pendidikan", "media-sosial", "temuan", new DateOnly(2024, 11, 20), "Unggahan."), Guid.NewGuid());
+        foreach (var step in new[] { "kajian", "rekomendasi-bkn", "rekomendasi-ppk" })
+        {
+            c = await store.MoveCaseAsync(bawaslu, new Readiness.Data.Neutrality.NeutralityMove(c.Id, c.Version, step, Guid.NewGuid()));
+        }
+
+        var actor = await SignedInAsync(role, agency);
+        var names = (await store.CaseAsync(actor, c.Id)).HasPersonalData;
+        bool[] asked =
+        [
+            names,
+            await AllowedAsync(() => store.RecordCaseAsync(actor, new Readiness.Data.Neutrality.NewNeutralityCase(InScope, "ASN Contoh Dua", "199001012015031002", "Guru",
+                "Dinas Pendidikan", "kampanye", "laporan", new DateOnly(2024, 11, 20), "Hadir."), Guid.NewGuid())),
+            await AllowedAsync(() => store.MoveCaseAsync(actor, new Readiness.Data.Neutrality.NeutralityMove(c.Id, c.Version, "sanksi", Guid.NewGuid(), Sanction: "moral"))),
+            await AllowedAsync(() => store.AddOfficeAsync(actor, InScope, "Dinas " + Guid.NewGuid().ToString("N")[..6], Guid.NewGuid())),
+            await AllowedAsync(() => store.AddSessionAsync(actor, new Readiness.Data.Neutrality.NewNeutralitySession(InScope, new DateOnly(2024, 11, 1), "Kepala OPD", 10, null), Guid.NewGuid())),
+            await AllowedAsync(() => store.ExportAsync(actor, InScope)),
+        ];
+        var permissions = expected.Split(' ').Select(p => p[..^1]).ToArray();
+
+        Assert.Equal(expected, string.Join(' ', permissions.Zip(asked, (name, allowed) => name + (allowed ? "+" : "-"))));
+        Assert.Equal(names, Readiness.Data.Neutrality.NeutralityRights.CanSeeCasePersonalData(actor, InScope + ".06"));
+        Assert.False(Readiness.Data.Neutrality.NeutralityRights.CanSeeCasePersonalData(actor, OutOfScope) && !actor.IsAdmin);
+    }
+
     private static async Task<bool> AllowedAsync(Func<Task> action)
     {
         try

@@ -52,8 +52,8 @@ public partial class BriefPage
 
     private string MapTitle => _region?.Level == RegionLevel.Province ? L["Map.Title.Regencies"] : L["Map.Title.Districts"];
 
-    /// <summary>The flags one sheet holds beside the map, the table and the day's changes; the rest are counted.</summary>
-    private const int MaxFlags = 6;
+    /// <summary>The flags one sheet holds beside the map, the table, the day's changes and the neutrality counts; the rest are counted.</summary>
+    private const int MaxFlags = 5;
 
     // Per-agency sums of numbers on items printed on the sheet.
     private const int MaxNumberSums = 6;
