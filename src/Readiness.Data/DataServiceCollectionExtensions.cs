@@ -12,6 +12,7 @@ using Readiness.Data.Seed;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 using Readiness.Data.Administration;
+using Readiness.Data.Situation;
 
 namespace Readiness.Data;
 
@@ -67,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountSeeder>();
         AddNotifications(services, configuration);
+        services.AddSituation();
         return services;
     }
 
