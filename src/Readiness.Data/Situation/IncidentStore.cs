@@ -62,12 +62,6 @@ public sealed class IncidentStore(
         }
 
         var description = Note(input.Description);
-        var reporting = input.ReportingAgency ?? actor.AgencyCode;
-        if (Agency.Find(reporting) is null)
-        {
-            throw new InputException(SituationInputKeys.AgencyInvalid);
-        }
-
         var handling = Handling(input.HandlingAgencies);
         var region = RegionCode.IsValid(input.RegionCode) ? await regions.FindAsync(input.RegionCode, cancellationToken) : null;
         if (region is null)
@@ -76,6 +70,12 @@ public sealed class IncidentStore(
         }
 
         actor.RequireRecordIncident(region.Code, logger);
+        var reporting = input.ReportingAgency ?? actor.AgencyCode;
+        if (Agency.Find(reporting) is null)
+        {
+            throw new InputException(SituationInputKeys.AgencyInvalid);
+        }
+
         var zone = region.Zone;
         var occurredUtc = DateTime.SpecifyKind(input.OccurredAtLocal.AddHours(-zone.UtcOffsetHours), DateTimeKind.Utc);
         var nowUtc = time.GetUtcNow().UtcDateTime;
