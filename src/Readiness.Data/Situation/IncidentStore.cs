@@ -15,8 +15,7 @@ namespace Readiness.Data.Situation;
 /// <see cref="SituationRights"/>.
 /// </summary>
 public sealed class IncidentStore(
-    ConnectionFactory factory, RegionStore regions, RegionCalendar calendar, SituationNotices notices, TimeProvider time,
-    ILogger<IncidentStore> logger)
+    ConnectionFactory factory, RegionCalendar calendar, SituationNotices notices, TimeProvider time, ILogger<IncidentStore> logger)
 {
     /// <summary>The longest village or TPS name, in characters.</summary>
     public const int MaxPlaceLength = 200;
@@ -63,7 +62,7 @@ public sealed class IncidentStore(
 
         var description = Note(input.Description);
         var handling = Handling(input.HandlingAgencies);
-        var region = RegionCode.IsValid(input.RegionCode) ? await regions.FindAsync(input.RegionCode, cancellationToken) : null;
+        var region = await SituationStore.RegionAsync(factory, input.RegionCode, cancellationToken);
         if (region is null)
         {
             throw new InputException(InputException.RegionInvalid, input.RegionCode ?? "");
@@ -218,7 +217,7 @@ public sealed class IncidentStore(
 
         var after = (await FindAsync(connection, transaction, incidentId, cancellationToken))!;
         var seq = await AppendAsync(connection, transaction, after, IncidentChange.MarkedSignificant, before.Status, null, null, actor, now, operation, cancellationToken);
-        var region = await regions.FindAsync(after.RegionCode, cancellationToken);
+        var region = await SituationStore.RegionAsync(factory, after.RegionCode, cancellationToken);
         var notified = await notices.IncidentSignificantAsync(connection, transaction, region!, after, cancellationToken);
         await notices.IncidentActivityAsync(connection, transaction, after, seq, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -258,17 +257,14 @@ public sealed class IncidentStore(
             throw new InputException(SituationInputKeys.ItemInvalid);
         }
 
-        var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM IncidentItems WHERE IncidentId = @incidentId AND ItemId = @itemId;", new { incidentId, itemId },
-            transaction, cancellationToken: cancellationToken));
-        if (exists > 0)
+        var linked = await connection.ExecuteAsync(new CommandDefinition(
+            factory.Dialect.InsertIfMissing("IncidentItems", ["IncidentId", "ItemId"], ["IncidentId", "ItemId", "LinkedBy", "LinkedAtUtc"]),
+            new { IncidentId = incidentId, ItemId = itemId, LinkedBy = actor.Name, LinkedAtUtc = now }, transaction, cancellationToken: cancellationToken));
+        if (linked == 0)
         {
             return new IncidentSaveResult.AlreadyApplied(incident);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO IncidentItems (IncidentId, ItemId, LinkedBy, LinkedAtUtc) VALUES (@incidentId, @itemId, @actor, @now);
-            """, new { incidentId, itemId, actor = actor.Name, now }, transaction, cancellationToken: cancellationToken));
         var seq = await AppendAsync(connection, transaction, incident, IncidentChange.Linked, incident.Status, null, itemId, actor, now, operation, cancellationToken);
         await notices.IncidentActivityAsync(connection, transaction, incident, seq, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

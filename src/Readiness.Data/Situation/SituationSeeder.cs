@@ -39,7 +39,8 @@ public sealed class SituationSeeder(ConnectionFactory factory, TimeProvider time
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
-        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM Incidents;", cancellationToken: cancellationToken)) > 0)
+        var any = await connection.QueryAsync<long>(new CommandDefinition($"SELECT Id FROM Incidents ORDER BY Id {factory.Dialect.Top(1)};", cancellationToken: cancellationToken));
+        if (any.Any())
         {
             return;
         }

@@ -13,8 +13,7 @@ namespace Readiness.Data.Situation;
 /// in that same transaction, once per change. Who may do what: <see cref="SituationRights"/>.
 /// </summary>
 public sealed class SituationStore(
-    ConnectionFactory factory, RegionStore regions, RegionCalendar calendar, SituationNotices notices, TimeProvider time,
-    ILogger<SituationStore> logger)
+    ConnectionFactory factory, RegionCalendar calendar, SituationNotices notices, TimeProvider time, ILogger<SituationStore> logger)
 {
     /// <summary>The longest reason, in characters.</summary>
     public const int MaxReasonLength = 500;
@@ -42,7 +41,7 @@ public sealed class SituationStore(
         }
 
         InputException.RequireTitleText(reason);
-        var region = RegionCode.IsValid(input.RegionCode) ? await regions.FindAsync(input.RegionCode, cancellationToken) : null;
+        var region = await RegionAsync(factory, input.RegionCode, cancellationToken);
         if (region is null)
         {
             throw new InputException(InputException.RegionInvalid, input.RegionCode ?? "");
@@ -83,11 +82,11 @@ public sealed class SituationStore(
             UpdatedAtUtc = now,
             Version = input.ExpectedVersion + 1,
         };
+        // A first estimate inserts only if nobody else inserted one meanwhile; a later one updates only the version seen.
         var written = current is null
-            ? await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO SituationLevels (RegionCode, Level, Reason, StageId, UpdatedBy, UpdatedAtUtc, Version)
-                VALUES (@RegionCode, @Level, @Reason, @StageId, @UpdatedBy, @UpdatedAtUtc, 1);
-                """, after, transaction, cancellationToken: cancellationToken))
+            ? await connection.ExecuteAsync(new CommandDefinition(
+                factory.Dialect.InsertIfMissing("SituationLevels", ["RegionCode"], ["RegionCode", "Level", "Reason", "StageId", "UpdatedBy", "UpdatedAtUtc", "Version"]),
+                after, transaction, cancellationToken: cancellationToken))
             : await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE SituationLevels
                 SET Level = @Level, Reason = @Reason, StageId = @StageId, UpdatedBy = @UpdatedBy, UpdatedAtUtc = @UpdatedAtUtc,
@@ -189,6 +188,20 @@ public sealed class SituationStore(
     /// <summary>The codes from <c>from</c> (inclusive) to <c>to</c> (exclusive) of a region and everything under it; the nation for <c>""</c>.</summary>
     internal static (string From, string To) Range(string regionCode) =>
         string.IsNullOrEmpty(regionCode) ? ("0", ":") : (regionCode, RegionCode.DescendantsTo(regionCode));
+
+    /// <summary>The region of <paramref name="regionCode"/> (with its zone); null for an invalid or unknown code.</summary>
+    internal static async Task<Region?> RegionAsync(ConnectionFactory factory, string? regionCode, CancellationToken cancellationToken)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            return null;
+        }
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Region>(new CommandDefinition(
+            "SELECT r.Code, r.ParentCode, r.Level, r.Name, r.TimeZone FROM Regions r WHERE r.Code = @regionCode;", new { regionCode },
+            cancellationToken: cancellationToken));
+    }
 
     private static async Task<RegionSituation?> CurrentAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string regionCode, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<RegionSituation>(new CommandDefinition(
