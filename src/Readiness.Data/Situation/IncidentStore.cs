@@ -106,7 +106,7 @@ public sealed class IncidentStore(
             transaction, cancellationToken: cancellationToken));
         var incident = (await FindAsync(connection, transaction, id, cancellationToken))!;
         var seq = await AppendAsync(connection, transaction, incident, IncidentChange.Recorded, null, description, null, actor, now, operationId, cancellationToken);
-        await notices.IncidentActivityAsync(connection, transaction, incident, seq, cancellationToken);
+        await notices.IncidentActivityAsync(connection, transaction, incident, input.OperationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Nudge(0);
         return new IncidentSaveResult.Saved(incident, seq);
@@ -165,7 +165,7 @@ public sealed class IncidentStore(
 
         var after = (await FindAsync(connection, transaction, change.IncidentId, cancellationToken))!;
         var seq = await AppendAsync(connection, transaction, after, IncidentChange.StatusMoved, before.Status, note, null, actor, now, operationId, cancellationToken);
-        await notices.IncidentActivityAsync(connection, transaction, after, seq, cancellationToken);
+        await notices.IncidentActivityAsync(connection, transaction, after, change.OperationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Nudge(0);
         return new IncidentSaveResult.Saved(after, seq);
@@ -219,7 +219,7 @@ public sealed class IncidentStore(
         var seq = await AppendAsync(connection, transaction, after, IncidentChange.MarkedSignificant, before.Status, null, null, actor, now, operation, cancellationToken);
         var region = await SituationStore.RegionAsync(factory, after.RegionCode, cancellationToken);
         var notified = await notices.IncidentSignificantAsync(connection, transaction, region!, after, cancellationToken);
-        await notices.IncidentActivityAsync(connection, transaction, after, seq, cancellationToken);
+        await notices.IncidentActivityAsync(connection, transaction, after, operationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Nudge(notified);
         return new IncidentSaveResult.Saved(after, seq);
@@ -266,7 +266,7 @@ public sealed class IncidentStore(
         }
 
         var seq = await AppendAsync(connection, transaction, incident, IncidentChange.Linked, incident.Status, null, itemId, actor, now, operation, cancellationToken);
-        await notices.IncidentActivityAsync(connection, transaction, incident, seq, cancellationToken);
+        await notices.IncidentActivityAsync(connection, transaction, incident, operationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Nudge(0);
         return new IncidentSaveResult.Saved(incident, seq);

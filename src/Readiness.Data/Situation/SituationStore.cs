@@ -118,7 +118,7 @@ public sealed class SituationStore(
         var notified = SituationLevel.Escalates(current?.Level, after.Level)
             ? await notices.LevelRaisedAsync(connection, transaction, region, after, seq, cancellationToken)
             : 0;
-        await notices.SituationActivityAsync(connection, transaction, after, seq, cancellationToken);
+        await notices.SituationActivityAsync(connection, transaction, after, input.OperationId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         notices.Nudge(notified);
         return new SituationSaveResult.Saved(after, seq, notified);
