@@ -379,7 +379,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 More(20);
             }
         }
-        else if (sql.Contains("FROM EscalationRules ORDER BY Id", StringComparison.Ordinal))
+        else if (sql.Contains("FROM EscalationRules WHERE Kind IN", StringComparison.Ordinal))
         {
             // One enabled rule of each kind, so the engine sends every statement a run sends.
             Row(("Id", typeof(int), 1), ("Code", typeof(string), "kendala-24j"), ("Kind", typeof(string), EscalationKinds.Blocked),
@@ -434,6 +434,15 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("SecurityStamp", typeof(string), "s"), ("ConcurrencyStamp", typeof(string), "c"), ("IsDisabled", typeof(bool), false),
                 ("LockoutEnabled", typeof(bool), true), ("LockoutEndUtc", typeof(DateTime), null), ("AccessFailedCount", typeof(int), 0),
                 ("CreatedAtUtc", typeof(DateTime), at));
+        }
+        else if (sql.Contains("FROM EscalationRules WHERE Kind = @Kind AND IsEnabled = 1", StringComparison.Ordinal))
+        {
+            // An enabled rule for a domain notice, so its recipients and outbox rows are written.
+            Row(("Id", typeof(int), 4), ("RecipientRole", typeof(string), Roles.Leader), ("SendEmail", typeof(bool), true), ("SendWebhook", typeof(bool), true));
+        }
+        else if (sql.StartsWith("SELECT u.Id FROM Users u", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1));
         }
         else if (sql.Contains("FROM Regions r WHERE r.Code = @regionCode", StringComparison.Ordinal))
         {
