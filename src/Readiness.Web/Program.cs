@@ -52,6 +52,7 @@ app.MapReadinessMetrics();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
+app.MapIncidentExport();
 app.MapApiEndpoints();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
 app.MapStaticAssets();

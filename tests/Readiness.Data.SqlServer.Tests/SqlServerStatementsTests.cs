@@ -319,6 +319,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Situation.IncidentStore>().ListAsync(Admin, "64.02", openOnly: true, sinceUtc: new DateTime(2024, 11, 16, 0, 0, 0, DateTimeKind.Utc)),
             () => Get<Readiness.Data.Situation.IncidentStore>().HeadlinesAsync(Admin, "64.02"),
             () => Get<Readiness.Data.Situation.IncidentStore>().CountsAsync(Admin, "64.02", 1),
+            () => Get<Readiness.Data.Situation.IncidentStore>().LinkCandidatesAsync(Admin, 1),
             () => Get<Readiness.Data.Situation.SituationSeeder>().SeedAsync(),
         };
         foreach (var call in calls)

@@ -325,6 +325,44 @@ public sealed class IncidentStore(
     }
 
     /// <summary>
+    /// The checklist items an incident may be linked to: those of the current election on its line of regions (its
+    /// region and the ones above it), by agency and title; at most 500.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The incident's region is outside the actor's scope.</exception>
+    public async Task<IReadOnlyList<IncidentItemLink>> LinkCandidatesAsync(Actor actor, long incidentId, CancellationToken cancellationToken = default)
+    {
+        var incident = await FindAsync(actor, incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return [];
+        }
+
+        var region = await SituationStore.RegionAsync(factory, incident.RegionCode, cancellationToken);
+        if ((await calendar.DayAsync(region, cancellationToken)).Election is not { } election)
+        {
+            return [];
+        }
+
+        var line = Enumerable.Range(1, incident.RegionCode.Split('.').Length).Select(n => string.Join('.', incident.RegionCode.Split('.').Take(n))).ToArray();
+        var sql = $"""
+            SELECT c.Id AS ItemId, c.Title AS ItemTitle, c.AgencyCode, c.Status AS ItemStatus, c.RegionCode AS ItemRegionCode
+            FROM ChecklistItems c
+            WHERE c.ElectionId = @electionId AND c.RegionCode IN @line
+            ORDER BY c.AgencyCode, c.RegionCode, c.Title
+            {factory.Dialect.Top(500)};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long ItemId, string ItemTitle, string AgencyCode, string ItemStatus, string ItemRegionCode)>(
+            new CommandDefinition(sql, new { electionId = election.Id, line }, cancellationToken: cancellationToken));
+        return rows.Select(r => new IncidentItemLink
+        {
+            IncidentId = incident.Id, ItemId = r.ItemId, ItemTitle = r.ItemTitle, AgencyCode = r.AgencyCode, ItemStatus = r.ItemStatus,
+            ItemRegionCode = r.ItemRegionCode, IncidentKind = incident.Kind, IncidentSeverity = incident.Severity,
+            IncidentStatus = incident.Status, IsSignificant = incident.IsSignificant, OccurredAtUtc = incident.OccurredAtUtc,
+        }).ToList();
+    }
+
+    /// <summary>
     /// Incidents under a region (the region and everything below; <c>""</c> the nation, for admins), open significant
     /// ones first, then newest first; at most <paramref name="take"/> (up to <see cref="MaxList"/>).
     /// </summary>

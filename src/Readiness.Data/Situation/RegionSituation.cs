@@ -25,6 +25,9 @@ public sealed record RegionSituation
     /// <summary>When it was set, UTC.</summary>
     public required DateTime UpdatedAtUtc { get; init; }
 
+    /// <summary>The region's name, where the read joins it (<see cref="SituationStore.SubtreeAsync"/>); null otherwise.</summary>
+    public string? RegionName { get; init; }
+
     /// <summary>1 when first set; one more with each change.</summary>
     public required int Version { get; init; }
 }

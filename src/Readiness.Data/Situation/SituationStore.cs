@@ -158,7 +158,7 @@ public sealed class SituationStore(
     {
         actor.RequireSeeSituation(regionCode, logger);
         var (from, to) = Range(regionCode);
-        var sql = $"SELECT {Columns} FROM SituationLevels s WHERE s.RegionCode >= @from AND s.RegionCode < @to;";
+        var sql = $"SELECT {Columns}, r.Name AS RegionName FROM SituationLevels s JOIN Regions r ON r.Code = s.RegionCode WHERE s.RegionCode >= @from AND s.RegionCode < @to;";
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RegionSituation>(new CommandDefinition(sql, new { from, to }, cancellationToken: cancellationToken));
         return rows.OrderByDescending(r => SituationLevel.Rank(r.Level)).ThenBy(r => r.RegionCode, StringComparer.Ordinal).ToList();
