@@ -337,8 +337,13 @@ public sealed class IncidentStore(
             return [];
         }
 
-        var region = await SituationStore.RegionAsync(factory, incident.RegionCode, cancellationToken);
-        if ((await calendar.DayAsync(region, cancellationToken)).Election is not { } election)
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        // The election the incident happened in; outside any stage, the one a dashboard reads today.
+        var electionId = incident.StageId is { } stageId
+            ? await connection.ExecuteScalarAsync<int?>(new CommandDefinition("SELECT ElectionId FROM Stages WHERE Id = @stageId;", new { stageId },
+                cancellationToken: cancellationToken))
+            : (await calendar.DayAsync(await SituationStore.RegionAsync(factory, incident.RegionCode, cancellationToken), cancellationToken)).Election?.Id;
+        if (electionId is null)
         {
             return [];
         }
@@ -351,9 +356,8 @@ public sealed class IncidentStore(
             ORDER BY c.AgencyCode, c.RegionCode, c.Title
             {factory.Dialect.Top(500)};
             """;
-        await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long ItemId, string ItemTitle, string AgencyCode, string ItemStatus, string ItemRegionCode)>(
-            new CommandDefinition(sql, new { electionId = election.Id, line }, cancellationToken: cancellationToken));
+            new CommandDefinition(sql, new { electionId, line }, cancellationToken: cancellationToken));
         return rows.Select(r => new IncidentItemLink
         {
             IncidentId = incident.Id, ItemId = r.ItemId, ItemTitle = r.ItemTitle, AgencyCode = r.AgencyCode, ItemStatus = r.ItemStatus,
