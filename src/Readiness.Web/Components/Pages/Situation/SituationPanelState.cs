@@ -40,6 +40,9 @@ public sealed class SituationPanelState(
     /// <summary>Incidents of the last 7 days, at most <see cref="RecentShown"/>.</summary>
     public IReadOnlyList<Incident> Recent { get; private set; } = [];
 
+    /// <summary>Open significant incidents marked less than 24 hours ago: the top of the wall's ticker.</summary>
+    public IReadOnlyList<Incident> Headlines { get; private set; } = [];
+
     /// <summary>The resource key of a problem to show instead (out of scope); null when loaded.</summary>
     public string? Problem { get; private set; }
 
@@ -97,6 +100,7 @@ public sealed class SituationPanelState(
             Counts = await incidents.CountsAsync(_actor, RegionCode);
             Open = await incidents.ListAsync(_actor, RegionCode, openOnly: true, take: OpenShown);
             Recent = await incidents.ListAsync(_actor, RegionCode, sinceUtc: NowUtc.AddDays(-7), take: RecentShown);
+            Headlines = await incidents.HeadlinesAsync(_actor, RegionCode);
             Problem = null;
         }
         catch (AccessDeniedException denied)
