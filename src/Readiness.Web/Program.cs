@@ -53,6 +53,7 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapIncidentExport();
+app.MapSituationApi();
 app.MapApiEndpoints();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
 app.MapStaticAssets();
