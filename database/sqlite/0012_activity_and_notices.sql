@@ -15,11 +15,19 @@ CREATE INDEX IX_RegionActivity_Region ON RegionActivity (RegionCode, Id);
 
 -- Notices of the officials' own work (a neutrality case past its deadline at the PPK, a Kamtibmas level of AG or
 -- GN, a significant incident, an unanswered request for help, an instruction) go through the same rules, inbox and
--- outbox as escalations. SQLite cannot widen a CHECK in place, so the two tables are rebuilt with their rows and ids;
--- the outbox rows that cascade from Notifications are kept aside and put back.
+-- outbox as escalations. SQLite cannot widen a CHECK in place, so the two tables are made anew under their own names
+-- with every row and id: the rows are kept aside first, the outbox rows too (they cascade from Notifications), and
+-- put back after. Foreign keys are checked at commit: the escalations whose rule is briefly gone find it again when
+-- the rules are put back.
 PRAGMA defer_foreign_keys = ON;
 
-CREATE TABLE EscalationRules_new (
+CREATE TEMP TABLE RulesKept AS SELECT * FROM EscalationRules;
+CREATE TEMP TABLE NotificationsKept AS SELECT * FROM Notifications;
+CREATE TEMP TABLE DeliveriesKept AS SELECT * FROM Deliveries;
+DROP TABLE Notifications;
+DROP TABLE EscalationRules;
+
+CREATE TABLE EscalationRules (
     Id             INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     Code           TEXT    NOT NULL UNIQUE,
     Kind           TEXT    NOT NULL CHECK (Kind IN ('kendala', 'lewat_tenggat', 'ringkasan',
@@ -39,17 +47,13 @@ CREATE TABLE EscalationRules_new (
     LeaseUntilUtc  TEXT    NULL,
     LastRunAtUtc   TEXT    NULL
 );
-INSERT INTO EscalationRules_new (Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail,
-                                 SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LeaseOwner, LeaseUntilUtc, LastRunAtUtc)
+INSERT INTO EscalationRules (Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail,
+                             SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LeaseOwner, LeaseUntilUtc, LastRunAtUtc)
 SELECT Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail,
        SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LeaseOwner, LeaseUntilUtc, LastRunAtUtc
-FROM EscalationRules;
-DROP TABLE EscalationRules;
-ALTER TABLE EscalationRules_new RENAME TO EscalationRules;
+FROM RulesKept;
 
-CREATE TEMP TABLE DeliveriesKept AS SELECT * FROM Deliveries;
-
-CREATE TABLE Notifications_new (
+CREATE TABLE Notifications (
     Id             INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     UserId         INTEGER NOT NULL REFERENCES Users (Id) ON DELETE CASCADE,
     RuleId         INTEGER NOT NULL REFERENCES EscalationRules (Id),
@@ -69,13 +73,11 @@ CREATE TABLE Notifications_new (
     Link           TEXT    NULL,                       -- a domain notice's page, relative to the app's base address
     DedupKey       TEXT    NULL                        -- a domain notice is written once per user and key
 );
-INSERT INTO Notifications_new (Id, UserId, RuleId, Kind, EscalationId, ItemId, RegionCode, AgencyCode, DigestZone, DigestDate,
-                               Details, CreatedAtUtc, ReadAtUtc, ItemCount)
+INSERT INTO Notifications (Id, UserId, RuleId, Kind, EscalationId, ItemId, RegionCode, AgencyCode, DigestZone, DigestDate,
+                           Details, CreatedAtUtc, ReadAtUtc, ItemCount)
 SELECT Id, UserId, RuleId, Kind, EscalationId, ItemId, RegionCode, AgencyCode, DigestZone, DigestDate,
        Details, CreatedAtUtc, ReadAtUtc, ItemCount
-FROM Notifications;
-DROP TABLE Notifications;
-ALTER TABLE Notifications_new RENAME TO Notifications;
+FROM NotificationsKept;
 CREATE UNIQUE INDEX UX_Notifications_Escalation ON Notifications (UserId, EscalationId) WHERE EscalationId IS NOT NULL;
 CREATE UNIQUE INDEX UX_Notifications_Digest ON Notifications (UserId, RuleId, DigestZone, DigestDate) WHERE DigestDate IS NOT NULL;
 CREATE UNIQUE INDEX UX_Notifications_Group ON Notifications (UserId, RuleId, RegionCode, CreatedAtUtc) WHERE ItemCount IS NOT NULL;
@@ -83,7 +85,9 @@ CREATE UNIQUE INDEX UX_Notifications_Dedup ON Notifications (UserId, DedupKey) W
 CREATE INDEX IX_Notifications_Inbox ON Notifications (UserId, ReadAtUtc, Id);
 CREATE INDEX IX_Notifications_Run ON Notifications (RuleId, CreatedAtUtc);
 
-INSERT INTO Deliveries SELECT * FROM DeliveriesKept WHERE NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.Id = DeliveriesKept.Id);
+INSERT INTO Deliveries SELECT * FROM DeliveriesKept;
+DROP TABLE RulesKept;
+DROP TABLE NotificationsKept;
 DROP TABLE DeliveriesKept;
 
 INSERT INTO EscalationRules (Code, Kind, Name, RecipientRole, UpdatedAtUtc, UpdatedBy)

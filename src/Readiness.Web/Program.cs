@@ -55,6 +55,8 @@ app.MapExportEndpoints();
 app.MapIncidentExport();
 app.MapSituationApi();
 app.MapApiEndpoints();
+app.MapItemWriteEndpoints();
+app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
 app.MapStaticAssets();
 app.MapRazorComponents<App>()

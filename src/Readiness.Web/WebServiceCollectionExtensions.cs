@@ -29,6 +29,8 @@ public static class WebServiceCollectionExtensions
         var services = builder.Services;
         services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.SectionName));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // The JSON API (readiness of a region, a liaison's status change) described at /openapi/v1.json for signed-in users.
+        services.AddOpenApi();
         services.AddMudServices();
         services.AddTransient<MudLocalizer, Readiness.Web.Resources.ReadinessMudLocalizer>();
         // Strings in Resources/SharedResource(.en).resx, named by the namespace of Resources/SharedResource.cs.

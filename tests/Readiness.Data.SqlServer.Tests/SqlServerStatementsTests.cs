@@ -321,6 +321,17 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Situation.IncidentStore>().CountsAsync(Admin, "64.02", 1),
             () => Get<Readiness.Data.Situation.IncidentStore>().LinkCandidatesAsync(Admin, 1),
             () => Get<Readiness.Data.Situation.SituationSeeder>().SeedAsync(),
+            () => Get<ActivityLog>().StartAsync(default),
+            () => Get<ActivityLog>().ReadAsync(0, default),
+            () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => ActivityLog.AppendAsync(c, t, new ActivityEntry
+            {
+                RegionCode = "64.02", Kind = ActivityKinds.Kamtibmas, SubjectId = 1, Actor = "a", AtUtc = new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc),
+                OperationId = Guid.NewGuid(),
+            })),
+            () => InTransactionAsync(Get<ConnectionFactory>(), (c, t) => Get<NoticeWriter>().NotifyAsync(c, t, new DomainNotice
+            {
+                Kind = EscalationKinds.Kamtibmas, RegionCode = "64.02", Subject = "Kamtibmas: ambang gangguan", Link = "wilayah/64.02", DedupKey = "kamtibmas:1",
+            })),
         };
         foreach (var call in calls)
         {
@@ -335,6 +346,13 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         }
 
         return log;
+    }
+
+    private static async Task InTransactionAsync(ConnectionFactory factory, Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task> work)
+    {
+        await using var connection = await factory.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await work(connection, transaction);
     }
 
     // Answers that let each method reach its later statements: no replayed operation, one item, one stage, one user.
@@ -401,6 +419,15 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("AgencyCode", typeof(string), null), ("Details", typeof(string), null), ("CreatedAtUtc", typeof(DateTime), at),
                 ("ReadAtUtc", typeof(DateTime), null));
         }
+        else if (sql.StartsWith("SELECT Id, RecipientRole, SendEmail, SendWebhook FROM EscalationRules", StringComparison.Ordinal))
+        {
+            // The enabled rule of a domain notice's kind, so its recipients, notices and deliveries are sent.
+            Row(("Id", typeof(int), 4), ("RecipientRole", typeof(string), Roles.Leader), ("SendEmail", typeof(bool), true), ("SendWebhook", typeof(bool), true));
+        }
+        else if (sql.StartsWith("SELECT u.Id FROM Users u", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1));
+        }
         else if (sql.StartsWith("SELECT DISTINCT i.RegionCode", StringComparison.Ordinal))
         {
             // One regency with candidates, so a rule's batch statements are sent.
@@ -435,15 +462,6 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("SecurityStamp", typeof(string), "s"), ("ConcurrencyStamp", typeof(string), "c"), ("IsDisabled", typeof(bool), false),
                 ("LockoutEnabled", typeof(bool), true), ("LockoutEndUtc", typeof(DateTime), null), ("AccessFailedCount", typeof(int), 0),
                 ("CreatedAtUtc", typeof(DateTime), at));
-        }
-        else if (sql.Contains("FROM EscalationRules WHERE Kind = @Kind AND IsEnabled = 1", StringComparison.Ordinal))
-        {
-            // An enabled rule for a domain notice, so its recipients and outbox rows are written.
-            Row(("Id", typeof(int), 4), ("RecipientRole", typeof(string), Roles.Leader), ("SendEmail", typeof(bool), true), ("SendWebhook", typeof(bool), true));
-        }
-        else if (sql.StartsWith("SELECT u.Id FROM Users u", StringComparison.Ordinal))
-        {
-            Row(("Id", typeof(int), 1));
         }
         else if (sql.Contains("FROM Regions r WHERE r.Code = @regionCode", StringComparison.Ordinal))
         {

@@ -128,7 +128,7 @@ public sealed class DatabaseMigratorTests : IDisposable
     /// Builds the file as the hand-written runner did: the journal table of its release, then each released script
     /// in its own transaction with its journal row; then some data a liaison would have entered.
     /// </summary>
-    private async Task<IReadOnlyList<string>> BuildWithTheReleasedRunnerAsync()
+    private async Task<IReadOnlyList<string>> BuildWithTheReleasedRunnerAsync(int released = LastReleasedWithSchemaJournal)
     {
         await using var connection = await _db.Factory.OpenAsync();
         await connection.ExecuteAsync("""
@@ -138,8 +138,8 @@ public sealed class DatabaseMigratorTests : IDisposable
                 AppliedAtUtc TEXT NOT NULL
             );
             """);
-        var released = DatabaseMigrator.ShippedScripts("sqlite").Take(LastReleasedWithSchemaJournal).ToList();
-        foreach (var script in released)
+        var scripts = DatabaseMigrator.ShippedScripts("sqlite").Take(released).ToList();
+        foreach (var script in scripts)
         {
             var file = Path.GetFileNameWithoutExtension(script.Name);
             await using var transaction = await connection.BeginTransactionAsync();
@@ -152,7 +152,36 @@ public sealed class DatabaseMigratorTests : IDisposable
         }
 
         await connection.ExecuteAsync("INSERT INTO Agencies (Code, Name, SortOrder) VALUES ('OLD', 'Data kept', 99);");
-        return released.Select(s => s.Name).ToList();
+        return scripts.Select(s => s.Name).ToList();
+    }
+
+    [Fact]
+    public async Task Widening_the_notice_kinds_keeps_every_rule_notice_and_outbox_row_with_its_id()
+    {
+        // A file as it stood before the widening: the scripts before 0012, journaled as applied.
+        await BuildWithTheReleasedRunnerAsync(DatabaseMigrator.ShippedScripts("sqlite").Count(s => string.CompareOrdinal(Path.GetFileName(s.Name), "0012") < 0));
+        await using var connection = await _db.Factory.OpenAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO Users (Id, UserName, NormalizedUserName, DisplayName, Role, SecurityStamp, ConcurrencyStamp, CreatedAtUtc)
+            VALUES (7, 'sekda', 'SEKDA', 'Sekda', 'pimpinan', 's', 'c', '2024-11-23 03:00:00.000');
+            UPDATE EscalationRules SET Name = 'Kendala sehari', Version = 4 WHERE Code = 'kendala-24-jam';
+            INSERT INTO Notifications (Id, UserId, RuleId, Kind, RegionCode, CreatedAtUtc, ItemCount)
+            VALUES (41, 7, 1, 'kendala', '64.02', '2024-11-23 03:00:00.000', 3);
+            INSERT INTO Webhooks (Id, Name, Url, Secret, CreatedAtUtc, CreatedBy) VALUES (5, 'Posko', 'https://posko.example/hook', 'rahasia', '2024-11-23 03:00:00.000', 'admin');
+            INSERT INTO Deliveries (Id, NotificationId, Channel, WebhookId, IdempotencyKey, NextAttemptAtUtc, CreatedAtUtc)
+            VALUES (90, 41, 'webhook', 5, 'kunci-90', '2024-11-23 03:00:00.000', '2024-11-23 03:00:00.000');
+            """);
+
+        await _db.Migrations.MigrateAsync();
+
+        Assert.Equal("Kendala sehari", await connection.ExecuteScalarAsync<string>("SELECT Name FROM EscalationRules WHERE Code = 'kendala-24-jam' AND Version = 4;"));
+        Assert.Equal(41L, await connection.ExecuteScalarAsync<long>("SELECT Id FROM Notifications WHERE UserId = 7 AND ItemCount = 3;"));
+        Assert.Equal("kunci-90", await connection.ExecuteScalarAsync<string>("SELECT IdempotencyKey FROM Deliveries WHERE Id = 90 AND NotificationId = 41;"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM EscalationRules WHERE Kind IN ('netralitas', 'kamtibmas', 'kejadian', 'permintaan', 'arahan');"));
+        Assert.Empty(await connection.QueryAsync("PRAGMA foreign_key_check;"));
+        // The outbox still cascades from its notice after the rebuild.
+        await connection.ExecuteAsync("DELETE FROM Notifications WHERE Id = 41;");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Deliveries;"));
     }
 
     private static string RepositoryRoot()

@@ -102,7 +102,9 @@ public static class TasksDriver
         proxy.Reset();
         var clock = Stopwatch.StartNew();
         await page.GotoAsync("/tugas", new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
+        // Usable: enabled, and the script that takes a tap before the circuit is up has run (js/field.js).
         await Expect(FirstStatusButton(page)).ToBeEnabledAsync(new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync("() => window.readinessField?.ready === true", null, new() { Timeout = 120_000 });
         var elapsed = clock.Elapsed.TotalMilliseconds;
         var wire = proxy.BytesFromServer;
         long h, w, o;

@@ -21,7 +21,7 @@ public sealed class TasksDriverTests : IAsyncLifetime
             var figures = await TasksDriver.MeasureAsync(_fixture.Browser, _fixture.App, filterRuns: Full ? 40 : 2, bulkRuns: Full ? 6 : 1, warm);
 
             Assert.InRange(figures.Cards, 1, 20); // a page, not the whole list
-            Assert.True(figures.HtmlBytes > 0 && figures.WebSocketBytes > 0);
+            Assert.True(figures.HtmlBytes > 0); // the circuit's frames may come after the first usable button now
             Assert.True(figures.WireBytes > figures.HtmlBytes, $"{figures.WireBytes} bytes over the wire, {figures.HtmlBytes} of HTML");
             Assert.Equal(Full ? 40 : 2, figures.Filter.Samples);
             Assert.Equal(20, figures.BulkItems);

@@ -8,12 +8,22 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// A liaison's task list and item pages stay usable while the link is down: js/field.js keeps taps on the phone and
+// shows a slim bar instead of this modal, which would cover the page and take the tap the liaison meant to make.
+const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
+const circuit = up => document.dispatchEvent(new CustomEvent("readiness-circuit", { detail: { up } }));
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
-        reconnectModal.showModal();
+        circuit(false);
+        if (!fieldPage()) {
+            reconnectModal.showModal();
+        }
     } else if (event.detail.state === "hide") {
+        circuit(true);
         reconnectModal.close();
     } else if (event.detail.state === "failed") {
+        circuit(false);
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
         location.reload();

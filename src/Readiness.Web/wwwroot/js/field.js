@@ -1,0 +1,408 @@
+// The liaison in the field: a status tap on /tugas or /butir never waits for, or dies with, the circuit. While the
+// page's circuit is not up (the first, prerendered page; a dropped or weak link) a tap is kept on the phone
+// (IndexedDB, per user) and sent over plain HTTP (api/butir/{id}/status, with the page's antiforgery token and the
+// tap's own operation id, so a replay changes nothing), in order, each once, as soon as the link allows. A slim bar
+// says what waits; a conflict or a refusal found on return is shown on that card. With the circuit up, the page's
+// own buttons do the work. Signing out sends what waits first, or names what would be lost.
+(() => {
+    const en = document.documentElement.lang === "en";
+    const text = en ? {
+        offline: n => `Offline · ${n} change${n === 1 ? "" : "s"} waiting to be sent`,
+        sending: n => `Sending ${n} change${n === 1 ? "" : "s"}…`,
+        waiting: n => `${n} change${n === 1 ? "" : "s"} waiting to be sent`,
+        sent: "Sent",
+        queued: "Saved on this phone · will be sent",
+        saved: "Saved",
+        conflict: (who, status) => `Changed meanwhile by ${who} to ${status}. Your change was not saved.`,
+        applyMine: "Apply mine",
+        keepTheirs: "Keep theirs",
+        blockedNote: "Kendala: what blocks it and what is needed?",
+        save: "Save as Kendala",
+        cancel: "Cancel",
+        unsent: n => `${n} change${n === 1 ? "" : "s"} not yet sent will be lost if you sign out now. Sign out anyway?`,
+    } : {
+        offline: n => `Luring · ${n} perubahan menunggu dikirim`,
+        sending: n => `Mengirim ${n} perubahan…`,
+        waiting: n => `${n} perubahan menunggu dikirim`,
+        sent: "Terkirim",
+        queued: "Disimpan di ponsel · akan dikirim",
+        saved: "Tersimpan",
+        conflict: (who, status) => `Sementara itu diubah oleh ${who} menjadi ${status}. Perubahan Anda belum disimpan.`,
+        applyMine: "Terapkan milik saya",
+        keepTheirs: "Biarkan milik mereka",
+        blockedNote: "Kendala: apa yang menghambat dan apa yang dibutuhkan?",
+        save: "Simpan sebagai Kendala",
+        cancel: "Batal",
+        unsent: n => `${n} perubahan belum terkirim dan akan hilang bila Anda keluar sekarang. Tetap keluar?`,
+    };
+    const statusNames = en
+        ? { belum: "Not started", proses: "In progress", siap: "Ready", kendala: "Blocked" }
+        : { belum: "Belum mulai", proses: "Dalam proses", siap: "Siap", kendala: "Kendala" };
+    const meta = name => document.querySelector(`meta[name='${name}']`)?.content || "";
+    const user = meta("readiness-user");
+    const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
+    let circuitDown = false;
+    let flushing = false;
+    let retryTimer = null;
+
+    // The circuit has taken the page over when the layout says so, and is up unless the reconnect notice is showing.
+    const circuitUp = () => !circuitDown && document.querySelector("main[data-interactive='true']") !== null;
+    document.addEventListener("readiness-circuit", e => {
+        circuitDown = !e.detail.up;
+        refreshBar();
+        if (e.detail.up) {
+            flush();
+        }
+    });
+
+    function openDb() {
+        return new Promise((resolve, reject) => {
+            const request = indexedDB.open("kesiapan-lapangan", 1);
+            request.onupgradeneeded = () => request.result.createObjectStore("antrian", { keyPath: "seq", autoIncrement: true });
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+        });
+    }
+
+    async function withStore(mode, work) {
+        const db = await openDb();
+        try {
+            return await new Promise((resolve, reject) => {
+                const tx = db.transaction("antrian", mode);
+                const result = work(tx.objectStore("antrian"));
+                tx.oncomplete = () => resolve(result && "result" in result ? result.result : result);
+                tx.onerror = () => reject(tx.error);
+                tx.onabort = () => reject(tx.error);
+            });
+        } finally {
+            db.close();
+        }
+    }
+
+    const all = () => withStore("readonly", store => store.getAll());
+    const mine = async () => (await all()).filter(e => e.user === user);
+    const put = entry => withStore("readwrite", store => store.put(entry));
+    const remove = seq => withStore("readwrite", store => store.delete(seq));
+
+    async function clearMine() {
+        for (const entry of await mine()) {
+            await remove(entry.seq);
+        }
+    }
+
+    // The bar: what waits, while anything waits or the link is down; "Terkirim" for a moment after the last send.
+    let bar = null;
+    let sentTimer = null;
+    async function refreshBar(message) {
+        if (!fieldPage() || !user) {
+            return;
+        }
+
+        if (!bar) {
+            bar = document.createElement("div");
+            bar.id = "field-bar";
+            bar.setAttribute("role", "status");
+            bar.setAttribute("aria-live", "polite");
+            document.body.appendChild(bar);
+        }
+
+        const waiting = (await mine()).length;
+        const offline = !navigator.onLine || circuitDown;
+        clearTimeout(sentTimer);
+        if (message) {
+            bar.textContent = message;
+            bar.hidden = false;
+            sentTimer = setTimeout(() => refreshBar(), 3000);
+        } else if (waiting > 0) {
+            bar.textContent = offline ? text.offline(waiting) : flushing ? text.sending(waiting) : text.waiting(waiting);
+            bar.hidden = false;
+        } else if (offline) {
+            bar.textContent = text.offline(0);
+            bar.hidden = false;
+        } else {
+            bar.hidden = true;
+        }
+        bar.classList.toggle("offline", offline);
+    }
+
+    function card(itemId) {
+        return document.querySelector(`article[data-item='${itemId}']`);
+    }
+
+    // What the card shows of a tap it cannot wait for the circuit to render: the pressed button and a line of state.
+    function mark(itemId, status, line, isError) {
+        const article = card(itemId);
+        if (!article) {
+            return;
+        }
+
+        if (status) {
+            article.querySelectorAll("[data-tap-status]").forEach(b =>
+                b.setAttribute("aria-pressed", b.dataset.tapStatus === status ? "true" : "false"));
+            article.dataset.tapped = status;
+        }
+
+        let note = article.querySelector(".field-state");
+        if (!note) {
+            note = document.createElement("div");
+            note.className = "field-state";
+            article.querySelector(".status-buttons")?.after(note);
+        }
+
+        note.textContent = line;
+        note.setAttribute("role", isError ? "alert" : "status");
+        note.classList.toggle("error", !!isError);
+    }
+
+    async function enqueue(itemId, status, note, expectedVersion) {
+        await put({
+            user, itemId, status, note, expectedVersion,
+            operationId: crypto.randomUUID ? crypto.randomUUID() : uuid(),
+            at: Date.now(),
+        });
+        mark(itemId, status, text.queued);
+        await refreshBar();
+        flush();
+    }
+
+    function uuid() {
+        const b = crypto.getRandomValues(new Uint8Array(16));
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        const h = [...b].map(x => x.toString(16).padStart(2, "0")).join("");
+        return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+    }
+
+    // Sends what waits, oldest first, one at a time: a later tap on the same item builds on the earlier one's version.
+    async function flush() {
+        if (flushing || !user || !navigator.onLine) {
+            return;
+        }
+
+        flushing = true;
+        let sent = 0;
+        try {
+            for (;;) {
+                const queue = await mine();
+                if (queue.length === 0) {
+                    break;
+                }
+
+                await refreshBar();
+                const entry = queue[0];
+                let response;
+                try {
+                    response = await fetch(`api/butir/${entry.itemId}/status`, {
+                        method: "POST",
+                        credentials: "same-origin",
+                        headers: { "Content-Type": "application/json", "RequestVerificationToken": meta("antiforgery") },
+                        body: JSON.stringify({
+                            expectedVersion: entry.expectedVersion, status: entry.status, note: entry.note, operationId: entry.operationId,
+                        }),
+                    });
+                } catch {
+                    scheduleRetry();
+                    break;
+                }
+
+                if (response.status >= 500 || response.status === 429 || response.status === 408) {
+                    scheduleRetry();
+                    break;
+                }
+
+                const answer = await response.json().catch(() => null);
+                await remove(entry.seq);
+                if (response.ok && answer?.item) {
+                    sent++;
+                    await carry(entry.itemId, entry.expectedVersion, answer.item.version);
+                    mark(entry.itemId, answer.item.status, text.saved);
+                } else if (response.status === 409 && answer?.item) {
+                    showConflict(entry, answer.item);
+                } else {
+                    mark(entry.itemId, null, answer?.title || `HTTP ${response.status}`, true);
+                }
+            }
+        } finally {
+            flushing = false;
+        }
+
+        await refreshBar(sent > 0 && (await mine()).length === 0 ? text.sent : undefined);
+    }
+
+    // The liaison's own later taps on an item were made on top of the earlier one: they expect its new version.
+    async function carry(itemId, fromVersion, toVersion) {
+        const article = card(itemId);
+        if (article) {
+            article.dataset.version = toVersion;
+        }
+
+        for (const entry of await mine()) {
+            if (entry.itemId === itemId && entry.expectedVersion === fromVersion) {
+                entry.expectedVersion = toVersion;
+                await put(entry);
+            }
+        }
+    }
+
+    function scheduleRetry() {
+        clearTimeout(retryTimer);
+        retryTimer = setTimeout(flush, 5000);
+    }
+
+    function showConflict(entry, theirs) {
+        mark(entry.itemId, theirs.status, text.conflict(theirs.updatedBy || "?", statusNames[theirs.status] || theirs.status), true);
+        const line = card(entry.itemId)?.querySelector(".field-state");
+        if (!line) {
+            return;
+        }
+
+        const actions = document.createElement("div");
+        actions.className = "field-actions";
+        const apply = button(text.applyMine, () => {
+            actions.remove();
+            enqueue(entry.itemId, entry.status, entry.note, theirs.version);
+        });
+        const keep = button(text.keepTheirs, () => {
+            actions.remove();
+            line.remove();
+        });
+        actions.append(apply, keep);
+        line.append(actions);
+    }
+
+    function button(label, onClick) {
+        const b = document.createElement("button");
+        b.type = "button";
+        b.className = "mud-button-root mud-button mud-button-outlined mud-button-outlined-primary mud-button-outlined-size-small";
+        b.textContent = label;
+        b.addEventListener("click", onClick);
+        return b;
+    }
+
+    // Kendala needs its note: asked for on the card itself when the circuit cannot open its own box.
+    function askNote(article, itemId, expectedVersion) {
+        article.querySelector(".field-note")?.remove();
+        const form = document.createElement("form");
+        form.className = "field-note";
+        const id = `field-note-${itemId}`;
+        form.innerHTML = `<label for="${id}"></label><textarea id="${id}" rows="3" maxlength="1000" required></textarea><div class="field-actions"></div>`;
+        form.querySelector("label").textContent = text.blockedNote;
+        form.querySelector(".field-actions").append(button(text.save, () => form.requestSubmit()), button(text.cancel, () => form.remove()));
+        form.querySelector(".field-actions button").type = "submit";
+        form.addEventListener("submit", e => {
+            e.preventDefault();
+            const note = form.querySelector("textarea").value.trim();
+            if (note) {
+                form.remove();
+                enqueue(itemId, "kendala", note, expectedVersion);
+            }
+        });
+        article.querySelector(".status-buttons")?.after(form);
+        form.querySelector("textarea").focus();
+    }
+
+    // Before Blazor's own handlers (capture on window): a tap the circuit cannot take is taken here.
+    window.addEventListener("click", e => {
+        const target = e.target instanceof Element ? e.target.closest("[data-tap-status]") : null;
+        if (!target || !user || circuitUp()) {
+            return;
+        }
+
+        const article = target.closest("article[data-item]");
+        if (!article) {
+            return;
+        }
+
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        const itemId = Number(article.dataset.item);
+        const expectedVersion = Number(article.dataset.version);
+        const status = target.dataset.tapStatus;
+        const current = article.dataset.tapped || article.dataset.itemStatus;
+        if (status === "kendala") {
+            askNote(article, itemId, expectedVersion);
+        } else if (status !== current) {
+            enqueue(itemId, status, null, expectedVersion);
+        }
+    }, true);
+
+    // Signing out: send what waits first; what cannot be sent is named before it is dropped with the user's drafts.
+    document.addEventListener("submit", async e => {
+        const form = e.target;
+        if (!(form instanceof HTMLFormElement) || !/\/keluar$/.test(new URL(form.action, location.href).pathname) || form.dataset.fieldChecked) {
+            return;
+        }
+
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        await flush();
+        const left = (await mine()).length;
+        if (left > 0 && !confirm(text.unsent(left))) {
+            return;
+        }
+
+        await clearMine();
+        navigator.serviceWorker?.controller?.postMessage("signed-out");
+        form.dataset.fieldChecked = "true";
+        form.requestSubmit();
+    }, true);
+
+    // Typed before the circuit is up (a search box on a slow link): kept, and handed to the circuit's own box once it
+    // has taken the page over, so the text is neither lost nor ignored. Enter in the task search goes to the same
+    // address the circuit would (?cari=), which the server renders without the circuit.
+    const typed = new Map();
+    const keyOf = input => input.getAttribute("placeholder") || input.getAttribute("aria-label") || input.name || "";
+    document.addEventListener("input", e => {
+        const input = e.target;
+        if (!circuitUp() && input instanceof HTMLInputElement && /^(search|text)$/.test(input.type) && keyOf(input)) {
+            typed.set(keyOf(input), input.value);
+        }
+    }, true);
+    document.addEventListener("keydown", e => {
+        const input = e.target;
+        if (e.key !== "Enter" || circuitUp() || !(input instanceof HTMLInputElement) || !input.closest(".task-search")) {
+            return;
+        }
+
+        e.preventDefault();
+        const address = new URL(location.href);
+        address.searchParams.delete("hal");
+        if (input.value.trim()) {
+            address.searchParams.set("cari", input.value.trim());
+        } else {
+            address.searchParams.delete("cari");
+        }
+
+        location.assign(address);
+    }, true);
+    new MutationObserver(() => {
+        if (typed.size === 0 || !circuitUp()) {
+            return;
+        }
+
+        for (const input of document.querySelectorAll("input")) {
+            const value = typed.get(keyOf(input));
+            if (value !== undefined && input.value !== value) {
+                input.value = value;
+                input.dispatchEvent(new Event("input", { bubbles: true }));
+                input.dispatchEvent(new Event("change", { bubbles: true }));
+            }
+        }
+
+        typed.clear();
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-interactive"] });
+
+    // The phone app: its files and the last task list kept for a start without a signal (sw.js).
+    if ("serviceWorker" in navigator && user) {
+        navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { });
+    }
+
+    // Read by the weak-link driver in bench/: from here on a tap on the page is taken, circuit or not.
+    window.readinessField = { ready: true };
+    window.addEventListener("online", () => { refreshBar(); flush(); });
+    window.addEventListener("offline", () => refreshBar());
+    if (user) {
+        refreshBar();
+        flush();
+    }
+})();
