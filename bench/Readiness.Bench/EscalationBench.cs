@@ -166,6 +166,8 @@ public static class EscalationBench
             ["Readiness:Notifications:RunInBackground"] = "false",
             ["Readiness:Notifications:Delivery:BatchSize"] = "200",
             ["Readiness:Notifications:Delivery:Parallelism"] = "16",
+            // The bench's receiver runs on loopback, which webhooks reach only when it is allowed by name.
+            ["Readiness:Notifications:AllowedWebhookHosts:0"] = "127.0.0.1",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();

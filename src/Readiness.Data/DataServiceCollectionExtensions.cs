@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<StartupLock>();
         services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<Keys.DataProtectionKeyStore>();
         services.AddSingleton<ReferenceSeeder>();
         services.AddSingleton<DemoSeeder>();
         services.AddSingleton<RegionStore>();
@@ -83,6 +85,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<WebhookStore>();
+        services.AddSingleton<WebhookSecrets>().AddDataProtection();
         services.AddSingleton<EscalationRuleStore>();
         services.AddSingleton<EscalationEngine>();
         services.AddSingleton<NotificationPump>();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.SignalR;
@@ -28,7 +27,9 @@ public static class WebServiceCollectionExtensions
 
         var services = builder.Services;
         services.AddOptions<ReadinessOptions>().Bind(builder.Configuration.GetSection(ReadinessOptions.SectionName));
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // 128 KB (the default is 32 KB): text pasted past a field's maxlength by a script reaches the field, which says it
+        // is too long, instead of the circuit dropping and the value being lost. Every field is far below this.
+        services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(o => o.MaximumReceiveMessageSize = 128 * 1024);
         // The JSON API (readiness of a region, a liaison's status change) described at /openapi/v1.json for signed-in users.
         services.AddOpenApi();
         services.AddMudServices();
@@ -47,10 +48,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<DemoMode>();
         services.AddReadinessAccounts(builder.Configuration);
         var readiness = builder.Configuration.GetSection(ReadinessOptions.SectionName).Get<ReadinessOptions>() ?? new ReadinessOptions();
-        var dataDirectory = builder.Configuration.GetValue<string>("Database:DataDirectory") ?? "data";
-        var keys = readiness.KeysDirectory ?? Path.Combine(
-            Path.IsPathRooted(dataDirectory) ? dataDirectory : Path.Combine(AppContext.BaseDirectory, dataDirectory), "keys");
-        services.AddDataProtection().SetApplicationName("Readiness").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        services.AddReadinessDataProtection(readiness.KeyCertificate);
         if (readiness.TrustForwardedHeaders)
         {
             services.Configure<ForwardedHeadersOptions>(options => ForwardedHeadersSetup.Configure(options, readiness.TrustedProxies));
@@ -64,6 +62,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<HubRelay>();
         services.AddSingleton<HubConnections>();
         services.AddHostedService<HubAccessRevalidation>();
+        services.AddReadinessShutdown(builder.Configuration);
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitCounter>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         return builder;

@@ -121,7 +121,7 @@ public sealed class ContactStore(ConnectionFactory factory, ILogger<ContactStore
     /// <exception cref="AccessDeniedException">The actor is not an admin.</exception>
     public async Task SetAgencyUnitAsync(Actor actor, string agencyCode, string regencyCode, string name, CancellationToken cancellationToken = default)
     {
-        actor.RequireAdminister(logger, "name the unit of " + agencyCode + " in " + regencyCode);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "name the unit of " + agencyCode + " in " + regencyCode, cancellationToken);
         await SetAgencyUnitAsync(agencyCode, regencyCode, name, cancellationToken);
     }
 

@@ -16,7 +16,7 @@ public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider tim
     /// <summary>Creates a token; returns it with its secret, which is never available again.</summary>
     public async Task<(ScreenToken Token, string Secret)> CreateAsync(Actor actor, string name, string regionCode, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "create a screen token");
+        await ActingAdmin.RequireAsync(factory, actor, logger, "create a screen token", cancellationToken);
         name = (name ?? "").Trim();
         if (name.Length is 0 or > MaxNameLength)
         {
@@ -52,7 +52,7 @@ public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider tim
 
     public async Task<bool> RevokeAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "revoke a screen token");
+        await ActingAdmin.RequireAsync(factory, actor, logger, "revoke a screen token", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE ScreenTokens SET RevokedAtUtc = @now, RevokedBy = @by WHERE Id = @id AND RevokedAtUtc IS NULL;",
@@ -61,7 +61,7 @@ public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider tim
 
     public async Task<IReadOnlyList<ScreenToken>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "list screen tokens");
+        await ActingAdmin.RequireAsync(factory, actor, logger, "list screen tokens", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<ScreenToken>(new CommandDefinition(
             $"SELECT {Columns} FROM ScreenTokens ORDER BY RevokedAtUtc, Name;", cancellationToken: cancellationToken))).AsList();
@@ -90,6 +90,4 @@ public sealed class ScreenTokenStore(ConnectionFactory factory, TimeProvider tim
 
     // A 256-bit random secret needs no salt or slow hash: it cannot be guessed, only stolen.
     private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private void RequireAdmin(Actor actor, string what) => actor.RequireAdminister(logger, what);
 }

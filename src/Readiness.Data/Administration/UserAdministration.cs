@@ -5,24 +5,38 @@ using Readiness.Data.Agencies;
 using Readiness.Data.Regions;
 using Readiness.Data.Accounts;
 using Readiness.Data.Shared;
+using Readiness.Data.Sql;
 
 namespace Readiness.Data.Administration;
 
-/// <summary>What an admin does to users. Every method checks the actor first; a refusal is logged.</summary>
-public sealed partial class UserAdministration(UserManager<AppUser> users, UserStore store, RegionStore regions, ILogger<UserAdministration> logger)
+/// <summary>
+/// What an admin does to users. Every method checks the actor first, against the database (<see cref="ActingAdmin"/>:
+/// an admin disabled a moment ago is refused at once); a refusal is logged.
+/// </summary>
+public sealed partial class UserAdministration(UserManager<AppUser> users, UserStore store, RegionStore regions, ConnectionFactory factory,
+    ILogger<UserAdministration> logger)
 {
     public sealed record UserAccess(string Role, string? AgencyCode, IReadOnlyList<string> Scopes);
 
+    /// <summary>The longest user name (the sign-in form and the user form hold no more).</summary>
+    public const int MaxUserNameLength = 64;
+
+    /// <summary>The longest display name.</summary>
+    public const int MaxDisplayNameLength = 200;
+
+    /// <summary>The longest password a form takes (a long passphrase; hashing more is work for nothing).</summary>
+    public const int MaxPasswordLength = 256;
+
     public async Task<IReadOnlyList<AppUser>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "list users");
+        await RequireAdminAsync(actor, "list users", cancellationToken);
         return await store.ListAsync(cancellationToken);
     }
 
     public async Task<AppUser> CreateAsync(Actor actor, string userName, string displayName, string password, UserAccess access,
         CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "create a user");
+        await RequireAdminAsync(actor, "create a user", cancellationToken);
         userName = (userName ?? "").Trim().ToLowerInvariant();
         if (!UserNamePattern().IsMatch(userName))
         {
@@ -30,7 +44,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
         }
 
         displayName = (displayName ?? "").Trim();
-        if (displayName.Length is 0 or > 200)
+        if (displayName.Length is 0 or > MaxDisplayNameLength)
         {
             throw new InputException(InputException.DisplayNameInvalid);
         }
@@ -40,6 +54,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
             throw new InputException(InputException.UserNameTaken, userName);
         }
 
+        RequirePasswordLength(password);
         var user = new AppUser { UserName = userName, DisplayName = displayName };
         await ApplyAccessAsync(user, access, cancellationToken);
         Require(await users.CreateAsync(user, password ?? ""));
@@ -48,7 +63,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
 
     public async Task SetDisabledAsync(Actor actor, int userId, bool disabled, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "disable a user");
+        await RequireAdminAsync(actor, "disable a user", cancellationToken);
         var user = await FindAsync(userId);
         if (user.Id == actor.UserId)
         {
@@ -61,7 +76,8 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
 
     public async Task ResetPasswordAsync(Actor actor, int userId, string newPassword, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "reset a password");
+        await RequireAdminAsync(actor, "reset a password", cancellationToken);
+        RequirePasswordLength(newPassword);
         var user = await FindAsync(userId);
         foreach (var validator in users.PasswordValidators)
         {
@@ -81,7 +97,7 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
     /// <summary>Changes role, agency and scopes; the user's open screens lose what they no longer may see at the next check.</summary>
     public async Task SetAccessAsync(Actor actor, int userId, UserAccess access, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor, "change a user's access");
+        await RequireAdminAsync(actor, "change a user's access", cancellationToken);
         var user = await FindAsync(userId);
         if (user.Id == actor.UserId && access.Role != Roles.Admin)
         {
@@ -106,6 +122,12 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
         }
 
         var scopes = access.Scopes.Select(s => s.Trim()).Where(s => s.Length > 0).Distinct().ToList();
+        if (scopes.Count > TextLimits.MaxRegionCodes || scopes.Any(s => s.Length > TextLimits.RegionCodeLength))
+        {
+            // Refused before any lookup, and without echoing what was sent: it may be a whole pasted page.
+            throw new InputException(InputException.TooLong, TextLimits.RegionCodeList);
+        }
+
         if (access.Role != Roles.Admin && scopes.Count == 0)
         {
             throw new InputException(InputException.ScopeRequired);
@@ -121,6 +143,14 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
         user.Role = access.Role;
         user.AgencyCode = agency;
         user.Scopes = scopes;
+    }
+
+    private static void RequirePasswordLength(string? password)
+    {
+        if (password is { Length: > MaxPasswordLength })
+        {
+            throw new InputException(InputException.TooLong, MaxPasswordLength);
+        }
     }
 
     private async Task<AppUser> FindAsync(int userId) =>
@@ -142,7 +172,8 @@ public sealed partial class UserAdministration(UserManager<AppUser> users, UserS
         throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Code + ": " + e.Description)));
     }
 
-    private void RequireAdmin(Actor actor, string what) => actor.RequireAdminister(logger, what);
+    private Task RequireAdminAsync(Actor actor, string what, CancellationToken cancellationToken) =>
+        ActingAdmin.RequireAsync(factory, actor, logger, what, cancellationToken);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex UserNamePattern();

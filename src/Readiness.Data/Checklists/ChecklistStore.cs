@@ -25,7 +25,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     /// </summary>
     public async Task<int> ApplyTemplatesAsync(Actor actor, int electionId, string regencyCode, CancellationToken cancellationToken = default)
     {
-        actor.RequireAdminister(logger, "apply templates to " + regencyCode);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "apply templates to " + regencyCode, cancellationToken);
         return await ApplyTemplatesAsync(electionId, regencyCode, actor.Name, cancellationToken);
     }
 

@@ -71,6 +71,25 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
             descendantsEnd = RegionCode.DescendantsTo(regionCode), sinceUtc }, cancellationToken: cancellationToken))).AsList();
     }
 
+    /// <summary>
+    /// How many status changes under a region were made since <paramref name="sinceUtc"/> (UTC): what
+    /// <see cref="RecentAsync"/> would list without its limit, so a screen that lists a few can say how many more there are.
+    /// </summary>
+    public async Task<int> CountRecentAsync(Actor actor, string regionCode, DateTime sinceUtc, CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        actor.RequireSee(regionCode, logger, "count the latest changes");
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            SELECT COUNT(*) FROM ItemEvents e
+            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.AtUtc >= @sinceUtc;
+            """, new { regionCode, descendantsEnd = RegionCode.DescendantsTo(regionCode), sinceUtc }, cancellationToken: cancellationToken));
+    }
+
     private string SafeBound => factory.Dialect.SafeEventBound;
 
     // Aliased with nameof: Dapper maps by name, so a renamed property must fail to build, not read as null or 0.

@@ -14,7 +14,11 @@ public sealed record DeadLetter
 
     public int Attempts { get; init; }
 
+    /// <summary>The raw error of the last try (English, from .NET or the receiver), for the admin.</summary>
     public string? LastError { get; init; }
+
+    /// <summary>What happened on the last try in a fixed word (<see cref="DeliveryErrorKinds"/>), for the screens to say in the user's language.</summary>
+    public string? LastErrorKind { get; init; }
 
     public DateTime? LastAttemptAtUtc { get; init; }
 

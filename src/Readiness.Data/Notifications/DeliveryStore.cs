@@ -15,13 +15,25 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// Leases up to <paramref name="take"/> due rows for <paramref name="lease"/> to <paramref name="owner"/> and
     /// returns them with what sending needs. Two statements: the claim and the read.
     /// </summary>
-    public async Task<IReadOnlyList<DeliveryWork>> ClaimAsync(string owner, int take, TimeSpan lease, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeliveryWork>> ClaimAsync(string owner, int take, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        ClaimAsync(owner, take, lease, [], skipEmail: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ClaimAsync(string, int, TimeSpan, CancellationToken)"/>, leaving the rows of receivers this
+    /// server is still busy with where they are: the webhooks <paramref name="skipWebhookIds"/>, and e-mail when
+    /// <paramref name="skipEmail"/>. A receiver that does not answer then holds only its own rows, never a claim
+    /// other receivers wait in.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryWork>> ClaimAsync(string owner, int take, TimeSpan lease, IReadOnlyCollection<int> skipWebhookIds, bool skipEmail,
+        CancellationToken cancellationToken = default)
     {
         var now = Now();
-        var claim = factory.Dialect.ClaimRows("Deliveries", "LeaseOwner = @owner, LeaseUntilUtc = @until",
-            "Status = 'pending' AND NextAttemptAtUtc <= @now AND (LeaseUntilUtc IS NULL OR LeaseUntilUtc <= @now)", Math.Clamp(take, 1, 1000));
+        var where = "Status = 'pending' AND NextAttemptAtUtc <= @now AND (LeaseUntilUtc IS NULL OR LeaseUntilUtc <= @now)"
+                    + (skipWebhookIds.Count > 0 ? " AND (WebhookId IS NULL OR WebhookId NOT IN @skipWebhookIds)" : "")
+                    + (skipEmail ? " AND Channel <> 'email'" : "");
+        var claim = factory.Dialect.ClaimRows("Deliveries", "LeaseOwner = @owner, LeaseUntilUtc = @until", where, Math.Clamp(take, 1, 1000));
         await using var connection = await factory.OpenAsync(cancellationToken);
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition(claim, new { owner, until = now + lease, now },
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(claim, new { owner, until = now + lease, now, skipWebhookIds },
             cancellationToken: cancellationToken))).AsList();
         if (ids.Count == 0)
         {
@@ -65,20 +77,21 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// <summary>
     /// Every try of this claim failed: the row waits for <paramref name="retryAfter"/>, or becomes a dead letter when
     /// it has had <paramref name="maxAttempts"/> tries or the failure is <paramref name="permanent"/>. Returns true
-    /// when it became a dead letter.
+    /// when it became a dead letter. <paramref name="errorKind"/> is one of <see cref="DeliveryErrorKinds"/>, for
+    /// the admin screens to say in words what happened; <paramref name="error"/> keeps the raw detail.
     /// </summary>
     public async Task<bool> MarkFailedAsync(long deliveryId, int tries, string error, TimeSpan retryAfter, int maxAttempts, bool permanent,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string? errorKind = null)
     {
         var now = Now();
         await using var connection = await factory.OpenAsync(cancellationToken);
         var status = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("""
-            UPDATE Deliveries SET Attempts = Attempts + @tries, LastError = @error, LastAttemptAtUtc = @now,
+            UPDATE Deliveries SET Attempts = Attempts + @tries, LastError = @error, LastErrorKind = @errorKind, LastAttemptAtUtc = @now,
                                   NextAttemptAtUtc = @next, LeaseOwner = NULL, LeaseUntilUtc = NULL,
                                   Status = CASE WHEN @permanent = 1 OR Attempts + @tries >= @maxAttempts THEN 'dead' ELSE 'pending' END
             WHERE Id = @deliveryId AND Status = 'pending';
             SELECT Status FROM Deliveries WHERE Id = @deliveryId;
-            """, new { tries, error = error.Length > 1000 ? error[..1000] : error, now, next = now + retryAfter, permanent, maxAttempts, deliveryId },
+            """, new { tries, error = error.Length > 1000 ? error[..1000] : error, errorKind = errorKind ?? DeliveryErrorKinds.Other, now, next = now + retryAfter, permanent, maxAttempts, deliveryId },
             cancellationToken: cancellationToken));
         return status == "dead";
     }
@@ -88,7 +101,7 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     {
         NotificationStore.RequireAdmin(actor);
         var sql = $"""
-            SELECT d.Id, d.Channel, COALESCE(w.Name, u.Email, '') AS Target, d.IdempotencyKey, d.Attempts, d.LastError, d.LastAttemptAtUtc,
+            SELECT d.Id, d.Channel, COALESCE(w.Name, u.Email, '') AS Target, d.IdempotencyKey, d.Attempts, d.LastError, d.LastErrorKind, d.LastAttemptAtUtc,
                    n.Kind, i.Title AS ItemTitle, u.UserName
             FROM Deliveries d
             JOIN Notifications n ON n.Id = d.NotificationId
@@ -101,6 +114,45 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<DeadLetter>(new CommandDefinition(sql, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// Gives claimed rows back untried (no attempt counted), to be claimed again from <paramref name="retryAfter"/>
+    /// on: what a server still held for a receiver that stopped answering, or whose lease is running out.
+    /// </summary>
+    public async Task ReleaseAsync(string owner, IReadOnlyCollection<long> deliveryIds, TimeSpan retryAfter, CancellationToken cancellationToken = default)
+    {
+        if (deliveryIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE Deliveries SET LeaseOwner = NULL, LeaseUntilUtc = NULL, NextAttemptAtUtc = @next
+            WHERE Id IN @deliveryIds AND LeaseOwner = @owner AND Status = 'pending';
+            """, new { next = Now() + retryAfter, deliveryIds, owner }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Why e-mail is failing: the last e-mail try, when it failed (null when the last one was accepted or there was
+    /// none). Admins only.
+    /// </summary>
+    public async Task<DeadLetter?> LastMailFailureAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        NotificationStore.RequireAdmin(actor);
+        var sql = $"""
+            SELECT d.Id, d.Channel, COALESCE(u.Email, '') AS Target, d.IdempotencyKey, d.Attempts, d.LastError, d.LastErrorKind, d.LastAttemptAtUtc,
+                   n.Kind, u.UserName
+            FROM Deliveries d
+            JOIN Notifications n ON n.Id = d.NotificationId
+            JOIN Users u ON u.Id = n.UserId
+            WHERE d.Status <> 'sent' AND d.LastError IS NOT NULL AND d.Id = (
+                SELECT Id FROM Deliveries WHERE Channel = 'email' AND LastAttemptAtUtc IS NOT NULL
+                ORDER BY LastAttemptAtUtc DESC, Id DESC {factory.Dialect.Top(1)});
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<DeadLetter>(new CommandDefinition(sql, cancellationToken: cancellationToken));
     }
 
     /// <summary>Puts a dead letter back in the outbox with fresh tries (same idempotency key). Admins only.</summary>

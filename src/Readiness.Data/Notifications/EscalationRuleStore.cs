@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
@@ -6,14 +7,14 @@ using Readiness.Data.Shared;
 namespace Readiness.Data.Notifications;
 
 /// <summary>The escalation rules as admins read and edit them.</summary>
-public sealed class EscalationRuleStore(ConnectionFactory factory, TimeProvider time)
+public sealed class EscalationRuleStore(ConnectionFactory factory, TimeProvider time, ILogger<EscalationRuleStore> logger)
 {
     private const string Columns = "Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail, SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LastRunAtUtc";
 
     /// <summary>Every rule, by id. Admins only.</summary>
     public async Task<IReadOnlyList<EscalationRule>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "list escalation rules", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<EscalationRule>(new CommandDefinition($"SELECT {Columns} FROM EscalationRules ORDER BY Id;",
             cancellationToken: cancellationToken))).AsList();
@@ -26,7 +27,7 @@ public sealed class EscalationRuleStore(ConnectionFactory factory, TimeProvider 
     /// <exception cref="InputException">A value out of range (<see cref="NotificationInput.RuleInvalid"/>), or someone else saved the rule first (<see cref="NotificationInput.RuleChanged"/>).</exception>
     public async Task<EscalationRule> UpdateAsync(Actor actor, EscalationRule rule, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "change an escalation rule", cancellationToken);
         if (rule.AfterHours is < 0 or > 720 || rule.LocalHour is < 0 or > 23 || !Roles.IsUserRole(rule.RecipientRole)
             || rule.Criticality is not (null or "kritis" or "penting" or "biasa"))
         {

@@ -40,6 +40,15 @@ public sealed class InboxNotification
     /// <summary>The item's status now (it may have changed since the escalation).</summary>
     public string? ItemStatus { get; set; }
 
+    /// <summary>
+    /// The item's note now, as a liaison officer wrote it (their own words, not the app's): null when the notice is
+    /// about no single item or the item has no note.
+    /// </summary>
+    public string? ItemNote { get; set; }
+
+    /// <summary>The user name of who last changed the item, so wrote <see cref="ItemNote"/>; null with it.</summary>
+    public string? ItemNoteBy { get; set; }
+
     public DateOnly? DueDate { get; set; }
 
     public string? RegionCode { get; set; }

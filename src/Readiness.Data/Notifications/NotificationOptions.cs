@@ -26,6 +26,14 @@ public sealed class NotificationOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Hosts a webhook may be registered and posted to although their address is internal (loopback, private,
+    /// link-local, metadata): names or literal addresses as written in the URL, e.g. <c>posko.internal</c> or
+    /// <c>10.20.0.5</c> (<c>Readiness:Notifications:AllowedWebhookHosts:0</c>, ...). Empty (the default): no
+    /// internal address is allowed.
+    /// </summary>
+    public string[] AllowedWebhookHosts { get; set; } = [];
+
     /// <summary>SMTP for e-mail; e-mail is off when <see cref="SmtpOptions.Host"/> is empty.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 

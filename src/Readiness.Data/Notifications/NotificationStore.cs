@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Sql;
@@ -11,10 +12,11 @@ namespace Readiness.Data.Notifications;
 /// A person's inbox (read, unread count, mark as read), the "escalated" markers of items, and the e-mail addresses
 /// notifications go to. Only the owner of a notification reads or marks it.
 /// </summary>
-public sealed class NotificationStore(ConnectionFactory factory, TimeProvider time, NotificationFeed feed)
+public sealed class NotificationStore(ConnectionFactory factory, TimeProvider time, NotificationFeed feed, ILogger<NotificationStore> logger)
 {
     internal const string InboxColumns = """
-        n.Id, n.RuleId, n.Kind, n.ItemId, n.ItemCount, i.Title AS ItemTitle, i.Status AS ItemStatus, i.DueDate, n.RegionCode, r.Name AS RegionName,
+        n.Id, n.RuleId, n.Kind, n.ItemId, n.ItemCount, i.Title AS ItemTitle, i.Status AS ItemStatus, i.Note AS ItemNote,
+        CASE WHEN i.Note IS NULL THEN NULL ELSE i.UpdatedBy END AS ItemNoteBy, i.DueDate, n.RegionCode, r.Name AS RegionName,
         COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, n.AgencyCode, n.Details, n.CreatedAtUtc, n.ReadAtUtc, n.Subject, n.Link
         """;
 
@@ -231,7 +233,7 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
     /// <summary>Users of the roles the rules notify, with their e-mail addresses. Admins only.</summary>
     public async Task<IReadOnlyList<NotificationRecipient>> RecipientsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "list notification recipients", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<NotificationRecipient>(new CommandDefinition("""
             SELECT Id AS UserId, UserName, DisplayName, Role, Email FROM Users
@@ -244,7 +246,7 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
     /// <exception cref="InputException">Not a plausible address (<see cref="NotificationInput.EmailInvalid"/>).</exception>
     public async Task SetEmailAsync(Actor actor, int userId, string? email, CancellationToken cancellationToken = default)
     {
-        RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "set a user's e-mail address", cancellationToken);
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (email is not null && (email.Length > 256 || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
         {

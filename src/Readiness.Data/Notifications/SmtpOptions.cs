@@ -23,4 +23,12 @@ public sealed class SmtpOptions
 
     /// <summary>Password for SMTP authentication.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// How the mail server's certificate revocation is checked (<c>Readiness:Notifications:Smtp:CertificateRevocation</c>):
+    /// <c>Online</c> (default: fetch the revocation list or OCSP answer, and fail when it cannot be reached),
+    /// <c>Offline</c> (only what the machine has cached: for an internal CA whose list the server cannot reach), or
+    /// <c>None</c> (no revocation check; the certificate chain and name are still checked).
+    /// </summary>
+    public string CertificateRevocation { get; set; } = "Online";
 }

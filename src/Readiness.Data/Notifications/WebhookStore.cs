@@ -1,12 +1,17 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 
 namespace Readiness.Data.Notifications;
 
-/// <summary>Webhook registrations: a name, an http(s) URL and the secret the receiver checks signatures with. Admins only.</summary>
-public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time)
+/// <summary>
+/// Webhook registrations: a name, an http(s) URL and the secret the receiver checks signatures with (stored
+/// encrypted, see <see cref="WebhookSecrets"/>). Admins only. Internal addresses are refused, see
+/// <see cref="WebhookAddressPolicy"/>.
+/// </summary>
+public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time, WebhookSecrets secrets, IOptions<NotificationOptions> options)
 {
     /// <summary>Every registration, by name (without secrets).</summary>
     public async Task<IReadOnlyList<Webhook>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
@@ -18,13 +23,17 @@ public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time)
     }
 
     /// <summary>Registers a receiver; every notification created from now on is posted to it.</summary>
-    /// <exception cref="InputException">Blank or long name, a URL that is not absolute http(s), or a secret under 16 characters.</exception>
+    /// <exception cref="InputException">
+    /// Blank or long name, a URL that is not absolute http(s) or names an internal address that is not allowed, or a
+    /// secret under 16 characters or with spaces at either end (a secret is never trimmed: the receiver would check
+    /// signatures under a different key).
+    /// </exception>
     public async Task<int> AddAsync(Actor actor, string name, string url, string secret, CancellationToken cancellationToken = default)
     {
         NotificationStore.RequireAdmin(actor);
         name = name?.Trim() ?? "";
         url = url?.Trim() ?? "";
-        secret = secret?.Trim() ?? "";
+        secret ??= "";
         InputException.RequirePlainText(name);
         if (name.Length is 0 or > 200)
         {
@@ -36,6 +45,16 @@ public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time)
             throw new InputException(NotificationInput.WebhookUrlInvalid, url);
         }
 
+        if (WebhookAddressPolicy.Refuses(uri, options.Value.AllowedWebhookHosts))
+        {
+            throw new InputException(NotificationInput.WebhookUrlInternal, uri.Host);
+        }
+
+        if (secret.Length > 0 && (char.IsWhiteSpace(secret[0]) || char.IsWhiteSpace(secret[^1])))
+        {
+            throw new InputException(NotificationInput.WebhookSecretSpaces);
+        }
+
         if (secret.Length is < 16 or > 200 || secret.Any(char.IsControl))
         {
             throw new InputException(NotificationInput.WebhookSecretInvalid);
@@ -45,17 +64,26 @@ public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time)
         return (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             INSERT INTO Webhooks (Name, Url, Secret, IsEnabled, CreatedAtUtc, CreatedBy) VALUES (@name, @url, @secret, 1, @now, @by);
             {factory.Dialect.SelectInsertedId}
-            """, new { name, url, secret, now = time.GetUtcNow().UtcDateTime, by = actor.Name }, cancellationToken: cancellationToken));
+            """, new { name, url, secret = secrets.Protect(secret), now = time.GetUtcNow().UtcDateTime, by = actor.Name }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Turns a receiver on or off; off, it gets nothing new (rows already queued are still sent).</summary>
+    /// <summary>
+    /// Turns a receiver on or off; off, it gets nothing new (rows already queued are still sent). A secret still
+    /// stored in plain text (written before secrets were encrypted) is encrypted by this write.
+    /// </summary>
     public async Task SetEnabledAsync(Actor actor, int id, bool enabled, CancellationToken cancellationToken = default)
     {
         NotificationStore.RequireAdmin(actor);
         await using var connection = await factory.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("UPDATE Webhooks SET IsEnabled = @enabled WHERE Id = @id;", new { enabled, id },
-            cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT Secret FROM Webhooks WHERE Id = @id;", new { id },
+            transaction, cancellationToken: cancellationToken));
+        var secret = stored is null || WebhookSecrets.IsProtected(stored) ? stored : secrets.Protect(stored);
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE Webhooks SET IsEnabled = @enabled, Secret = COALESCE(@secret, Secret) WHERE Id = @id;",
+            new { enabled, secret, id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
     }
+
 
     /// <summary>Removes a receiver and its undelivered and dead rows.</summary>
     public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)

@@ -35,6 +35,8 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string PositionInvalid = "Input.PositionInvalid";
     public const string UnitNameInvalid = "Input.UnitNameInvalid";
     public const string DirectionCharacters = "Input.DirectionCharacters";
+    /// <summary>A text longer than its field holds; the argument is the limit in characters.</summary>
+    public const string TooLong = "Input.TooLong";
 
     /// <summary>
     /// Text a person can type: control characters (a NUL would silently cut the text in SQLite), the noncharacters

@@ -77,6 +77,13 @@ public static class AccountServiceCollectionExtensions
                     : context.RedirectUri);
                 return Task.CompletedTask;
             };
+            // A sign-in on /masuk?kembali=... is sent back by the cookie handler itself, with the return address as the
+            // query decoded it: "/tugas?cari=café" cannot go into a Location header as it is (Kestrel throws).
+            cookie.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
                 if (ApiProblem.IsApiRequest(context.Request))

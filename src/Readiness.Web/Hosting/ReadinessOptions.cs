@@ -9,10 +9,11 @@ public sealed class ReadinessOptions
     public bool? Demo { get; set; }
 
     /// <summary>
-    /// Where the keys that protect sign-in cookies are kept. Several servers behind one address must share this folder
-    /// (a file share), or a cookie made by one is refused by another. Default: <c>keys</c> in the data folder.
+    /// The certificate that encrypts the keys protecting sign-in cookies, which are kept in the database every server
+    /// shares (<c>Readiness:KeyCertificate:Path</c>/<c>:Password</c> or <c>:Thumbprint</c>). Unset: stored unencrypted,
+    /// with a warning at every start.
     /// </summary>
-    public string? KeysDirectory { get; set; }
+    public KeyCertificateOptions KeyCertificate { get; set; } = new();
 
     /// <summary>
     /// Take the client's address and scheme from X-Forwarded-For/-Proto: only behind a reverse proxy that sets them,

@@ -68,6 +68,18 @@ public sealed class EscalatedItems
     public bool Drop(long itemId, int itemVersion) =>
         _marks.TryGetValue(itemId, out var mark) && itemVersion > mark.ItemVersion && _marks.Remove(itemId);
 
+    /// <summary>Drops the marks of escalations older than <paramref name="cutoffUtc"/> (UTC). True when a mark was dropped.</summary>
+    public bool DropEscalatedBefore(DateTime cutoffUtc)
+    {
+        var old = _marks.Values.Where(m => m.EscalatedAtUtc < cutoffUtc).Select(m => m.ItemId).ToList();
+        foreach (var id in old)
+        {
+            _marks.Remove(id);
+        }
+
+        return old.Count > 0;
+    }
+
     /// <summary>The marks of one agency's items, earliest escalation first.</summary>
     public IReadOnlyList<ItemEscalation> OfAgency(string agencyCode) =>
         _marks.Values.Where(m => m.AgencyCode == agencyCode).OrderBy(m => m.EscalatedAtUtc).ThenBy(m => m.ItemId).ToList();

@@ -8,8 +8,16 @@ public static class NotificationServiceCollectionExtensions
     public static IServiceCollection AddReadinessNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpClient(WebhookSender.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Readiness-Webhooks/1.0"))
-            // A receiver's redirect is not followed: the registered URL is the only one that gets the signed body.
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            // A receiver's redirect is not followed: the registered URL is the only one that gets the signed body. Every
+            // connection is opened by the connector, which refuses internal addresses after name resolution.
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
+                UseProxy = false,
+            });
+        services.AddSingleton<WebhookConnector>();
         services.AddSingleton<NotificationText>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<EmailSender>();

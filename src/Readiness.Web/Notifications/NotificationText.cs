@@ -126,6 +126,12 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
             {
                 Line(localizer["Notify.StatusNow", localizer["Status." + status]]);
             }
+
+            if (n.ItemNote is { Length: > 0 } note)
+            {
+                // The liaison's own words, said to be theirs and quoted, so they never read as the app's message.
+                Line(localizer["Notify.NoteBy", n.ItemNoteBy ?? "", n.AgencyCode ?? "", note.ReplaceLineEndings(" ")]);
+            }
         }
 
         Line(localizer["Notify.SentAt", FormatTime(n.CreatedAtUtc, ZoneOf(n))]);

@@ -32,7 +32,10 @@ public sealed record WebhookPayload(
     /// </summary>
     public sealed record ItemGroup(int ItemCount, string? RegionCode, string? RegionName, IReadOnlyList<Item> Items, string Url);
 
-    /// <summary>The escalated item: id, title, status now, region, agency, due date (region's calendar), link.</summary>
+    /// <summary>
+    /// The escalated item: id, title, status now, region, agency, due date (region's calendar), link; and the item's
+    /// note as data, with <c>noteBy</c>, the user name of the liaison officer who wrote it (their words, not the app's).
+    /// </summary>
     public sealed record Item(long Id, string? Title, string? Status, string? RegionCode, string? RegionName, string? AgencyCode,
-        DateOnly? DueDate, string Url);
+        DateOnly? DueDate, string Url, string? Note = null, string? NoteBy = null);
 }

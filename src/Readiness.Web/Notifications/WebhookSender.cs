@@ -13,7 +13,7 @@ namespace Readiness.Web.Notifications;
 /// secret (header <see cref="SignatureHeader"/>: <c>sha256=</c> and the lowercase hex digest of the exact body
 /// bytes); <see cref="IdempotencyHeader"/> carries the delivery's key, the same on every try.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory clients, NotificationText text)
+public sealed class WebhookSender(IHttpClientFactory clients, NotificationText text, WebhookSecrets secrets)
 {
     public const string ClientName = "webhooks";
     public const string SignatureHeader = "X-Readiness-Signature";
@@ -31,7 +31,8 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
             work.IdempotencyKey, n.Kind, n.CreatedAtUtc,
             new WebhookPayload.Recipient(work.UserName, work.DisplayName),
             n.ItemId is { } id
-                ? new WebhookPayload.Item(id, n.ItemTitle, n.ItemStatus, n.RegionCode, n.RegionName, n.AgencyCode, n.DueDate, message.Link)
+                ? new WebhookPayload.Item(id, n.ItemTitle, n.ItemStatus, n.RegionCode, n.RegionName, n.AgencyCode, n.DueDate, message.Link,
+                    n.ItemNote, n.ItemNoteBy)
                 : null,
             n.IsGroup
                 ? new WebhookPayload.ItemGroup(n.ItemCount ?? 0, n.RegionCode, n.RegionName,
@@ -59,7 +60,19 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, work.WebhookUrl) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(SignatureHeader, Sign(body, work.WebhookSecret ?? ""));
+        string secret;
+        try
+        {
+            secret = secrets.Unprotect(work.WebhookSecret);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            // The key that encrypted the secret is gone (a new key ring): only registering the webhook again helps.
+            throw new DeliveryFailedException($"{work.WebhookUrl}: the webhook secret cannot be decrypted ({ex.Message}); register the webhook again.",
+                permanent: true, ex, kind: DeliveryErrorKinds.NotConfigured);
+        }
+
+        request.Headers.Add(SignatureHeader, Sign(body, secret));
         request.Headers.Add(IdempotencyHeader, work.IdempotencyKey);
         request.Headers.Add(EventHeader, work.Notification.Kind);
         HttpResponseMessage response;
@@ -67,9 +80,26 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
         {
             response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
+        catch (HttpRequestException ex) when (Find<WebhookAddressRefusedException>(ex) is { } refused)
+        {
+            throw new DeliveryFailedException($"{work.WebhookUrl}: {refused.Message}", permanent: true, ex, kind: DeliveryErrorKinds.Blocked);
+        }
         catch (HttpRequestException ex)
         {
-            throw new DeliveryFailedException($"{work.WebhookUrl}: {ex.Message}", permanent: false, ex);
+            var kind = ex.HttpRequestError switch
+            {
+                HttpRequestError.SecureConnectionError => DeliveryErrorKinds.Tls,
+                HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError => DeliveryErrorKinds.Refused,
+                _ when Find<System.Security.Authentication.AuthenticationException>(ex) is not null => DeliveryErrorKinds.Tls,
+                _ when Find<System.Net.Sockets.SocketException>(ex) is not null => DeliveryErrorKinds.Refused,
+                _ => DeliveryErrorKinds.Other,
+            };
+            throw new DeliveryFailedException($"{work.WebhookUrl}: {Detail(ex)}", permanent: false, ex, kind: kind);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's own timeout.
+            throw new DeliveryFailedException($"{work.WebhookUrl}: {ex.Message}", permanent: false, ex, kind: DeliveryErrorKinds.Timeout);
         }
 
         using (response)
@@ -83,7 +113,37 @@ public sealed class WebhookSender(IHttpClientFactory clients, NotificationText t
             // A 4xx other than timeout or rate limit means the receiver refuses this request as it is.
             var permanent = code is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
             throw new DeliveryFailedException($"{work.WebhookUrl}: HTTP {code} {response.ReasonPhrase}", permanent,
-                retryAfter: response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? RetryAfterOf(response) : null);
+                retryAfter: response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable ? RetryAfterOf(response) : null,
+                kind: DeliveryErrorKinds.Http(code));
         }
+    }
+
+    private static T? Find<T>(Exception? ex)
+        where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    // The message with its causes, for the admin's detail ("An error occurred while sending the request." says little alone).
+    private static string Detail(Exception ex)
+    {
+        var parts = new List<string>();
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (!parts.Contains(e.Message))
+            {
+                parts.Add(e.Message);
+            }
+        }
+
+        return string.Join(" -> ", parts);
     }
 }

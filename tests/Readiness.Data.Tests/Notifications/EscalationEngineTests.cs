@@ -205,8 +205,8 @@ public sealed class EscalationEngineTests : IAsyncLifetime
         var noMail = await _s.UserAsync("pimpinan.kaltim", Roles.Leader, "64");
         await _db.Get<NotificationStore>().SetEmailAsync(TestDatabase.Admin, leader.UserId!.Value, "sekda@kukarkab.go.id");
         var webhooks = _db.Get<WebhookStore>();
-        await webhooks.AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "http://127.0.0.1:9/kait", "rahasia-yang-cukup-panjang");
-        var off = await webhooks.AddAsync(TestDatabase.Admin, "Mati", "http://127.0.0.1:9/mati", "rahasia-yang-cukup-panjang");
+        await webhooks.AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "https://gerbang.example.go.id/kait", "rahasia-yang-cukup-panjang");
+        var off = await webhooks.AddAsync(TestDatabase.Admin, "Mati", "https://gerbang.example.go.id/mati", "rahasia-yang-cukup-panjang");
         await webhooks.SetEnabledAsync(TestDatabase.Admin, off, enabled: false);
         await _s.ItemAsync("64.02", "Kendala", ItemStatus.Blocked);
         _db.Time.Advance(TimeSpan.FromHours(25));
@@ -323,7 +323,7 @@ public sealed class EscalationEngineTests : IAsyncLifetime
         var kaltim = await _s.UserAsync("pimpinan.kaltim", Roles.Leader, "64");
         var kukar = await _s.UserAsync("pimpinan.kukar", Roles.Leader, "64.02");
         var camat = await _s.UserAsync("camat.muaramuntai", Roles.Leader, "64.02.01");
-        await _db.Get<WebhookStore>().AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "http://127.0.0.1:9/kait", "rahasia-yang-cukup-panjang");
+        await _db.Get<WebhookStore>().AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "https://gerbang.example.go.id/kait", "rahasia-yang-cukup-panjang");
         var due = new DateOnly(2024, 11, 1);
         var kukarItems = new[]
         {

@@ -24,7 +24,8 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
         var reclaimed = Assert.Single(await outbox.ClaimAsync("server-b", 10, TimeSpan.FromMinutes(2)));
 
         Assert.Equal((claimed.DeliveryId, claimed.IdempotencyKey), (reclaimed.DeliveryId, reclaimed.IdempotencyKey));
-        Assert.Equal(("webhook", "http://127.0.0.1:9/kait", "rahasia-yang-cukup-panjang"), (reclaimed.Channel, reclaimed.WebhookUrl, reclaimed.WebhookSecret));
+        Assert.Equal(("webhook", "https://gerbang.example.go.id/kait", "rahasia-yang-cukup-panjang"),
+            (reclaimed.Channel, reclaimed.WebhookUrl, _db.Get<WebhookSecrets>().Unprotect(reclaimed.WebhookSecret)));
         Assert.Equal(("Gudang logistik", EscalationKinds.Blocked), (reclaimed.Notification.ItemTitle, reclaimed.Notification.Kind));
 
         await outbox.MarkSentAsync(reclaimed.DeliveryId, 1);
@@ -146,7 +147,7 @@ public sealed class OutboxAndInboxTests : IAsyncLifetime
         _otherLeader = await _s.UserAsync("pimpinan.kaltim", Roles.Leader, "64");
         await _s.ExecuteAsync("UPDATE EscalationRules SET IsEnabled = 0 WHERE Kind <> 'kendala';");
         var webhooks = _db.Get<WebhookStore>();
-        await webhooks.AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "http://127.0.0.1:9/kait", "rahasia-yang-cukup-panjang");
+        await webhooks.AddAsync(TestDatabase.Admin, "Gerbang WhatsApp", "https://gerbang.example.go.id/kait", "rahasia-yang-cukup-panjang");
     }
 
     public Task DisposeAsync()

@@ -40,6 +40,8 @@ public static class TasksDriver
         }
 
         var (firstButton, html, webSocket, other, wire, cards) = await FirstUsableAsync(page, proxy);
+        // A tap is taken before the circuit is up now; the filters and the bulk panel are the circuit's.
+        await Readiness.EndToEnd.Tests.Hosting.AppFixture.WaitForInteractiveAsync(page);
         var (filter, search, picker, panel) = await FilterAsync(page, filterRuns);
         var (bulk, bulkItems) = await BulkAsync(page, bulkRuns);
         await context.CloseAsync();

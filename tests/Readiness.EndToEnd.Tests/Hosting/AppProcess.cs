@@ -148,6 +148,38 @@ public sealed class AppProcess : IAsyncDisposable
         return start;
     }
 
+    /// <summary>
+    /// Asks the app to stop as a service manager does (SIGTERM) and waits until it has exited, killing it after
+    /// <paramref name="patience"/>; returns true when it exited by itself.
+    /// </summary>
+    public async Task<bool> TerminateAsync(TimeSpan patience)
+    {
+        if (_process is not { HasExited: false } process)
+        {
+            return true;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(patience);
+        try
+        {
+            await process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+        finally
+        {
+            await StopAsync();
+        }
+    }
+
     public async Task StopAsync()
     {
         if (_process is { HasExited: false })

@@ -52,9 +52,13 @@ public sealed partial class InboxJourneyTests(AppFixture fixture)
 
         await page.GetByLabel("Nama").FillAsync("Gerbang WhatsApp");
         await page.GetByLabel("Alamat (URL)").FillAsync("ftp://salah");
-        await page.GetByLabel("Rahasia").FillAsync("rahasia-bersama-yang-panjang");
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Rahasia" }).FillAsync("rahasia-bersama-yang-panjang");
         await page.GetByRole(AriaRole.Button, new() { Name = "Daftarkan" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("diawali http:// atau https://");
+
+        await page.GetByLabel("Alamat (URL)").FillAsync("http://169.254.169.254/latest/meta-data/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Daftarkan" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Alamat webhook 169.254.169.254 menuju jaringan internal");
 
         await page.GetByLabel("Alamat (URL)").FillAsync("https://gerbang.example.go.id/kait");
         await page.GetByRole(AriaRole.Button, new() { Name = "Daftarkan" }).ClickAsync();

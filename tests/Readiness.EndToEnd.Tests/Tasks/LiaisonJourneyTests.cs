@@ -72,6 +72,7 @@ public sealed class LiaisonJourneyTests(AppFixture fixture)
         await firstCard.GetByRole(AriaRole.Button, new() { Name = "Tambah catatan" }).ClickAsync();
         await firstCard.GetByRole(AriaRole.Textbox).FillAsync("Personel Polsek sudah apel, menunggu distribusi");
         await firstCard.GetByRole(AriaRole.Button, new() { Name = "Dalam proses" }).ClickAsync();
+        await firstCard.GetByRole(AriaRole.Button, new() { Name = "Simpan dengan catatan" }).ClickAsync();
         await Expect(firstCard.GetByRole(AriaRole.Status)).ToHaveTextAsync("Tersimpan: Dalam proses.");
 
         // The second sees it at once, and saving brings the choice instead of an overwrite.
@@ -107,6 +108,8 @@ public sealed class LiaisonJourneyTests(AppFixture fixture)
         await card.GetByRole(AriaRole.Button, new() { Name = "Tambah catatan" }).ClickAsync();
         await card.GetByRole(AriaRole.Textbox).FillAsync(note);
         await card.GetByRole(AriaRole.Button, new() { Name = "Kendala" }).ClickAsync();
+        // The note typed is not saved with a status tap unasked.
+        await card.GetByRole(AriaRole.Button, new() { Name = "Simpan dengan catatan" }).ClickAsync();
 
         await Expect(card.GetByText(note, new() { Exact = true })).ToBeVisibleAsync();
         Assert.Equal(0, await card.Locator("b").CountAsync());

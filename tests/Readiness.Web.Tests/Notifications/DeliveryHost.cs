@@ -38,6 +38,8 @@ public sealed class DeliveryHost : IDisposable
             ["Readiness:Notifications:Delivery:RetryDelay"] = "00:00:00.050",
             ["Readiness:Notifications:Delivery:RequeueDelay"] = "00:00:00",
             ["Readiness:Notifications:Delivery:AttemptTimeout"] = "00:00:10",
+            // The receivers of these tests run on loopback, which webhooks may reach only when an admin allows it by name.
+            ["Readiness:Notifications:AllowedWebhookHosts:0"] = "127.0.0.1",
         }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -98,6 +100,16 @@ public sealed class DeliveryHost : IDisposable
     {
         await using var connection = await Get<ConnectionFactory>().OpenAsync();
         await connection.ExecuteAsync(sql, args);
+    }
+
+    /// <summary>Each delivery's status, error kind and raw error, by the webhook's name ("email" for e-mail).</summary>
+    public async Task<IReadOnlyList<(string Receiver, string Status, string? Kind, string? Error)>> OutcomesAsync()
+    {
+        await using var connection = await Get<ConnectionFactory>().OpenAsync();
+        return (await connection.QueryAsync<(string, string, string?, string?)>("""
+            SELECT COALESCE(w.Name, 'email'), d.Status, d.LastErrorKind, d.LastError
+            FROM Deliveries d LEFT JOIN Webhooks w ON w.Id = d.WebhookId ORDER BY d.Id;
+            """)).AsList();
     }
 
     public async Task<IReadOnlyList<(string Channel, string Status, int Attempts, string Key)>> DeliveriesAsync()

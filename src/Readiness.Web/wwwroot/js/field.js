@@ -43,6 +43,8 @@
     const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
     let circuitDown = false;
     let flushing = false;
+    // What waits on the phone as last read: a sign-out with nothing waiting is not held up at all.
+    let knownWaiting = 0;
     let retryTimer = null;
 
     // The circuit has taken the page over when the layout says so, and is up unless the reconnect notice is showing.
@@ -94,7 +96,13 @@
     let bar = null;
     let sentTimer = null;
     async function refreshBar(message) {
-        if (!fieldPage() || !user) {
+        if (!user) {
+            return;
+        }
+
+        const waiting = (await mine()).length;
+        knownWaiting = waiting;
+        if (!fieldPage()) {
             return;
         }
 
@@ -106,7 +114,6 @@
             document.body.appendChild(bar);
         }
 
-        const waiting = (await mine()).length;
         const offline = !navigator.onLine || circuitDown;
         clearTimeout(sentTimer);
         if (message) {
@@ -155,6 +162,7 @@
     }
 
     async function enqueue(itemId, status, note, expectedVersion) {
+        knownWaiting++;
         await put({
             user, itemId, status, note, expectedVersion,
             operationId: crypto.randomUUID ? crypto.randomUUID() : uuid(),
@@ -329,7 +337,8 @@
     // Signing out: send what waits first; what cannot be sent is named before it is dropped with the user's drafts.
     document.addEventListener("submit", async e => {
         const form = e.target;
-        if (!(form instanceof HTMLFormElement) || !/\/keluar$/.test(new URL(form.action, location.href).pathname) || form.dataset.fieldChecked) {
+        if (!(form instanceof HTMLFormElement) || !/\/keluar$/.test(new URL(form.action, location.href).pathname) || form.dataset.fieldChecked
+            || (knownWaiting === 0 && !flushing)) {
             return;
         }
 

@@ -397,6 +397,52 @@ public sealed class ItemCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_new_note_starts_empty_beside_the_current_one_and_takes_it_only_when_asked()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, note: "Menunggu truk dari Kodim."));
+
+        Button(cut, "Tambah catatan").Click();
+
+        Assert.Equal("", cut.Find("textarea").GetAttribute("value") ?? "");
+        Assert.Equal("Menunggu truk dari Kodim.", cut.Find(".item-note").TextContent.Trim());
+        Button(cut, "Mulai dari catatan sekarang").Click();
+        Assert.Equal("Menunggu truk dari Kodim.", cut.Find("textarea").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void A_status_tap_with_a_typed_unsaved_note_asks_once_and_saves_what_the_liaison_chose()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, note: "Menunggu truk dari Kodim."));
+        Button(cut, "Tambah catatan").Click();
+        cut.Find("textarea").Input("Truk tiba, logistik dibongkar.");
+
+        StatusButton(cut, "Siap").Click();
+
+        Assert.Empty(_saves);
+        Assert.Contains("belum disimpan", cut.Find(".note-question").TextContent);
+        Button(cut, "Simpan tanpa catatan").Click();
+        var saved = Assert.Single(_saves);
+        Assert.Equal((ItemStatus.Ready, (string?)null), (saved.Status, saved.Note));
+    }
+
+    [Fact]
+    public void Answering_with_the_note_saves_the_status_and_the_note_as_typed()
+    {
+        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        var cut = RenderCard(Item(status: ItemStatus.InProgress, note: "Menunggu truk dari Kodim."));
+        Button(cut, "Tambah catatan").Click();
+        cut.Find("textarea").Input("Truk tiba, logistik dibongkar.");
+
+        StatusButton(cut, "Siap").Click();
+        Button(cut, "Simpan dengan catatan").Click();
+
+        var saved = Assert.Single(_saves);
+        Assert.Equal((ItemStatus.Ready, "Truk tiba, logistik dibongkar."), (saved.Status, saved.Note));
+    }
+
+    [Fact]
     public void Missing_item_shows_that_it_is_gone()
     {
         _respond = _ => new SaveResult.NotFound();

@@ -54,6 +54,25 @@ public sealed class WallEscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mark_shows_what_is_newly_escalated_and_goes_after_a_day_on_an_open_wall_and_on_a_fresh_one()
+    {
+        var target = await _s.BlockAsync((await _s.TaskListAsync()).First(i => i.Status != ItemStatus.Ready));
+        await _s.EscalateAsync();
+        var wall = Open();
+        wall.WaitForAssertion(() => Assert.Equal(2, wall.FindAll(".escalated-marker").Count)); // the ticker entry and the KPU tile
+
+        _s.Time.Advance(TimeSpan.FromHours(23));
+        wall.WaitForAssertion(() => Assert.Equal(2, wall.FindAll(".escalated-marker").Count));
+        _s.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(2));
+
+        // Still escalated and unchanged, but no longer new: the room is not shown every item that ever was.
+        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll(".escalated-marker")));
+        var fresh = Open();
+        Assert.Contains(target.Title, fresh.Find(".wall-ticker li").TextContent);
+        Assert.Empty(fresh.FindAll(".escalated-marker"));
+    }
+
+    [Fact]
     public async Task A_ticker_entry_says_both_statuses_by_word_icon_and_colour_and_the_wall_holds_no_chip_or_bar_component()
     {
         var before = (await _s.TaskListAsync()).First(i => i.Status != ItemStatus.Ready && i.Status != ItemStatus.Blocked);

@@ -20,6 +20,8 @@ public sealed partial class NotificationsPage : ComponentBase
     private readonly Dictionary<int, string?> _emails = [];
     private IReadOnlyList<DeadLetter>? _dead;
     private OutboxCounts? _counts;
+    private DeadLetter? _mailFailure;
+    private bool _showSecret;
     private string? _newName, _newUrl, _newSecret;
     private MudForm? _webhookForm;
 
@@ -61,6 +63,7 @@ public sealed partial class NotificationsPage : ComponentBase
 
         _dead = await Outbox.DeadLettersAsync(_actor);
         _counts = await Outbox.CountsAsync(_actor);
+        _mailFailure = await Outbox.LastMailFailureAsync(_actor);
     }
 
     private Task SaveRuleAsync(EscalationRule rule, RuleEdit edit) => RunAsync(async () =>

@@ -45,6 +45,7 @@ public partial class BriefPage
     private RegionReadiness _readiness = new("", ReadinessCounts.Empty, new Dictionary<string, ReadinessCounts>());
     private RedFlagReport _flags = RedFlagReport.Empty;
     private IReadOnlyList<FeedEvent> _changes = [];
+    private int _moreChanges;
     private string? _problem;
     private RegionMapGeometry _map = RegionMapGeometry.Empty("");
     private IReadOnlyList<RegionMapFigure> _mapFigures = [];
@@ -93,6 +94,7 @@ public partial class BriefPage
             // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
             _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: MaxFlags);
             _changes = await Feed.RecentAsync(actor, _region.Code, 5, _nowUtc.AddHours(-24));
+            _moreChanges = Math.Max(0, await Feed.CountRecentAsync(actor, _region.Code, _nowUtc.AddHours(-24)) - _changes.Count);
             _map = await Boundaries.ChildrenOfAsync(_region.Code);
             if (_map.Shapes.Count > 0)
             {

@@ -14,6 +14,7 @@ public sealed partial class ItemCard : ComponentBase
     private bool _noteOpen;
     private bool _watchNote;
     private string _note = "";
+    private string? _askNoteFor;
     private string? _noteError;
     private string? _pendingStatus;
     private int? _editVersion;
@@ -159,11 +160,22 @@ public sealed partial class ItemCard : ComponentBase
         var note = _noteOpen ? _note : "";
         if (status == ItemStatus.Blocked && string.IsNullOrWhiteSpace(note))
         {
-            // Kendala needs to say what blocks and what is needed: ask for it before saving.
-            BeginNote(status, Item.Status == ItemStatus.Blocked ? Item.Note ?? "" : "");
+            // Kendala needs to say what blocks and what is needed: ask for it before saving, in an empty box (the
+            // note it has stays in sight; "start from it" copies it in on purpose, never unseen).
+            BeginNote(status, "");
             _message = null;
             return Task.CompletedTask;
         }
+
+        if (_noteOpen && !string.IsNullOrWhiteSpace(note) && note.Trim() != (Item.Note ?? "") && _askNoteFor != status)
+        {
+            // A note typed but not saved, and a status tapped instead of its save button: asked once, never assumed.
+            _askNoteFor = status;
+            _message = null;
+            return Task.CompletedTask;
+        }
+
+        _askNoteFor = null;
 
         if (!TryReadNumbers(out var done, out var target))
         {
@@ -279,13 +291,35 @@ public sealed partial class ItemCard : ComponentBase
         return SubmitAsync(new StatusChange(Item.Id, _editVersion ?? Item.Version, status, note, _operationId, done, target));
     }
 
-    private void OpenNote() => BeginNote(Item.Status, Item.Note ?? ""); // the status the person saw when they began
+    // A new note starts empty: the note the item has stays in sight above, and is copied in only on request.
+    private void OpenNote() => BeginNote(Item.Status, ""); // the status the person saw when they began
+
+    private void StartFromCurrentNote() => _note = Item.Note ?? "";
+
+    // The answer to "save the typed note with this status?": with it (as typed), or the status alone, the note kept open.
+    private Task AnswerNoteAsync(bool withNote)
+    {
+        var status = _askNoteFor!;
+        if (withNote)
+        {
+            return TapAsync(status);
+        }
+
+        _askNoteFor = null;
+        if (!TryReadNumbers(out var done, out var target))
+        {
+            return Task.CompletedTask;
+        }
+
+        return SubmitAsync(new StatusChange(Item.Id, Item.Version, status, status == Item.Status ? Item.Note : null, _operationId, done, target));
+    }
 
     private void BeginNote(string status, string text, int? version = null)
     {
         _pendingStatus = status;
         _note = text;
         _noteOpen = true;
+        _askNoteFor = null;
         _watchNote = true;
         _editVersion = version ?? Item.Version;
         _noteError = null;

@@ -90,6 +90,12 @@ public sealed class WallState(
     /// <summary>The most escalations a wall loads; far more than a regency has open at once.</summary>
     public const int MaxEscalated = 1000;
 
+    /// <summary>
+    /// How long the wall marks an item after its escalation (24 h): the room sees what is newly escalated, not every
+    /// item that ever was; older escalations stay in the leaders' inbox.
+    /// </summary>
+    public static readonly TimeSpan NewlyEscalatedFor = TimeSpan.FromHours(24);
+
     /// <summary>Now, by the injected clock; moves once a second on a live circuit.</summary>
     public DateTimeOffset Now { get; private set; }
 
@@ -170,7 +176,8 @@ public sealed class WallState(
             ComputeDay(today);
             _kecamatanRegions = region.Level == RegionLevel.Regency ? await regions.ChildrenAsync(region.Code) : [];
             Ticker = (await feedStore.RecentAsync(actor, region.Code, TickerLength)).Where(e => e.ElectionId == Election.Id).ToList();
-            Escalated.Reset(await notifications.EscalatedUnderAsync(actor, region.Code, MaxEscalated));
+            Escalated.Reset((await notifications.EscalatedUnderAsync(actor, region.Code, MaxEscalated))
+                .Where(m => m.EscalatedAtUtc >= time.GetUtcNow().UtcDateTime - NewlyEscalatedFor));
             await LoadMapAsync(actor);
             await RecountAsync();
             ComputeDay(today);
@@ -241,6 +248,7 @@ public sealed class WallState(
             RotationTurns++;
         }
 
+        Escalated.DropEscalatedBefore(Now.UtcDateTime - NewlyEscalatedFor);
         return Task.FromResult(true);
     }
 

@@ -1,0 +1,8 @@
+-- What went wrong on a delivery's last try, in a fixed word the admin screens translate (timeout, refused, tls,
+-- mail, blocked, config, other, or http:NNN); LastError keeps the raw detail. Rows written before have none.
+ALTER TABLE dbo.Deliveries ADD LastErrorKind varchar(16) NULL;
+GO
+-- Webhook secrets are now stored encrypted with data protection ('dp1:' and the protected text), longer than the
+-- secret itself.
+ALTER TABLE dbo.Webhooks ALTER COLUMN Secret nvarchar(1000) NOT NULL;
+GO
