@@ -14,6 +14,7 @@ using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 using Readiness.Data.Administration;
 using Readiness.Data.Neutrality;
+using Readiness.Data.Situation;
 
 namespace Readiness.Data;
 
@@ -73,6 +74,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<AccountSeeder>();
         AddNotifications(services, configuration);
         services.AddNeutrality();
+        services.AddSituation();
         return services;
     }
 

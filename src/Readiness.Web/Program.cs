@@ -53,6 +53,8 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapExportEndpoints();
 app.MapNeutralityExport();
+app.MapIncidentExport();
+app.MapSituationApi();
 app.MapApiEndpoints();
 app.MapItemWriteEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();

@@ -310,6 +310,23 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<WebhookStore>().AddAsync(Admin, "Gateway", "https://gateway.example/hook", "rahasia-panjang-sekali"),
             () => Get<WebhookStore>().SetEnabledAsync(Admin, 1, false),
             () => Get<WebhookStore>().DeleteAsync(Admin, 1),
+            () => Get<Readiness.Data.Situation.SituationStore>().SetAsync(Admin, new("64.02.06", "ag", "Gesekan", 1, Guid.NewGuid())),
+            () => Get<Readiness.Data.Situation.SituationStore>().SetAsync(Admin, new("64.02.06", "ag", "Gesekan", 0, Guid.NewGuid())),
+            () => Get<Readiness.Data.Situation.SituationStore>().HistoryAsync(Admin, "64.02"),
+            () => Get<Readiness.Data.Situation.SituationStore>().SubtreeAsync(Admin, "64.02"),
+            () => Get<Readiness.Data.Situation.SituationStore>().WorstByChildAsync(Admin, "64"),
+            () => Get<Readiness.Data.Situation.IncidentStore>().RecordAsync(Admin, new() { RegionCode = "64.02.06", Place = "TPS 1", OccurredAtLocal = new DateTime(2024, 11, 23, 9, 0, 0), Kind = "bentrok", Severity = "berat", ReportingAgency = "POLRI", OperationId = Guid.NewGuid() }),
+            () => Get<Readiness.Data.Situation.IncidentStore>().ChangeStatusAsync(Admin, new(1, 1, "selesai", "Selesai", ["POLRI"], Guid.NewGuid())),
+            () => Get<Readiness.Data.Situation.IncidentStore>().MarkSignificantAsync(Admin, 1, 1, Guid.NewGuid()),
+            () => Get<Readiness.Data.Situation.IncidentStore>().LinkItemAsync(Admin, 1, 1, Guid.NewGuid()),
+            () => Get<Readiness.Data.Situation.IncidentStore>().HistoryAsync(Admin, 1),
+            () => Get<Readiness.Data.Situation.IncidentStore>().ItemsOfAsync(Admin, 1),
+            () => Get<Readiness.Data.Situation.IncidentStore>().IncidentsOfItemAsync(Admin, 1),
+            () => Get<Readiness.Data.Situation.IncidentStore>().ListAsync(Admin, "64.02", openOnly: true, sinceUtc: new DateTime(2024, 11, 16, 0, 0, 0, DateTimeKind.Utc)),
+            () => Get<Readiness.Data.Situation.IncidentStore>().HeadlinesAsync(Admin, "64.02"),
+            () => Get<Readiness.Data.Situation.IncidentStore>().CountsAsync(Admin, "64.02", 1),
+            () => Get<Readiness.Data.Situation.IncidentStore>().LinkCandidatesAsync(Admin, 1),
+            () => Get<Readiness.Data.Situation.SituationSeeder>().SeedAsync(),
             () => Get<Readiness.Data.Keys.DataProtectionKeyStore>().AllAsync(),
             () => Get<Readiness.Data.Keys.DataProtectionKeyStore>().AddAsync("key-3f2c", "<key id=\"3f2c\" version=\"1\" />"),
             () => ActingAdmin.RequireAsync(Get<ConnectionFactory>(), Admin, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "list users"),
@@ -487,6 +504,30 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("SecurityStamp", typeof(string), "s"), ("ConcurrencyStamp", typeof(string), "c"), ("IsDisabled", typeof(bool), false),
                 ("LockoutEnabled", typeof(bool), true), ("LockoutEndUtc", typeof(DateTime), null), ("AccessFailedCount", typeof(int), 0),
                 ("CreatedAtUtc", typeof(DateTime), at));
+        }
+        else if (sql.Contains("FROM Regions r WHERE r.Code = @regionCode", StringComparison.Ordinal))
+        {
+            // The situation's own region lookup: a kecamatan in WITA.
+            Row(("Code", typeof(string), "64.02.06"), ("ParentCode", typeof(string), "64.02"), ("Level", typeof(int), 3),
+                ("Name", typeof(string), "Tenggarong"), ("TimeZone", typeof(string), "Asia/Makassar"));
+        }
+        else if (sql.Contains("FROM SituationLevels s WHERE s.RegionCode = @regionCode", StringComparison.Ordinal))
+        {
+            // An estimate at version 1, so a change at version 1 updates it.
+            Row(("RegionCode", typeof(string), "64.02.06"), ("Level", typeof(string), "pg"), ("Reason", typeof(string), "Isu"),
+                ("StageId", typeof(int), 1), ("UpdatedBy", typeof(string), "sistem"), ("UpdatedAtUtc", typeof(DateTime), at), ("Version", typeof(int), 1));
+        }
+        else if (sql.Contains("FROM Incidents i JOIN Regions r", StringComparison.Ordinal))
+        {
+            // One open incident at version 1, not yet significant, so every change goes on to write.
+            Row(("Id", typeof(long), 1L), ("RegionCode", typeof(string), "64.02.06"), ("RegionName", typeof(string), "Tenggarong"),
+                ("TimeZone", typeof(string), "Asia/Makassar"), ("StageId", typeof(int), 1), ("Place", typeof(string), "TPS 1"),
+                ("OccurredAtUtc", typeof(DateTime), at), ("Kind", typeof(string), "bentrok"), ("Severity", typeof(string), "berat"),
+                ("Description", typeof(string), null), ("ReportingAgency", typeof(string), "POLRI"), ("HandlingAgencies", typeof(string), "POLRI"),
+                ("Status", typeof(string), "dilaporkan"), ("ClosingNote", typeof(string), null), ("IsSignificant", typeof(bool), false),
+                ("SignificantBy", typeof(string), null), ("SignificantAtUtc", typeof(DateTime), null), ("ReportedBy", typeof(string), "admin"),
+                ("ReportedAtUtc", typeof(DateTime), at), ("UpdatedBy", typeof(string), "admin"), ("UpdatedAtUtc", typeof(DateTime), at),
+                ("Version", typeof(int), 1));
         }
 
         return table;

@@ -13,7 +13,7 @@ namespace Readiness.Data.Seed;
 /// plausible voting-week state. Runs once: an existing demo election is left as it is.
 /// </summary>
 public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, Accounts.ContactStore contacts, TimeProvider time,
-    ILogger<DemoSeeder> logger, Neutrality.NeutralityDemoSeeder neutrality)
+    ILogger<DemoSeeder> logger, Neutrality.NeutralityDemoSeeder neutrality, Situation.SituationSeeder situation)
 {
     public const string DemoElectionCode = "DEMO";
     public const int DaysBeforeVoting = 4;
@@ -147,6 +147,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             """, new { nowUtc }, cancellationToken: cancellationToken));
 
         await neutrality.SeedAsync(DemoRegions, cancellationToken);
+        await situation.SeedAsync(cancellationToken);
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
     }

@@ -320,6 +320,67 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.NotEqual("Siti \u202Eiwahamar", (await _db.Get<ContactStore>().OwnAsync(liaison))?.FullName);
     }
 
+    public static TheoryData<string, string?, string, bool> SituationChanges()
+    {
+        var data = new TheoryData<string, string?, string, bool>();
+        foreach (var region in new[] { InScope + ".06", OutOfScope })
+        {
+            var inScope = region != OutOfScope;
+            foreach (var action in new[] { "level", "record", "mark" })
+            {
+                var target = $"{region}|{action}";
+                data.Add(Roles.Admin, null, target, true);
+                data.Add(Roles.Leader, null, target, inScope);
+                data.Add(Roles.Viewer, null, target, false);
+                data.Add(Roles.Screen, null, target, false);
+                // The estimate: Polri and Pemda liaisons; incidents: any liaison; significance: the Polri liaison.
+                data.Add(Roles.Liaison, "POLRI", target, inScope);
+                data.Add(Roles.Liaison, "PEMDA", target, inScope && action != "mark");
+                data.Add(Roles.Liaison, "KPU", target, inScope && action == "record");
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(SituationChanges))]
+    public async Task Situation_and_incident_changes_follow_the_role_table(string role, string? agency, string target, bool allowed)
+    {
+        var (region, action) = (target.Split('|')[0], target.Split('|')[1]);
+        var actor = await SignedInAsync(role, agency);
+        var situations = _db.Get<Readiness.Data.Situation.SituationStore>();
+        var incidents = _db.Get<Readiness.Data.Situation.IncidentStore>();
+        var existing = ((Readiness.Data.Situation.IncidentSaveResult.Saved)await incidents.RecordAsync(TestDatabase.Admin, new Readiness.Data.Situation.NewIncident
+        {
+            RegionCode = region, Place = "TPS 01", OccurredAtLocal = new DateTime(2024, 11, 23, 9, 0, 0), Kind = "bentrok", Severity = "sedang",
+            ReportingAgency = "POLRI", OperationId = Guid.NewGuid(),
+        })).Incident;
+        Func<Task<object>> act = action switch
+        {
+            "level" => async () => await situations.SetAsync(actor, new Readiness.Data.Situation.SituationInput(region, "ag", "Gesekan", 0, Guid.NewGuid())),
+            "record" => async () => await incidents.RecordAsync(actor, new Readiness.Data.Situation.NewIncident
+            {
+                RegionCode = region, Place = "TPS 02", OccurredAtLocal = new DateTime(2024, 11, 23, 9, 0, 0), Kind = "demonstrasi", Severity = "ringan",
+                ReportingAgency = agency ?? "PEMDA", OperationId = Guid.NewGuid(),
+            }),
+            _ => async () => await incidents.MarkSignificantAsync(actor, existing.Id, existing.Version, Guid.NewGuid()),
+        };
+
+        if (allowed)
+        {
+            var result = await act();
+            Assert.True(result is Readiness.Data.Situation.SituationSaveResult.Saved or Readiness.Data.Situation.IncidentSaveResult.Saved, result.ToString());
+        }
+        else
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(act);
+            Assert.Empty(await situations.HistoryAsync(TestDatabase.Admin, region));
+            Assert.Single(await incidents.ListAsync(TestDatabase.Admin, region));
+            Assert.False((await incidents.FindAsync(TestDatabase.Admin, existing.Id))!.IsSignificant);
+        }
+    }
+
     private async Task<Actor> SignedInAsync(string role, string? agency)
     {
         if (role == Roles.Screen)

@@ -36,6 +36,9 @@ public partial class RegionMap
     /// <summary>Shows the readiness / Kendala / overdue switch (off on print and on the wall).</summary>
     [Parameter] public bool ShowSwitch { get; set; } = true;
 
+    /// <summary>Offer the Kamtibmas colours in the switch (the figures carry <see cref="RegionMapFigure.Situation"/>).</summary>
+    [Parameter] public bool ShowSituation { get; set; }
+
     /// <summary>Each region links to its page (off on the wall, which nobody clicks).</summary>
     [Parameter] public bool Linked { get; set; } = true;
 
@@ -81,6 +84,7 @@ public partial class RegionMap
             ? $"region-map-ready-{ReadyStep(share)}"
             : "region-map-none",
         RegionMapMeasure.Blocked => $"region-map-count-{CountStep(figure.Counts.Blocked)}",
+        RegionMapMeasure.Situation => $"region-map-situation-{figure.Situation ?? "none"}",
         _ => $"region-map-count-{CountStep(figure.Overdue)}",
     };
 
@@ -145,6 +149,11 @@ public partial class RegionMap
         var name = figure.Counts.ReadyShare is { } share
             ? L["Map.RegionName", figure.Name, Percent(share), figure.Counts.Blocked, figure.Overdue].Value
             : L["Map.RegionNameNoItems", figure.Name].Value;
+        if (_measure == RegionMapMeasure.Situation)
+        {
+            name = $"{name} · {L["Wall.Situation"]}: {(figure.Situation is null ? L["Situation.None"] : L["Situation." + figure.Situation])}";
+        }
+
         return IsHighRisk(figure) ? L["Map.RegionNameHighRisk", name].Value : name;
     }
 
@@ -158,6 +167,17 @@ public partial class RegionMap
                 yield return ($"region-map-ready-{step}", label);
             }
 
+            yield break;
+        }
+
+        if (_measure == RegionMapMeasure.Situation)
+        {
+            foreach (var level in Readiness.Data.Situation.SituationLevel.All)
+            {
+                yield return ($"region-map-situation-{level}", L["Situation." + level]);
+            }
+
+            yield return ("region-map-situation-none", L["Situation.None"]);
             yield break;
         }
 
@@ -186,6 +206,7 @@ public partial class RegionMap
     {
         RegionMapMeasure.Readiness => figure.Counts.ReadyShare is { } share ? Percent(share) : "–",
         RegionMapMeasure.Blocked => figure.Counts.Blocked.ToString(CultureInfo.InvariantCulture),
+        RegionMapMeasure.Situation => figure.Situation is null ? "–" : Readiness.Data.Situation.SituationLevel.Short(figure.Situation),
         _ => figure.Overdue.ToString(CultureInfo.InvariantCulture),
     };
 

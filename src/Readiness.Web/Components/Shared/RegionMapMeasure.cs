@@ -11,4 +11,7 @@ public enum RegionMapMeasure
 
     /// <summary>Number of overdue items: darker is more.</summary>
     Overdue,
+
+    /// <summary>The worst Kamtibmas level in the region (kondusif, PG, AG, GN): shown only where the map is given it.</summary>
+    Situation,
 }
