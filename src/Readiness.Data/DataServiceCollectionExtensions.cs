@@ -67,6 +67,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<AccountSeeder>();
         AddNotifications(services, configuration);
+        Coordination.CoordinationServiceCollectionExtensions.AddCoordination(services);
         return services;
     }
 
