@@ -66,8 +66,9 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
             return (await FindAsync(connection, transaction, applied, cancellationToken))!;
         }
 
-        var from = await CoordinationWrites.FindItemAsync(connection, transaction, request.FromItemId, cancellationToken)
-            ?? throw new InputException(InputException.RegionInvalid, "");
+        var from = await connection.QuerySingleOrDefaultAsync<ChecklistItem>(new CommandDefinition(
+            $"SELECT {ItemSql.Select("i")} FROM ChecklistItems i WHERE i.Id = @askingId;", new { askingId = request.FromItemId }, transaction,
+            cancellationToken: cancellationToken)) ?? throw new InputException(InputException.RegionInvalid, "");
         actor.RequireChangeItem(from.RegionCode, from.AgencyCode, logger, "ask for help from item " + from.Id);
         if (from.Status != ItemStatus.Blocked)
         {
@@ -259,7 +260,7 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RequestPair>(new CommandDefinition($"""
             SELECT h.FromAgencyCode AS {nameof(RequestPair.FromAgencyCode)}, h.ToAgencyCode AS {nameof(RequestPair.ToAgencyCode)},
-                   COUNT(*) AS {nameof(RequestPair.Open)}
+                   COUNT(*) AS {nameof(RequestPair.OpenCount)}
             FROM HelpRequests h LEFT JOIN ChecklistItems t ON t.Id = h.ToItemId
             WHERE h.ElectionId = @electionId AND {PendingSql} AND (h.RegionCode >= @regionCode AND h.RegionCode < @to)
             GROUP BY h.FromAgencyCode, h.ToAgencyCode

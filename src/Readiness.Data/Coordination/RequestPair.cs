@@ -10,5 +10,5 @@ public sealed record RequestPair
     public required string ToAgencyCode { get; init; }
 
     /// <summary>How many are still waited for.</summary>
-    public required int Open { get; init; }
+    public required int OpenCount { get; init; }
 }

@@ -129,7 +129,7 @@ public sealed class CoordinationTests : IAsyncLifetime
         Assert.True(fromAsking.Outgoing[0].IsPending);
         Assert.Equal(CoordinationOrigin.Request, fromAsked.Origin);
         Assert.Equal(asking.Id, fromAsked.Incoming!.FromItemId);
-        Assert.Equal(new RequestPair { FromAgencyCode = "KPU", ToAgencyCode = "PEMDA", Open = 1 }, Assert.Single(await Requests.PendingPairsAsync(Viewer, _election, "17.71")));
+        Assert.Equal(new RequestPair { FromAgencyCode = "KPU", ToAgencyCode = "PEMDA", OpenCount = 1 }, Assert.Single(await Requests.PendingPairsAsync(Viewer, _election, "17.71")));
 
         var versionBefore = (await _db.Checklists.FindAsync(asking.Id))!.Version;
         var accepted = await Requests.AcceptAsync(pemda, request.Id, request.Version, Guid.NewGuid());
