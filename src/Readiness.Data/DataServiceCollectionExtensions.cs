@@ -58,6 +58,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<FeedStore>();
         services.AddSingleton<ReadinessBoard>();
         services.AddSingleton<LiveFeed>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<ActivityFeed>();
         services.AddSingleton<FeedPump>();
         services.AddHostedService(sp => sp.GetRequiredService<FeedPump>());
         services.AddSingleton<UserStore>();
@@ -76,6 +78,7 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName));
         services.AddSingleton<NotificationSignal>();
         services.AddSingleton<NotificationFeed>();
+        services.AddSingleton<NoticeWriter>();
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<WebhookStore>();

@@ -7,13 +7,16 @@ namespace Readiness.Data.Feed;
 
 /// <summary>
 /// One per server: reads the event log in sequence order (at once when this server committed a change, otherwise
-/// every poll interval), applies each event to the board and hands it to this server's subscribers. A change costs
-/// one query per server, whatever the number of open screens.
+/// every poll interval), applies each event to the board and hands it to this server's subscribers; then reads the
+/// region activity log the same way and hands it to <see cref="ActivityFeed"/>. A change costs one query per server,
+/// whatever the number of open screens.
 /// </summary>
 public sealed partial class FeedPump(
     FeedStore store,
     ReadinessBoard board,
     LiveFeed live,
+    ActivityLog activityLog,
+    ActivityFeed activity,
     FeedSignal signal,
     TimeProvider time,
     IOptions<FeedOptions> options,
@@ -22,6 +25,7 @@ public sealed partial class FeedPump(
     private DateTimeOffset? _lastLog;
 
     private long _cursor = -1;
+    private long _activityCursor = -1;
     private long _queries;
     private long _polls;
     private long _nudges;
@@ -42,6 +46,31 @@ public sealed partial class FeedPump(
         Interlocked.Increment(ref _queries);
         board.StartAt(start);
         Interlocked.Exchange(ref _cursor, start);
+        Interlocked.Exchange(ref _activityCursor, await activityLog.StartAsync(cancellationToken));
+        Interlocked.Increment(ref _queries);
+    }
+
+    /// <summary>Reads the region activity log until caught up and publishes it; returns the number of rows read.</summary>
+    public async Task<int> DrainActivityAsync(CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            var rows = await activityLog.ReadAsync(Interlocked.Read(ref _activityCursor), cancellationToken);
+            Interlocked.Increment(ref _queries);
+            if (rows.Count == 0)
+            {
+                return total;
+            }
+
+            Interlocked.Exchange(ref _activityCursor, rows[^1].Seq);
+            activity.Publish(rows);
+            total += rows.Count;
+            if (rows.Count < ActivityLog.BatchSize)
+            {
+                return total;
+            }
+        }
     }
 
     /// <summary>Reads until caught up; returns the number of events applied.</summary>
@@ -84,6 +113,7 @@ public sealed partial class FeedPump(
         var nudged = await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
         Interlocked.Increment(ref nudged ? ref _nudges : ref _polls);
         await DrainAsync(stoppingToken);
+        await DrainActivityAsync(stoppingToken);
         if (Time.GetUtcNow() - _lastLog >= options.Value.LogInterval)
         {
             _lastLog = Time.GetUtcNow();

@@ -44,8 +44,8 @@ public sealed partial class EscalationEngine(
         int run = 0, skipped = 0, escalated = 0, notified = 0, queued = 0;
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rules = (await connection.QueryAsync<EscalationRule>(new CommandDefinition(
-            "SELECT Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail, SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LastRunAtUtc FROM EscalationRules ORDER BY Id;",
-            cancellationToken: cancellationToken))).AsList();
+            "SELECT Id, Code, Kind, Name, IsEnabled, AfterHours, Criticality, LocalHour, RecipientRole, SendEmail, SendWebhook, Version, UpdatedAtUtc, UpdatedBy, LastRunAtUtc FROM EscalationRules WHERE Kind IN @kinds ORDER BY Id;",
+            new { kinds = EscalationKinds.ItemKinds }, cancellationToken: cancellationToken))).AsList();
         queries++;
         foreach (var rule in rules)
         {

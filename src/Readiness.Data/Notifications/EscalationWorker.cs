@@ -4,9 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace Readiness.Data.Notifications;
 
-/// <summary>Runs the escalation rules every <see cref="NotificationOptions.EvaluateInterval"/> on this server.</summary>
+/// <summary>
+/// Runs the escalation rules, then every feature's <see cref="IEscalationSweep"/>, every
+/// <see cref="NotificationOptions.EvaluateInterval"/> on this server. A sweep that fails does not stop the others.
+/// </summary>
 public sealed partial class EscalationWorker(
     EscalationEngine engine,
+    IEnumerable<IEscalationSweep> sweeps,
+    NotificationSignal signal,
     TimeProvider time,
     IOptions<NotificationOptions> options,
     ILogger<EscalationWorker> logger) : BackgroundService
@@ -29,6 +34,28 @@ public sealed partial class EscalationWorker(
                 LogRunFailed(ex);
             }
 
+            var notified = 0;
+            foreach (var sweep in sweeps)
+            {
+                try
+                {
+                    notified += await sweep.SweepAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    LogSweepFailed(sweep.GetType().Name, ex);
+                }
+            }
+
+            if (notified > 0)
+            {
+                signal.Nudge();
+            }
+
             try
             {
                 await Task.Delay(options.Value.EvaluateInterval, time, stoppingToken);
@@ -42,4 +69,7 @@ public sealed partial class EscalationWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation run failed; retrying at the next interval")]
     private partial void LogRunFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation sweep {Sweep} failed; retrying at the next interval")]
+    private partial void LogSweepFailed(string sweep, Exception ex);
 }

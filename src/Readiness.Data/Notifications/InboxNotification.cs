@@ -60,6 +60,15 @@ public sealed class InboxNotification
 
     public bool IsRead => ReadAtUtc is not null;
 
+    /// <summary>A domain notice's line (counts and kinds, never a person's data); null for escalations and digests.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>A domain notice's page, relative to the app's base address (e.g. <c>wilayah/64.02</c>); null when none.</summary>
+    public string? Link { get; set; }
+
+    /// <summary>True for a notice of the officials' own work (<see cref="EscalationKinds.Domain"/>), told by its subject.</summary>
+    public bool IsDomain => EscalationKinds.Domain.Contains(Kind);
+
     /// <summary>The digest's figures; null for an item notification.</summary>
     public DigestDetails? Digest => _digest ??= Details is null ? null : JsonSerializer.Deserialize<DigestDetails>(Details, Json);
 }

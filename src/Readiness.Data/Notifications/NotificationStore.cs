@@ -15,7 +15,7 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
 {
     internal const string InboxColumns = """
         n.Id, n.RuleId, n.Kind, n.ItemId, n.ItemCount, i.Title AS ItemTitle, i.Status AS ItemStatus, i.DueDate, n.RegionCode, r.Name AS RegionName,
-        COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, n.AgencyCode, n.Details, n.CreatedAtUtc, n.ReadAtUtc
+        COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, n.AgencyCode, n.Details, n.CreatedAtUtc, n.ReadAtUtc, n.Subject, n.Link
         """;
 
     internal const string InboxJoins = """

@@ -3,21 +3,37 @@ using Readiness.Data.Feed;
 
 namespace Readiness.Web.Api;
 
-/// <summary>Takes this server's feed to the hub: each change goes to the groups of its region and every region above it.</summary>
-internal sealed class HubRelay(LiveFeed live, IHubContext<ReadinessHub> hub) : IHostedService
+/// <summary>
+/// Takes this server's feeds to the hub: each item change (<see cref="ReadinessHub.ItemChanged"/>) and each region
+/// activity (<see cref="ReadinessHub.Activity"/>: region, kind, sequence and time, never a person's data) goes to the
+/// groups of its region and every region above it.
+/// </summary>
+internal sealed class HubRelay(LiveFeed live, ActivityFeed activity, IHubContext<ReadinessHub> hub) : IHostedService
 {
     private IDisposable? _subscription;
+    private IDisposable? _activity;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _subscription = live.Subscribe([], RelayAsync);
+        _activity = activity.Subscribe([], RelayActivityAsync);
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _subscription?.Dispose();
+        _activity?.Dispose();
         return Task.CompletedTask;
+    }
+
+    private async Task RelayActivityAsync(IReadOnlyList<RegionActivity> rows)
+    {
+        foreach (var a in rows)
+        {
+            await hub.Clients.Groups(Ancestors(a.RegionCode).Select(ReadinessHub.Group).ToList())
+                .SendAsync(ReadinessHub.Activity, new { regionCode = a.RegionCode, kind = a.Kind, seq = a.Seq, atUtc = a.AtUtc });
+        }
     }
 
     private async Task RelayAsync(IReadOnlyList<FeedEvent> events)

@@ -10,7 +10,8 @@ namespace Readiness.Web.Api;
 
 /// <summary>
 /// <c>/hubs/readiness</c> for clients outside the app: a client joins a region in its scope (a user's cookie or a
-/// screen token) and then receives <c>itemChanged</c> with every change under it, the same payload screens get.
+/// screen token) and then receives <c>itemChanged</c> with every change under it, the same payload screens get, and
+/// <c>activity</c> when a neutrality, Kamtibmas, incident or coordination panel of a region under it changed.
 /// Access is checked against the database at every join and re-checked for open connections at the revalidation
 /// interval (<see cref="HubAccessRevalidation"/>): a revoked token or a disabled user is cut off.
 /// </summary>
@@ -29,6 +30,13 @@ public sealed partial class ReadinessHub(
 {
     public const string Path = "/hubs/readiness";
     public const string ItemChanged = "itemChanged";
+
+    /// <summary>
+    /// Sent with each region activity under a joined region: <c>{ regionCode, kind, seq, atUtc }</c>, kind one of
+    /// <c>ActivityKinds</c> (netralitas, kamtibmas, kejadian, koordinasi). A client reloads that panel through the
+    /// JSON API; the message never carries a person's data.
+    /// </summary>
+    public const string Activity = "activity";
     private const int JoinsPerMinute = 10;
     private static readonly TimeSpan RefusalLogWindow = TimeSpan.FromMinutes(1);
 

@@ -23,6 +23,8 @@ public abstract class LiveState : IDisposable
     private readonly Lock _gate = new();
     private IDisposable? _subscription;
     private IDisposable? _escalations;
+    private IDisposable? _activity;
+    private string[]? _watchedActivity;
     private string[]? _watched;
     private string[]? _watchedEscalations;
     private Func<Func<Task>, Task>? _dispatch;
@@ -109,6 +111,38 @@ public abstract class LiveState : IDisposable
     protected virtual Task<bool> OnEscalationsAsync(IReadOnlyList<EscalationNotice> notices) => Task.FromResult(false);
 
     /// <summary>
+    /// Takes region activity (neutrality, Kamtibmas, incidents, coordination) under <paramref name="regionPrefixes"/>
+    /// (every region when empty) from <paramref name="activity"/>, delivered to <see cref="OnActivityAsync"/> like feed
+    /// events: on the circuit's dispatcher, in the user's culture. The same rules as <see cref="Watch"/>: again with
+    /// other prefixes replaces the subscription, nothing while prerendering; load the panels after watching.
+    /// </summary>
+    protected void WatchActivity(ActivityFeed activity, params string[] regionPrefixes)
+    {
+        if (!IsInteractive || _disposed)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_watchedActivity is not null && _watchedActivity.SequenceEqual(regionPrefixes))
+            {
+                return;
+            }
+
+            _activity?.Dispose();
+            _watchedActivity = regionPrefixes;
+            _activity = activity.Subscribe(regionPrefixes, rows => DispatchAsync(() => OnActivityAsync(rows)));
+        }
+    }
+
+    /// <summary>
+    /// Reloads the panels that a batch of region activity (in order) under the watched regions concerns; return true
+    /// when the screen must re-render. Does nothing unless overridden.
+    /// </summary>
+    protected virtual Task<bool> OnActivityAsync(IReadOnlyList<RegionActivity> activity) => Task.FromResult(false);
+
+    /// <summary>
     /// Patches what the state holds from a batch of events (in sequence order) under the watched regions. Runs on
     /// the circuit's dispatcher in the user's culture; return true when the screen must re-render.
     /// </summary>
@@ -174,6 +208,8 @@ public abstract class LiveState : IDisposable
             _subscription = null;
             _escalations?.Dispose();
             _escalations = null;
+            _activity?.Dispose();
+            _activity = null;
         }
 
         Changed = null;

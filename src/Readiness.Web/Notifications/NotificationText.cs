@@ -36,6 +36,7 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
     /// <summary>The title line in the current UI culture (the inbox).</summary>
     public string Title(InboxNotification n) => n.Kind switch
     {
+        _ when n.IsDomain => n.Subject ?? "",
         EscalationKinds.Blocked when n.IsGroup => localizer["Notify.Title.BlockedGroup", n.ItemCount ?? 0, n.RegionName ?? ""],
         EscalationKinds.Overdue when n.IsGroup => localizer["Notify.Title.OverdueGroup", n.ItemCount ?? 0, n.RegionName ?? ""],
         EscalationKinds.Blocked => localizer["Notify.Title.Blocked", n.ItemTitle ?? "", n.RegionName ?? ""],
@@ -46,8 +47,19 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
     /// <summary>The link to one item, absolute when the public address is configured.</summary>
     public string Link(long itemId) => Absolute($"/butir/{itemId}");
 
-    /// <summary>The path that opens the notification's subject: the item, or the inbox for a group or a digest.</summary>
-    public static string PathOf(InboxNotification n) => n.ItemId is { } id ? $"/butir/{id}" : $"/kotak-masuk?n={n.Id}";
+    /// <summary>
+    /// The path that opens the notification's subject: a domain notice's own page, the item, or the inbox for a group
+    /// or a digest. A domain notice's link is kept inside the app: anything but a relative path opens the inbox.
+    /// </summary>
+    public static string PathOf(InboxNotification n) => n switch
+    {
+        { IsDomain: true, Link: { } link } when IsAppPath(link) => "/" + link.TrimStart('/'),
+        { ItemId: { } id } => $"/butir/{id}",
+        _ => $"/kotak-masuk?n={n.Id}",
+    };
+
+    private static bool IsAppPath(string link) =>
+        link.Length > 0 && !link.Contains("//", StringComparison.Ordinal) && !link.Contains('\\') && !link.Contains(':', StringComparison.Ordinal);
 
     private NotificationMessage Compose(InboxNotification n)
     {
@@ -98,6 +110,11 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
             {
                 Line(localizer["Notify.Group.More", (n.ItemCount ?? 0) - n.Items.Count]);
             }
+        }
+        else if (n.IsDomain)
+        {
+            Line(n.Subject ?? "");
+            Line(localizer["Notify.Domain.Region", n.RegionName ?? n.RegionCode ?? ""]);
         }
         else
         {
