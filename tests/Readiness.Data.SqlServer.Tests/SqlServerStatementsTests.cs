@@ -323,6 +323,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 Readiness.Data.Coordination.DeclarationMoment.QuietPeriod, "Ketua KPU", "Ketua", null), Guid.NewGuid()),
             () => Get<Readiness.Data.Coordination.DeclarationStore>().SummaryAsync(Admin, 1, "64.02", Readiness.Data.Coordination.DeclarationMoment.QuietPeriod),
             () => Get<Readiness.Data.Coordination.DeclarationStore>().CurrentMomentAsync(1, new DateOnly(2024, 11, 23)),
+            () => Get<Readiness.Data.Coordination.HelpRequestSweep>().SweepAsync(new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc), default),
         };
         foreach (var call in calls)
         {

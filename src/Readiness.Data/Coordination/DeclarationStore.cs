@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
+using Readiness.Data.Feed;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 
@@ -68,6 +69,10 @@ public sealed class DeclarationStore(ConnectionFactory factory, TimeProvider tim
         }, transaction, cancellationToken: cancellationToken));
         await CoordinationWrites.AppendEventAsync(connection, transaction, CoordinationEventKind.Declared, id, declaration.RegencyCode,
             declaration.AgencyCode, declaration.Moment, actor.Name, now, operationId, cancellationToken);
+        await ActivityLog.AppendAsync(connection, transaction, new ActivityEntry
+        {
+            RegionCode = declaration.RegencyCode, Kind = ActivityKinds.Koordinasi, SubjectId = id, Actor = actor.Name, AtUtc = now, OperationId = operationId,
+        }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
         return id;

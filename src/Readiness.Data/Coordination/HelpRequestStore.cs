@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
+using Readiness.Data.Feed;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 
@@ -101,6 +102,7 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
         await CoordinationWrites.SetItemAsync(connection, transaction, from.Id, from.Status, null, false, actor.Name, now, cancellationToken);
         await CoordinationWrites.AppendEventAsync(connection, transaction, CoordinationEventKind.Asked, id, from.RegionCode, request.ToAgencyCode,
             HelpRequestState.Open, actor.Name, now, operationId, cancellationToken);
+        await AppendActivityAsync(connection, transaction, from.RegionCode, id, actor, now, operationId, cancellationToken);
         var made = (await FindAsync(connection, transaction, id, cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
@@ -182,6 +184,7 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
 
         await CoordinationWrites.AppendEventAsync(connection, transaction, CoordinationEventKind.Answered, requestId, before.RegionCode,
             before.ToAgencyCode, state, actor.Name, now, operationId, cancellationToken);
+        await AppendActivityAsync(connection, transaction, before.RegionCode, requestId, actor, now, operationId, cancellationToken);
         var after = (await FindAsync(connection, transaction, requestId, cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
@@ -268,6 +271,14 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
             """, new { electionId, regionCode, to = RegionCode.DescendantsTo(regionCode) }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
+
+    /// <summary>The region's panels (open requests per pair of agencies) reload on this.</summary>
+    private static Task AppendActivityAsync(DbConnection connection, DbTransaction transaction, string regionCode, long requestId, Actor actor,
+        DateTime now, Guid operationId, CancellationToken cancellationToken) =>
+        ActivityLog.AppendAsync(connection, transaction, new ActivityEntry
+        {
+            RegionCode = regionCode, Kind = ActivityKinds.Koordinasi, SubjectId = requestId, Actor = actor.Name, AtUtc = now, OperationId = operationId,
+        }, cancellationToken);
 
     private static async Task<HelpRequest?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<HelpRequest>(new CommandDefinition($"{RequestSelect} WHERE h.Id = @id;", new { id }, transaction,

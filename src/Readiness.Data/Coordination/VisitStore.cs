@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
+using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 
@@ -14,7 +16,8 @@ namespace Readiness.Data.Coordination;
 /// <see cref="CoordinationOrigin.Instruction"/>, SourceId the visit), so it follows that agency's liaison's flow;
 /// how far it is is that item's status.
 /// </summary>
-public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, FeedSignal feed, ILogger<VisitStore> logger)
+public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, FeedSignal feed, NoticeWriter notices, NotificationSignal notified,
+    ILogger<VisitStore> logger)
 {
     /// <summary>The most instructions one visit records.</summary>
     public const int MaxInstructions = 30;
@@ -114,8 +117,32 @@ public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, Fee
 
         await CoordinationWrites.AppendEventAsync(connection, transaction, CoordinationEventKind.Visit, visitId, visit.RegionCode, null,
             $"{instructions.Count}", actor.Name, now, operationId, cancellationToken);
+        await ActivityLog.AppendAsync(connection, transaction, new ActivityEntry
+        {
+            RegionCode = visit.RegionCode, Kind = ActivityKinds.Koordinasi, SubjectId = visitId, Actor = actor.Name, AtUtc = now, OperationId = operationId,
+        }, cancellationToken);
+        var written = 0;
+        foreach (var agency in instructions.GroupBy(i => i.AgencyCode))
+        {
+            // Counts and the agency only: the instruction's text stays in the app.
+            written += await notices.NotifyAsync(connection, transaction, new DomainNotice
+            {
+                Kind = EscalationKinds.Arahan,
+                RegionCode = visit.RegionCode,
+                AgencyCode = agency.Key,
+                Subject = $"{agency.Count()} arahan baru untuk {Agency.Find(agency.Key)!.ShortName}",
+                Link = $"kunjungan/{visitId}",
+                DedupKey = $"arahan:{visitId}:{agency.Key}",
+            }, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
+        if (written > 0)
+        {
+            notified.Nudge();
+        }
+
         return visitId;
     }
 
