@@ -12,6 +12,7 @@ public static class CoordinationServiceCollectionExtensions
         services.AddSingleton<HelpRequestStore>();
         services.AddSingleton<DeclarationStore>();
         services.AddSingleton<HelpRequestSweep>();
+        services.AddSingleton<CoordinationDemoSeeder>();
         services.AddSingleton<Notifications.IEscalationSweep>(sp => sp.GetRequiredService<HelpRequestSweep>());
         return services;
     }

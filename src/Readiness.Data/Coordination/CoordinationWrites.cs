@@ -28,7 +28,7 @@ internal static class CoordinationWrites
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertItem + "\n" + dialect.SelectInsertedId, new
         {
             draft.ElectionId, draft.RegionCode, draft.AgencyCode, draft.StageId, draft.Title, draft.Criticality, draft.DueDate,
-            Now = now, Actor = actor, draft.Unit, Done = draft.Unit is null ? (int?)null : 0, draft.Target,
+            Now = now, Actor = actor, draft.Unit, Done = (int?)null, draft.Target,
             TargetFixed = draft.Target is not null, Origin = origin, SourceId = sourceId,
         }, transaction, cancellationToken: cancellationToken));
         var item = await FindItemAsync(connection, transaction, id, cancellationToken)

@@ -13,7 +13,7 @@ namespace Readiness.Data.Seed;
 /// plausible voting-week state. Runs once: an existing demo election is left as it is.
 /// </summary>
 public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, Accounts.ContactStore contacts, TimeProvider time,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger, Coordination.CoordinationDemoSeeder coordination)
 {
     public const string DemoElectionCode = "DEMO";
     public const int DaysBeforeVoting = 4;
@@ -146,6 +146,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             WHERE Code IN ('64.02', '52.71', '17.71', '34.02');
             """, new { nowUtc }, cancellationToken: cancellationToken));
 
+        await coordination.SeedAsync(electionId, RegionTimeZone.Wita.Today(time), cancellationToken);
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
     }
