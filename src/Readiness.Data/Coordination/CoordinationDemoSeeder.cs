@@ -20,8 +20,11 @@ public sealed class CoordinationDemoSeeder(ConnectionFactory factory, VisitStore
 
     private static readonly Actor Leader = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [Regency] };
 
-    /// <summary>Seeds the demo election's coordination; <paramref name="today"/> is the demo's date in the regency.</summary>
-    public async Task SeedAsync(int electionId, DateOnly today, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Seeds the demo election's coordination; <paramref name="today"/> is the demo's date in the regency, and
+    /// <paramref name="blockedNote"/> words the note of a Kendala from an item's title, as the rest of the demo does.
+    /// </summary>
+    public async Task SeedAsync(int electionId, DateOnly today, Func<string, string> blockedNote, CancellationToken cancellationToken = default)
     {
         var visitId = await visits.RecordAsync(Leader, new NewVisit(electionId, Regency, VisitKind.Visit, today.AddDays(-1), "Pendopo Odah Etam, Tenggarong",
             "Pj Gubernur Kalimantan Timur, Pjs Bupati Kutai Kartanegara, Kapolres, Dandim 0906, Ketua KPU, Ketua Bawaslu",
@@ -76,7 +79,7 @@ public sealed class CoordinationDemoSeeder(ConnectionFactory factory, VisitStore
         {
             var item = (await checklists.FindAsync(polriItem, cancellationToken))!;
             await checklists.ChangeStatusAsync(Liaison("POLRI"), new StatusChange(item.Id, item.Version, ItemStatus.Blocked,
-                Seed.DemoSeeder.BlockedNote(item.Title), Guid.NewGuid()), cancellationToken);
+                blockedNote(item.Title), Guid.NewGuid()), cancellationToken);
         }
 
         // The visit was hours ago and the declarations after it, so every history reads in order (creation first, the

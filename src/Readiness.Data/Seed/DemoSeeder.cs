@@ -146,7 +146,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             WHERE Code IN ('64.02', '52.71', '17.71', '34.02');
             """, new { nowUtc }, cancellationToken: cancellationToken));
 
-        await coordination.SeedAsync(electionId, RegionTimeZone.Wita.Today(time), cancellationToken);
+        await coordination.SeedAsync(electionId, RegionTimeZone.Wita.Today(time), BlockedNote, cancellationToken);
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
     }
