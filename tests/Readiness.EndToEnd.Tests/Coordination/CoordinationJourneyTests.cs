@@ -6,7 +6,7 @@ namespace Readiness.EndToEnd.Tests.Coordination;
 
 /// <summary>
 /// A leader records a visit with two instructions, the TNI liaison sees one on a phone; a KPU liaison asks Pemda for
-/// help from a Kendala item, the Pemda liaison accepts and delivers; the wall follows the open requests live.
+/// help from a Kendala item, the Pemda liaison accepts and delivers; the wall follows the open requests and the declarations live.
 /// </summary>
 [Collection(CoordinationApp.Name)]
 public sealed class CoordinationJourneyTests(AppFixture fixture)
@@ -78,5 +78,19 @@ public sealed class CoordinationJourneyTests(AppFixture fixture)
         await Expect(wallRequests).ToHaveAttributeAsync("data-coord-requests", openBefore.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new() { Timeout = 30_000 });
         await kpu.ScreenshotAsync(new() { Path = Browser.ArtifactPath("koordinasi-390.png") });
+
+        // Bawaslu's head declares readiness, recorded by its liaison: the wall's count goes up by one.
+        var wallDeclared = wall.Locator("[data-coordination] [data-coord-declared]");
+        var declaredBefore = int.Parse((await wallDeclared.GetAttributeAsync("data-coord-declared"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var bawaslu = await fixture.SignedInPageAsync("penghubung.bawaslu");
+        await bawaslu.GotoAsync("/wilayah/64.02");
+        await AppFixture.WaitForInteractiveAsync(bawaslu);
+        await bawaslu.GetByRole(AriaRole.Button, new() { Name = "Nyatakan siap (Bawaslu)" }).ClickAsync();
+        await bawaslu.GetByLabel("Nama pimpinan instansi").FillAsync("Ketua Bawaslu Kutai Kartanegara");
+        await bawaslu.GetByLabel("Jabatan").FillAsync("Ketua");
+        await bawaslu.GetByRole(AriaRole.Button, new() { Name = "Simpan pernyataan" }).ClickAsync();
+        await Expect(bawaslu.Locator("li[data-declaration='BAWASLU']")).ToBeVisibleAsync();
+        await Expect(wallDeclared).ToHaveAttributeAsync("data-coord-declared", (declaredBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new() { Timeout = 30_000 });
     }
 }
