@@ -324,6 +324,8 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Coordination.DeclarationStore>().SummaryAsync(Admin, 1, "64.02", Readiness.Data.Coordination.DeclarationMoment.QuietPeriod),
             () => Get<Readiness.Data.Coordination.DeclarationStore>().CurrentMomentAsync(1, new DateOnly(2024, 11, 23)),
             () => Get<Readiness.Data.Coordination.HelpRequestSweep>().SweepAsync(new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc), default),
+            () => Get<Readiness.Data.Coordination.CoordinationDemoSeeder>().SeedAsync(1, new DateOnly(2024, 11, 23), title => title),
+            () => Get<Readiness.Data.Coordination.CoordinationDemoSeeder>().BackdateAsync(1),
         };
         foreach (var call in calls)
         {
@@ -343,6 +345,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
     // Answers that let each method reach its later statements: no replayed operation, one item, one stage, one user.
     private static object? Scalar(string sql) =>
         sql.Contains("WHERE OperationId", StringComparison.Ordinal) ? null
+        : sql.StartsWith("SELECT StartDate FROM Stages", StringComparison.Ordinal) ? null
         : sql.Contains("SELECT RegionCode FROM ChecklistItems", StringComparison.Ordinal) ? "64.02"
         : sql.Contains("COUNT(*) FROM Elections", StringComparison.Ordinal) || sql.Contains("COUNT(*) FROM Regions;", StringComparison.Ordinal) ? 0L
         : 1L;

@@ -34,10 +34,13 @@ public sealed class CoordinationDemoSeeder(ConnectionFactory factory, VisitStore
                 new NewInstruction("POLRI", Regency, "Pengawalan logistik ke kecamatan hulu", today.AddDays(1)),
                 new NewInstruction("KPU", "64.02.11", "Distribusi kotak suara ke PPK Muara Kaman", today.AddDays(2)),
             ]), Guid.NewGuid(), cancellationToken);
-        var done = (await visits.FindAsync(Leader, visitId, cancellationToken))!.Instructions.Single(i => i.AgencyCode == "POLRI");
-        var doneItem = (await checklists.FindAsync(done.ItemId, cancellationToken))!;
-        await checklists.ChangeStatusAsync(Liaison("POLRI"), new StatusChange(doneItem.Id, doneItem.Version, ItemStatus.Ready,
-            null, Guid.NewGuid()), cancellationToken);
+        var visit = await visits.FindAsync(Leader, visitId, cancellationToken);
+        if (visit?.Instructions.FirstOrDefault(i => i.AgencyCode == "POLRI") is { } done
+            && await checklists.FindAsync(done.ItemId, cancellationToken) is { } doneItem)
+        {
+            await checklists.ChangeStatusAsync(Liaison("POLRI"), new StatusChange(doneItem.Id, doneItem.Version, ItemStatus.Ready,
+                null, Guid.NewGuid()), cancellationToken);
+        }
 
         foreach (var (from, to, what, quantity, unit, answer) in new[]
                  {
@@ -82,8 +85,16 @@ public sealed class CoordinationDemoSeeder(ConnectionFactory factory, VisitStore
                 blockedNote(item.Title), Guid.NewGuid()), cancellationToken);
         }
 
-        // The visit was hours ago and the declarations after it, so every history reads in order (creation first, the
-        // void Kendala after the declaration) even when the demo is made in one instant.
+        await BackdateAsync(electionId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Dates the demo's visit, the creation of its items and the requests three hours back and the declarations two,
+    /// so every history reads in order (creation first, the void Kendala after the declaration) even when the demo is
+    /// made in one instant.
+    /// </summary>
+    public async Task BackdateAsync(int electionId, CancellationToken cancellationToken = default)
+    {
         await using var connection = await factory.OpenAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await connection.ExecuteAsync(new CommandDefinition("""
