@@ -75,6 +75,7 @@ public static class DataServiceCollectionExtensions
         AddNotifications(services, configuration);
         services.AddNeutrality();
         services.AddSituation();
+        Coordination.CoordinationServiceCollectionExtensions.AddCoordination(services);
         return services;
     }
 

@@ -28,6 +28,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
     private static readonly Actor Admin = new() { Name = "admin", Role = Roles.Admin, UserId = 1 };
     private static readonly Actor NeutralityBawaslu = new() { Name = "penghubung.bawaslu", Role = Roles.Liaison, AgencyCode = "BAWASLU", Scopes = ["64.02"] };
     private static readonly Actor Liaison = new() { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = ["64.02"] };
+    private static readonly Actor Leader = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = ["64.02"] };
 
     [Fact]
     public void Every_migration_script_parses_as_TSql160()
@@ -356,6 +357,27 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             {
                 Kind = EscalationKinds.Kamtibmas, RegionCode = "64.02", Subject = "Kamtibmas: ambang gangguan", Link = "wilayah/64.02", DedupKey = "kamtibmas:1",
             })),
+            () => Get<Readiness.Data.Coordination.VisitStore>().RecordAsync(Leader, new Readiness.Data.Coordination.NewVisit(1, "64.02",
+                Readiness.Data.Coordination.VisitKind.Visit, new DateOnly(2024, 11, 19), "Tenggarong", "Pj Gubernur, Pjs Bupati", null,
+                [new Readiness.Data.Coordination.NewInstruction("TNI", "64.02.06", "Dua perahu ke Muara Kaman", new DateOnly(2024, 11, 25))]), Guid.NewGuid()),
+            () => Get<Readiness.Data.Coordination.VisitStore>().FindAsync(Admin, 1),
+            () => Get<Readiness.Data.Coordination.VisitStore>().ListAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Coordination.VisitStore>().OpenUnderAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Coordination.VisitStore>().OpenCountsAsync(Admin, 1, ["64.02"]),
+            () => Get<Readiness.Data.Coordination.HelpRequestStore>().AskAsync(Liaison,
+                new Readiness.Data.Coordination.NewHelpRequest(1, "TNI", "Perahu karet", 2, "perahu"), Guid.NewGuid()),
+            () => Get<Readiness.Data.Coordination.HelpRequestStore>().AcceptAsync(Liaison, 1, 1, Guid.NewGuid()),
+            () => Get<Readiness.Data.Coordination.HelpRequestStore>().FindAsync(Admin, 1),
+            () => Get<Readiness.Data.Coordination.HelpRequestStore>().ForItemAsync(Admin, 1),
+            () => Get<Readiness.Data.Coordination.HelpRequestStore>().PendingUnderAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Coordination.HelpRequestStore>().PendingPairsAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Coordination.DeclarationStore>().DeclareAsync(Liaison, new Readiness.Data.Coordination.NewDeclaration(1, "64.02", "KPU",
+                Readiness.Data.Coordination.DeclarationMoment.QuietPeriod, "Ketua KPU", "Ketua", null), Guid.NewGuid()),
+            () => Get<Readiness.Data.Coordination.DeclarationStore>().SummaryAsync(Admin, 1, "64.02", Readiness.Data.Coordination.DeclarationMoment.QuietPeriod),
+            () => Get<Readiness.Data.Coordination.DeclarationStore>().CurrentMomentAsync(1, new DateOnly(2024, 11, 23)),
+            () => Get<Readiness.Data.Coordination.HelpRequestSweep>().SweepAsync(new DateTime(2024, 11, 23, 3, 0, 0, DateTimeKind.Utc), default),
+            () => Get<Readiness.Data.Coordination.CoordinationDemoSeeder>().SeedAsync(1, new DateOnly(2024, 11, 23), title => title),
+            () => Get<Readiness.Data.Coordination.CoordinationDemoSeeder>().BackdateAsync(1),
         };
         foreach (var call in calls)
         {
@@ -385,6 +407,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         : sql.StartsWith("SELECT Level FROM Regions", StringComparison.Ordinal) ? 2L
         : sql.StartsWith("SELECT TimeZone FROM Regions", StringComparison.Ordinal) ? "Asia/Makassar"
         : sql.StartsWith("SELECT COUNT(*) FROM NeutralityOffices", StringComparison.Ordinal) ? 0L
+        : sql.StartsWith("SELECT StartDate FROM Stages", StringComparison.Ordinal) ? null
         : sql.Contains("SELECT RegionCode FROM ChecklistItems", StringComparison.Ordinal) ? "64.02"
         : sql.Contains("COUNT(*) FROM Elections", StringComparison.Ordinal) || sql.Contains("COUNT(*) FROM Regions;", StringComparison.Ordinal) ? 0L
         : 1L;
@@ -414,11 +437,39 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         }
 
         var at = new DateTime(2024, 11, 20, 3, 0, 0, DateTimeKind.Utc);
-        if (sql.Contains($"AS {nameof(ChecklistItem.Version)}", StringComparison.Ordinal) && !sql.Contains("RegionName", StringComparison.Ordinal))
+        if (sql.Contains("FROM HelpRequests h", StringComparison.Ordinal) && sql.Contains("ToItemStatus", StringComparison.Ordinal))
+        {
+            // An open request to the recording's liaison, so an answer reaches its writes.
+            Row(("Id", typeof(long), 1L), ("ElectionId", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("RegionName", typeof(string), "Kutai Kartanegara"),
+                ("TimeZone", typeof(string), "Asia/Makassar"), ("FromItemId", typeof(long), 1L), ("FromAgencyCode", typeof(string), "TNI"),
+                ("ToAgencyCode", typeof(string), "KPU"), ("ToItemId", typeof(long), 2L), ("What", typeof(string), "Perahu"), ("Quantity", typeof(int), null),
+                ("Unit", typeof(string), null), ("State", typeof(string), "terbuka"), ("Reason", typeof(string), null), ("AskedBy", typeof(string), "a"),
+                ("AskedAtUtc", typeof(DateTime), at), ("AnsweredBy", typeof(string), null), ("AnsweredAtUtc", typeof(DateTime), null),
+                ("Version", typeof(int), 1), ("ToItemStatus", typeof(string), "belum"));
+        }
+        else if (sql.Contains("AS InstructionCount", StringComparison.Ordinal) && sql.Contains("WHERE v.Id = @id", StringComparison.Ordinal))
+        {
+            // One visit, so its instructions are read.
+            Row(("Id", typeof(long), 1L), ("ElectionId", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("RegionName", typeof(string), "Kutai Kartanegara"),
+                ("TimeZone", typeof(string), "Asia/Makassar"), ("Kind", typeof(string), "kunjungan"), ("HeldOn", typeof(DateTime), at.Date),
+                ("Place", typeof(string), "Tenggarong"), ("Attendees", typeof(string), "Pj Gubernur"), ("Minutes", typeof(string), null),
+                ("RecordedBy", typeof(string), "pimpinan"), ("RecordedAtUtc", typeof(DateTime), at), ("InstructionCount", typeof(int), 1), ("ReadyCount", typeof(int), 0));
+        }
+        else if (sql.StartsWith("SELECT RegionCode, Origin, SourceId", StringComparison.Ordinal))
+        {
+            Row(("RegionCode", typeof(string), "64.02"), ("Origin", typeof(string), "arahan"), ("SourceId", typeof(long), 1L));
+        }
+        else if (sql.Contains("FROM Stages WHERE ElectionId = @ElectionId ORDER BY EndDate", StringComparison.Ordinal))
+        {
+            Row(("Id", typeof(int), 1), ("ElectionId", typeof(int), 1), ("Code", typeof(string), "TENANG"), ("Name", typeof(string), "Masa tenang"),
+                ("SortOrder", typeof(int), 6), ("StartDate", typeof(DateTime), new DateTime(2024, 11, 24)), ("EndDate", typeof(DateTime), new DateTime(2024, 11, 26)));
+        }
+        else if (sql.Contains($"AS {nameof(ChecklistItem.Version)}", StringComparison.Ordinal) && !sql.Contains("RegionName", StringComparison.Ordinal))
         {
             Row(("Id", typeof(long), 1L), ("ElectionId", typeof(int), 1), ("RegionCode", typeof(string), "64.02"), ("AgencyCode", typeof(string), "KPU"),
                 ("StageId", typeof(int), 1), ("TemplateItemId", typeof(int), 1), ("Title", typeof(string), "Butir"), ("Criticality", typeof(string), "kritis"),
-                ("DueDate", typeof(DateTime), at.Date), ("Status", typeof(string), "proses"), ("Note", typeof(string), null),
+                ("DueDate", typeof(DateTime), at.Date),
+                ("Status", typeof(string), sql.Contains("WHERE i.Id = @askingId", StringComparison.Ordinal) ? "kendala" : "proses"), ("Note", typeof(string), null),
                 ("UpdatedAtUtc", typeof(DateTime), at), ("UpdatedBy", typeof(string), "sistem"), ("Version", typeof(int), 1));
             if (sql.Contains("ORDER BY i.Id", StringComparison.Ordinal))
             {

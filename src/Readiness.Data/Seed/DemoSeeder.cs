@@ -13,7 +13,8 @@ namespace Readiness.Data.Seed;
 /// plausible voting-week state. Runs once: an existing demo election is left as it is.
 /// </summary>
 public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, Accounts.ContactStore contacts, TimeProvider time,
-    ILogger<DemoSeeder> logger, Neutrality.NeutralityDemoSeeder neutrality, Situation.SituationSeeder situation)
+    ILogger<DemoSeeder> logger, Neutrality.NeutralityDemoSeeder neutrality, Situation.SituationSeeder situation,
+    Coordination.CoordinationDemoSeeder coordination)
 {
     public const string DemoElectionCode = "DEMO";
     public const int DaysBeforeVoting = 4;
@@ -148,6 +149,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
 
         await neutrality.SeedAsync(DemoRegions, cancellationToken);
         await situation.SeedAsync(cancellationToken);
+        await coordination.SeedAsync(electionId, RegionTimeZone.Wita.Today(time), BlockedNote, cancellationToken);
         LogDemo(votingDay, items.Count, changes.Count);
         return true;
     }
