@@ -15,6 +15,20 @@ public sealed class CoordinationJourneyTests(AppFixture fixture)
     private const int PhoneHeight = 844;
 
     [Fact]
+    public async Task A_leader_finds_the_open_instructions_on_the_home_page_and_first_in_the_brief()
+    {
+        var leader = await fixture.SignedInPageAsync("pimpinan");
+        await leader.GotoAsync("/");
+        var card = leader.Locator("section.region-card").Filter(new() { Has = leader.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara" }) });
+        await Expect(card.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Arahan terbuka: [1-9]\d*$") })).ToBeVisibleAsync();
+
+        await leader.GotoAsync("/wilayah/64.02/ringkasan");
+        var instructions = leader.GetByRole(AriaRole.List, new() { Name = "Arahan terbuka" });
+        await Expect(instructions.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Arahan ·");
+        await leader.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Instructions_reach_the_agency_and_a_request_for_help_is_answered_while_the_wall_follows()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6];

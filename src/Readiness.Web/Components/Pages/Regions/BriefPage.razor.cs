@@ -31,6 +31,8 @@ public partial class BriefPage
 
     [Inject] private FeedStore Feed { get; set; } = default!;
 
+    [Inject] private Readiness.Data.Coordination.VisitStore Visits { get; set; } = default!;
+
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private Readiness.Web.Accounts.CurrentActor CurrentActor { get; set; } = default!;
@@ -44,6 +46,14 @@ public partial class BriefPage
     private RegionNumbers _numbers = RegionNumbers.Empty("");
     private RegionReadiness _readiness = new("", ReadinessCounts.Empty, new Dictionary<string, ReadinessCounts>());
     private RedFlagReport _flags = RedFlagReport.Empty;
+
+    // The leader's open instructions come first (at most MaxInstructions, soonest due), then the worst flags in the
+    // places left, never the same item twice.
+    private IReadOnlyList<Readiness.Data.Coordination.Instruction> _instructions = [];
+    private int _moreInstructions;
+    private IReadOnlyList<RedFlag> _shownFlags = [];
+
+    private const int MaxInstructions = 2;
     private IReadOnlyList<FeedEvent> _changes = [];
     private int _moreChanges;
     private string? _problem;
@@ -93,6 +103,11 @@ public partial class BriefPage
             _numbers = await Board.NumbersAsync(actor, _election.Id, _region.Code);
             // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
             _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: MaxFlags);
+            var open = await Visits.OpenUnderAsync(actor, _election.Id, _region.Code);
+            _instructions = [.. open.Take(MaxInstructions)];
+            _moreInstructions = open.Count - _instructions.Count;
+            var instructed = _instructions.Select(i => i.ItemId).ToHashSet();
+            _shownFlags = [.. _flags.Flags.Where(f => !instructed.Contains(f.View.Item.Id)).Take(MaxFlags - _instructions.Count)];
             _changes = await Feed.RecentAsync(actor, _region.Code, 5, _nowUtc.AddHours(-24));
             _moreChanges = Math.Max(0, await Feed.CountRecentAsync(actor, _region.Code, _nowUtc.AddHours(-24)) - _changes.Count);
             _map = await Boundaries.ChildrenOfAsync(_region.Code);
