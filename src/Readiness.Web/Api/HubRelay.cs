@@ -8,8 +8,13 @@ namespace Readiness.Web.Api;
 /// activity (<see cref="ReadinessHub.Activity"/>: region, kind, sequence and time, never a person's data) goes to the
 /// groups of its region and every region above it.
 /// </summary>
-internal sealed class HubRelay(LiveFeed live, ActivityFeed activity, IHubContext<ReadinessHub> hub) : IHostedService
+internal sealed class HubRelay(LiveFeed live, ActivityFeed activity, Readiness.Data.Situation.SituationStore situations,
+    IHubContext<ReadinessHub> hub) : IHostedService
 {
+    // The relay reads a region's Kamtibmas level for every joined client at once; each client's own scope was checked
+    // when it joined the region's group.
+    private static readonly Readiness.Data.Accounts.Actor Relay = new() { Name = "sistem:hub", Role = Readiness.Data.Accounts.Roles.Admin };
+
     private IDisposable? _subscription;
     private IDisposable? _activity;
 
@@ -31,8 +36,10 @@ internal sealed class HubRelay(LiveFeed live, ActivityFeed activity, IHubContext
     {
         foreach (var a in rows)
         {
+            // The Kamtibmas level (kondusif, pg, ag, gn) rides with its change; never the typed reason.
+            var level = a.Kind == ActivityKinds.Kamtibmas ? (await situations.CurrentAsync(Relay, a.RegionCode))?.Level : null;
             await hub.Clients.Groups(Ancestors(a.RegionCode).Select(ReadinessHub.Group).ToList())
-                .SendAsync(ReadinessHub.Activity, new { regionCode = a.RegionCode, kind = a.Kind, seq = a.Seq, atUtc = a.AtUtc });
+                .SendAsync(ReadinessHub.Activity, new { regionCode = a.RegionCode, kind = a.Kind, seq = a.Seq, atUtc = a.AtUtc, level });
         }
     }
 

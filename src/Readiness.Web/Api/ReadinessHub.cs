@@ -32,9 +32,10 @@ public sealed partial class ReadinessHub(
     public const string ItemChanged = "itemChanged";
 
     /// <summary>
-    /// Sent with each region activity under a joined region: <c>{ regionCode, kind, seq, atUtc }</c>, kind one of
-    /// <c>ActivityKinds</c> (netralitas, kamtibmas, kejadian, koordinasi). A client reloads that panel through the
-    /// JSON API; the message never carries a person's data.
+    /// Sent with each region activity under a joined region: <c>{ regionCode, kind, seq, atUtc, level }</c>, kind one
+    /// of <c>ActivityKinds</c> (netralitas, kamtibmas, kejadian, koordinasi); <c>level</c> is the region's Kamtibmas
+    /// level now (kondusif, pg, ag, gn) for kind kamtibmas, else null. A client reloads that panel through the JSON
+    /// API; the message never carries a person's data or a typed text.
     /// </summary>
     public const string Activity = "activity";
     private const int JoinsPerMinute = 10;

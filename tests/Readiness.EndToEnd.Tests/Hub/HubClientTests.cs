@@ -50,6 +50,49 @@ public sealed class HubClientTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_kamtibmas_change_reaches_a_joined_client_as_activity_with_the_level_and_without_the_reason()
+    {
+        var received = new ConcurrentQueue<System.Text.Json.JsonElement>();
+        await using var client = await CookieClientAsync("pimpinan");
+        client.On<System.Text.Json.JsonElement>("activity", received.Enqueue);
+        await client.InvokeAsync("JoinRegion", KutaiKartanegara);
+        var kecamatan = KutaiKartanegara + ".05";
+        var now = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+
+        // As the store writes it: the level, and the activity row in the same transaction (another process, as a second server would).
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var transaction = connection.BeginTransaction();
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO SituationLevels (RegionCode, Level, Reason, UpdatedBy, UpdatedAtUtc) VALUES ($r, 'ag', 'Bentrok dua kubu di Muara Kaman', 'penghubung.polri', $t)
+                ON CONFLICT (RegionCode) DO UPDATE SET Level = 'ag', Reason = excluded.Reason, Version = Version + 1;
+                INSERT INTO RegionActivity (RegionCode, Kind, SubjectId, Actor, AtUtc, OperationId) VALUES ($r, 'kamtibmas', NULL, 'penghubung.polri', $t, $op);
+                """;
+            command.Parameters.AddWithValue("$r", kecamatan);
+            command.Parameters.AddWithValue("$t", now);
+            command.Parameters.AddWithValue("$op", Guid.NewGuid().ToString("D"));
+            await command.ExecuteNonQueryAsync();
+            await transaction.CommitAsync();
+        }
+
+        var deadline = DateTime.UtcNow + Wait;
+        System.Text.Json.JsonElement? message = null;
+        while (message is null && DateTime.UtcNow < deadline)
+        {
+            message = received.Cast<System.Text.Json.JsonElement?>().FirstOrDefault(m => m!.Value.GetProperty("regionCode").GetString() == kecamatan);
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(message);
+        Assert.Equal("kamtibmas", message.Value.GetProperty("kind").GetString());
+        Assert.Equal("ag", message.Value.GetProperty("level").GetString());
+        Assert.DoesNotContain("Bentrok", message.Value.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_join_outside_the_callers_scope_is_refused_with_a_clear_message()
     {
         await using var db = new BenchDatabase(DatabasePath);

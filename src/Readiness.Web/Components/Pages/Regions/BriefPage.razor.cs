@@ -54,6 +54,9 @@ public partial class BriefPage
     private IReadOnlyList<RedFlag> _shownFlags = [];
 
     private const int MaxInstructions = 2;
+
+    // The situation, neutrality and coordination lines share the page with these: four changes, four flags.
+    private const int MaxChanges = 4;
     private IReadOnlyList<FeedEvent> _changes = [];
     private int _moreChanges;
     private string? _problem;
@@ -62,8 +65,8 @@ public partial class BriefPage
 
     private string MapTitle => _region?.Level == RegionLevel.Province ? L["Map.Title.Regencies"] : L["Map.Title.Districts"];
 
-    /// <summary>The flags one sheet holds beside the map, the table, the day's changes and the neutrality counts; the rest are counted.</summary>
-    private const int MaxFlags = 5;
+    /// <summary>The flags one sheet holds beside the map, the table, the day's changes, the situation, neutrality and instructions; the rest are counted.</summary>
+    private const int MaxFlags = 4;
 
     // Per-agency sums of numbers on items printed on the sheet.
     private const int MaxNumberSums = 6;
@@ -108,7 +111,7 @@ public partial class BriefPage
             _moreInstructions = open.Count - _instructions.Count;
             var instructed = _instructions.Select(i => i.ItemId).ToHashSet();
             _shownFlags = [.. _flags.Flags.Where(f => !instructed.Contains(f.View.Item.Id)).Take(MaxFlags - _instructions.Count)];
-            _changes = await Feed.RecentAsync(actor, _region.Code, 5, _nowUtc.AddHours(-24));
+            _changes = await Feed.RecentAsync(actor, _region.Code, MaxChanges, _nowUtc.AddHours(-24));
             _moreChanges = Math.Max(0, await Feed.CountRecentAsync(actor, _region.Code, _nowUtc.AddHours(-24)) - _changes.Count);
             _map = await Boundaries.ChildrenOfAsync(_region.Code);
             if (_map.Shapes.Count > 0)
