@@ -57,6 +57,7 @@ public sealed class AccessibilityJourneyTests(AppFixture fixture) : IClassFixtur
 
         await wall.GotoAsync(url);
         await Expect(wall.GetByRole(AriaRole.Heading, new() { Name = "Kabupaten Kutai Kartanegara" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await AppFixture.WaitForInteractiveAsync(wall);
 
         await AssertAccessibleAsync(wall, "the wall at 1920x1080");
     }
