@@ -384,7 +384,7 @@
 
         location.assign(address);
     }, true);
-    new MutationObserver(() => {
+    const observeTyped = () => new MutationObserver(() => {
         if (typed.size === 0 || !circuitUp()) {
             return;
         }
@@ -401,17 +401,26 @@
         typed.clear();
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-interactive"] });
 
-    // The phone app: its files and the last task list kept for a start without a signal (sw.js).
-    if ("serviceWorker" in navigator && user) {
-        navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { });
-    }
-
-    // Read by the weak-link driver in bench/: from here on a tap on the page is taken, circuit or not.
+    // Read by the weak-link drivers in bench/: from here on a tap on the page is taken, circuit or not. This script
+    // may run in the head while the page still streams in: what needs the whole page waits for it.
     window.readinessField = { ready: true };
     window.addEventListener("online", () => { refreshBar(); flush(); });
     window.addEventListener("offline", () => refreshBar());
-    if (user) {
-        refreshBar();
-        flush();
+    const start = () => {
+        observeTyped();
+        // The phone app: its files and the last task list kept for a start without a signal (sw.js).
+        if ("serviceWorker" in navigator && user) {
+            navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => { });
+        }
+
+        if (user) {
+            refreshBar();
+            flush();
+        }
+    };
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", start, { once: true });
+    } else {
+        start();
     }
 })();
