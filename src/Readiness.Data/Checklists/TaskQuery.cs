@@ -197,8 +197,16 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
         var words = filter.Words;
         for (var w = 0; w < words.Count; w++)
         {
-            parameters.Add($"word{w}", "%" + EscapeLike(words[w]) + "%");
-            terms.Add($"(i.Title LIKE @word{w} ESCAPE '\\' OR i.Note LIKE @word{w} ESCAPE '\\' OR r.Name LIKE @word{w} ESCAPE '\\')");
+            // Each word, or a term it stands for (SearchVocabulary: "logistik" finds "Kotak suara ... tiba di TPS").
+            var alternatives = new List<string>();
+            var expanded = SearchVocabulary.Expand(words[w]);
+            for (var t = 0; t < expanded.Count; t++)
+            {
+                parameters.Add($"word{w}_{t}", "%" + EscapeLike(expanded[t]) + "%");
+                alternatives.Add($"i.Title LIKE @word{w}_{t} ESCAPE '\\' OR i.Note LIKE @word{w}_{t} ESCAPE '\\' OR r.Name LIKE @word{w}_{t} ESCAPE '\\'");
+            }
+
+            terms.Add("(" + string.Join(" OR ", alternatives) + ")");
         }
 
         if (filter.Group is { } group)

@@ -21,8 +21,9 @@ public sealed class TasksDriverTests : IAsyncLifetime
             var figures = await TasksDriver.MeasureAsync(_fixture.Browser, _fixture.App, filterRuns: Full ? 40 : 2, bulkRuns: Full ? 6 : 1, warm);
 
             Assert.InRange(figures.Cards, 1, 20); // a page, not the whole list
-            Assert.True(figures.HtmlBytes > 0); // the circuit's frames may come after the first usable button now
-            Assert.True(figures.WireBytes > figures.HtmlBytes, $"{figures.WireBytes} bytes over the wire, {figures.HtmlBytes} of HTML");
+            // The first button is usable while the page still streams in (js/field.js runs in the head): the browser may
+            // not have finished the document yet, but the relay has counted what crossed the wire.
+            Assert.True(figures.WireBytes > 0 && figures.WireBytes >= figures.HtmlBytes, $"{figures.WireBytes} bytes over the wire, {figures.HtmlBytes} of HTML");
             Assert.Equal(Full ? 40 : 2, figures.Filter.Samples);
             Assert.Equal(20, figures.BulkItems);
             lines.Add(TasksDriver.Describe(figures, warm ? "cached scripts and styles" : "empty cache"));

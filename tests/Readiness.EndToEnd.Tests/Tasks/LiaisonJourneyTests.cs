@@ -179,8 +179,14 @@ public sealed class LiaisonJourneyTests(AppFixture fixture)
         foreach (var text in await cards.AllInnerTextsAsync())
         {
             Assert.Contains("Loa Kulu", text, StringComparison.Ordinal);
-            Assert.Contains("logistik", text, StringComparison.OrdinalIgnoreCase);
+            // Logistics in the items' own words too: ballot boxes, ballots, forms, seals.
+            Assert.Matches(new System.Text.RegularExpressions.Regex("logistik|kotak suara|surat suara|bilik|tinta|formulir|segel",
+                System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
         }
+
+        await Expect(cards.Filter(new() { HasText = "Kotak suara, surat suara dan formulir C tiba di seluruh TPS" })).ToHaveCountAsync(1);
+        // The search stayed in "Perlu sekarang", as the liaison left it.
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Perlu sekarang" })).ToHaveAttributeAsync("aria-pressed", "true");
 
         var card = cards.Filter(new() { HasText = "PPK menerima logistik dari gudang KPU" });
         await card.GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();

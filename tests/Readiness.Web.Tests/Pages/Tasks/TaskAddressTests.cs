@@ -26,7 +26,7 @@ public sealed class TaskAddressTests
         Assert.Equal(view.Grouped, back.Grouped);
         Assert.Equal(view.Filter with { Text = null }, back.Filter with { Text = null });
         Assert.Equal(view.Filter.Words, back.Filter.Words);
-        Assert.Equal("/tugas?cari=logistik%20gudang&wilayah=64.02.06&tahap=7&status=belum&batas=minggu-ini&butir=31&tampilan=butir&hal=3", uri);
+        Assert.Equal("/tugas?semua=1&cari=logistik%20gudang&wilayah=64.02.06&tahap=7&status=belum&batas=minggu-ini&butir=31&tampilan=butir&hal=3", uri);
     }
 
     [Fact]
@@ -36,8 +36,10 @@ public sealed class TaskAddressTests
         Assert.Equal(TaskView.Now, TaskAddress.Parse("/tugas").Filter.View);
         Assert.Equal("/tugas?semua=1", new TaskAddress { Filter = new TaskFilter { View = TaskView.All } }.ToUri());
         Assert.Equal(TaskView.All, TaskAddress.Parse("/tugas?semua=1").Filter.View);
-        // A search looks through every item.
-        Assert.Equal(TaskView.All, TaskAddress.Parse("/tugas?cari=logistik").Filter.View);
+        // A search narrows the view it was typed in.
+        Assert.Equal(TaskView.Now, TaskAddress.Parse("/tugas?cari=logistik").Filter.View);
+        Assert.Equal(TaskView.All, TaskAddress.Parse("/tugas?semua=1&cari=logistik").Filter.View);
+        Assert.Equal("/tugas?semua=1&cari=logistik", new TaskAddress { Filter = new TaskFilter { View = TaskView.All, Text = "logistik" } }.ToUri());
     }
 
     [Theory]

@@ -112,14 +112,25 @@ public sealed class TaskFilterBarTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Typing_a_search_asks_for_it_across_every_item_once_typing_pauses()
+    public void Typing_a_search_asks_for_it_once_typing_pauses_in_the_view_the_liaison_chose()
     {
         var cut = RenderBar(new TaskAddress());
 
         cut.Find("input").Input("logistik tenggarong");
 
         cut.WaitForAssertion(() => Assert.Equal("logistik tenggarong", Assert.Single(_asked).Filter.Text), TimeSpan.FromSeconds(5));
-        Assert.Equal(TaskView.All, _asked[0].Filter.View);
+        Assert.Equal(TaskView.Now, _asked[0].Filter.View); // "Perlu sekarang" stays pressed; what else matches is counted under the list
+    }
+
+    [Fact]
+    public void Choosing_now_keeps_the_search()
+    {
+        var cut = RenderBar(new TaskAddress { Filter = new TaskFilter { View = TaskView.All, Text = "logistik" } });
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Perlu sekarang").Click();
+
+        var asked = Assert.Single(_asked).Filter;
+        Assert.Equal((TaskView.Now, "logistik"), (asked.View, asked.Text));
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public sealed record TaskAddress
         var due = Get(DueKey);
         var filter = new TaskFilter
         {
-            View = Get(AllKey) == "1" || text is not null ? TaskView.All : TaskView.Now,
+            View = Get(AllKey) == "1" ? TaskView.All : TaskView.Now,
             Region = Get(RegionKey),
             StageId = Number(StageKey),
             Status = ItemStatus.IsValid(Get(StatusKey)) ? Get(StatusKey) : null,
@@ -80,7 +80,7 @@ public sealed record TaskAddress
         }
 
         var f = Filter;
-        Add(AllKey, f.View == TaskView.All && string.IsNullOrWhiteSpace(f.Text) ? "1" : null);
+        Add(AllKey, f.View == TaskView.All ? "1" : null);
         Add(TextKey, f.Text?.Trim());
         Add(RegionKey, f.Region);
         Add(StageKey, f.StageId?.ToString(CultureInfo.InvariantCulture));
