@@ -117,7 +117,8 @@ public sealed class AppFixture : IAsyncLifetime
         await page.GetByLabel("Nama pengguna").FillAsync(userName);
         await page.GetByLabel("Kata sandi").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Masuk" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/masuk", StringComparison.Ordinal));
+        // Signed in once the cookie is set and the browser has left /masuk; each caller waits for what it needs next.
+        await page.WaitForURLAsync(url => !url.Contains("/masuk", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)

@@ -32,7 +32,8 @@ public sealed partial class InboxJourneyTests(AppFixture fixture)
         var groupItems = page.GetByRole(AriaRole.List, new() { Name = "Butir dalam pemberitahuan ini" });
         var escalation = page.Locator(".inbox-item.is-unread")
             .Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Buka butir" }).Or(groupItems) }).First;
-        await Expect(escalation).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // The first escalation run over the demo's nation comes in through the feed; on a busy machine it takes a while.
+        await Expect(escalation).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("inbox.png") });
         await escalation.GetByRole(AriaRole.Button, new() { Name = "Buka butir" })
             .Or(escalation.GetByRole(AriaRole.List, new() { Name = "Butir dalam pemberitahuan ini" }).GetByRole(AriaRole.Button)).First.ClickAsync();
