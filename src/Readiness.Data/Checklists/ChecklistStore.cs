@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
+using Readiness.Data.Agencies;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 
@@ -249,6 +250,32 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await QueryViewsAsync(connection, sql, parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// The items kept in exactly one region (a kecamatan's own, not those of regions under it), every agency's, for
+    /// anyone who may see the region: by agency in <see cref="Agency.All"/> order, then stage, due date and id.
+    /// </summary>
+    /// <exception cref="InputException">The code is not a region code.</exception>
+    /// <exception cref="AccessDeniedException">The region is outside the actor's scope (logged).</exception>
+    public async Task<IReadOnlyList<ItemView>> ListOfRegionAsync(Actor actor, int electionId, string regionCode,
+        CancellationToken cancellationToken = default)
+    {
+        if (!RegionCode.IsValid(regionCode))
+        {
+            throw new InputException(InputException.RegionInvalid, regionCode);
+        }
+
+        actor.RequireSee(regionCode, logger, "list the items of a region");
+        var sql = $"""
+            {ViewSelect}
+            WHERE i.ElectionId = @electionId AND i.RegionCode = @regionCode
+            ORDER BY s.SortOrder, i.DueDate, i.Id;
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var items = await QueryViewsAsync(connection, sql, new DynamicParameters(new { electionId, regionCode }), cancellationToken);
+        var order = Agency.All.Select((a, i) => (a.Code, i)).ToDictionary(p => p.Code, p => p.i);
+        return items.OrderBy(v => order.GetValueOrDefault(v.Item.AgencyCode, order.Count)).ToList(); // stable: keeps stage, date, id
     }
 
     /// <summary>

@@ -116,6 +116,29 @@ public sealed class LiaisonWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_kecamatan_lists_its_own_items_of_every_agency_by_agency_and_no_region_under_or_beside_it()
+    {
+        var leader = new Actor { Name = "pimpinan", Role = Roles.Leader, Scopes = ["17.71"] };
+        var kecamatan = (await _db.Checklists.ListForExportAsync(leader, _election, "17.71"))
+            .Select(v => v.Item.RegionCode).First(code => code.Length > 5);
+        var expected = (await _db.Checklists.ListForExportAsync(leader, _election, kecamatan)).Select(v => v.Item.Id).Order().ToList();
+
+        var items = await _db.Checklists.ListOfRegionAsync(leader, _election, kecamatan);
+
+        Assert.NotEmpty(items);
+        Assert.All(items, v => Assert.Equal(kecamatan, v.Item.RegionCode));
+        Assert.Equal(expected, items.Select(v => v.Item.Id).Order().ToList());
+        Assert.True(items.Select(v => v.Item.AgencyCode).Distinct().Count() > 1);
+        var agencyOrder = Readiness.Data.Agencies.Agency.All.Select(a => a.Code).ToList();
+        Assert.Equal(items.Select(v => agencyOrder.IndexOf(v.Item.AgencyCode)).Order().ToList(), items.Select(v => agencyOrder.IndexOf(v.Item.AgencyCode)).ToList());
+        // The regency's own list holds none of its kecamatan's items.
+        Assert.All(await _db.Checklists.ListOfRegionAsync(leader, _election, "17.71"), v => Assert.Equal("17.71", v.Item.RegionCode));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Checklists.ListOfRegionAsync(
+            new Actor { Name = "lain", Role = Roles.Leader, Scopes = ["52.71"] }, _election, kecamatan));
+        await Assert.ThrowsAsync<InputException>(() => _db.Checklists.ListOfRegionAsync(leader, _election, "17.71'--"));
+    }
+
+    [Fact]
     public async Task Failure_between_item_and_event_leaves_neither()
     {
         var kpu = TestDatabase.Liaison("KPU", "17.71");

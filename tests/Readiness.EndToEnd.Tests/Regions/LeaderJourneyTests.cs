@@ -31,6 +31,14 @@ public sealed class LeaderJourneyTests(AppFixture fixture)
         const string kecamatan = "Tenggarong";
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Jenjang wilayah" })).ToContainTextAsync("Kabupaten Kutai Kartanegara");
         await Expect(page.GetByText("Kecamatan").First).ToBeVisibleAsync();
+        // Nothing lies under a kecamatan: its page lists its own items, each opening its page.
+        var items = page.GetByRole(AriaRole.Region, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Butir di kecamatan ini \(\d+\)$") });
+        await Expect(items).ToBeVisibleAsync();
+        await Expect(page.GetByText("Tidak ada wilayah di bawahnya")).ToHaveCountAsync(0);
+        var boxes = items.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kotak suara, surat suara dan formulir C tiba di seluruh TPS" });
+        await Expect(boxes).ToHaveCountAsync(1);
+        await Expect(boxes).ToContainTextAsync("KPU");
+        await Expect(boxes.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex(@"^/butir/\d+$"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Red flags" })).ToBeVisibleAsync();

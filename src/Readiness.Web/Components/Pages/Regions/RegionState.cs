@@ -23,6 +23,7 @@ public sealed class RegionState(
     RedFlagStore redFlags,
     RegionBoundaries boundaries,
     FeedStore feedStore,
+    ChecklistStore checklists,
     TimeProvider time,
     CurrentActor currentActor,
     ILogger<RegionState> logger) : LiveState(feed)
@@ -81,6 +82,12 @@ public sealed class RegionState(
 
     /// <summary>The map's figures: each region one level down with its counts, overdue items and risk level.</summary>
     public IReadOnlyList<RegionMapFigure> MapFigures { get; private set; } = [];
+
+    /// <summary>
+    /// A kecamatan's own items, every agency's (by agency, then stage and due date), read again when one of them
+    /// changes; empty above the kecamatan, whose pages show the regions under them instead.
+    /// </summary>
+    public IReadOnlyList<ItemView> Items { get; private set; } = [];
 
     /// <summary>Latest status changes, newest first.</summary>
     public IReadOnlyList<FeedEvent> Latest { get; private set; } = [];
@@ -148,6 +155,7 @@ public sealed class RegionState(
             await LoadFlagsAsync();
             Latest = code is null ? [] : (await feedStore.RecentAsync(Actor, code, LatestLength)).ToList();
             Map = Region?.Level == RegionLevel.District ? null : await boundaries.ChildrenOfAsync(CodeOrNation);
+            Items = Region?.Level == RegionLevel.District ? await checklists.ListOfRegionAsync(Actor, Election.Id, Region.Code) : [];
             await RecountAsync(await regions.RiskLevelsAsync());
         }
         catch (AccessDeniedException ex)
@@ -187,6 +195,11 @@ public sealed class RegionState(
         {
             Flags = Flags.Apply(mine);
             _overdue?.Apply(mine, Election!.Id);
+        }
+
+        if (Region?.Level == RegionLevel.District && Actor is not null && mine.Any(e => e.RegionCode == Region.Code))
+        {
+            Items = await checklists.ListOfRegionAsync(Actor, Election!.Id, Region.Code);
         }
 
         Latest = mine.Where(e => e.StatusBefore is not null).OrderByDescending(e => e.Seq).Concat(Latest)
