@@ -152,7 +152,13 @@ public sealed partial class TasksPage
 
             var saved = outcomes.Count(o => o.IsSaved);
             var refused = outcomes.Count(o => o.Refusal is not null || o.Result is SaveResult.NotFound);
-            _bulkMessage = L["Tasks.BulkResult", saved, L["Status." + status], _conflicts.Count, refused];
+            // Only what happened: a count of nothing is not news.
+            _bulkMessage = string.Join(" ", new[]
+            {
+                L["Tasks.BulkSaved", saved, L["Status." + status]].Value,
+                _conflicts.Count > 0 ? L["Tasks.BulkConflicts", _conflicts.Count].Value : null,
+                refused > 0 ? L["Tasks.BulkRefused", refused].Value : null,
+            }.Where(part => part is not null));
             _bulkError = _conflicts.Count > 0 || refused > 0;
             _selected.Clear();
             _bulkNote = "";
