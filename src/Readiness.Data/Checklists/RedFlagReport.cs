@@ -39,8 +39,14 @@ public sealed record RedFlagReport
     /// <summary>How many flags are shown at most.</summary>
     public required int Take { get; init; }
 
-    /// <summary>The flags shown, worst first; at most <see cref="Take"/>.</summary>
+    /// <summary>The flags shown, worst first; at most <see cref="Take"/>; only of <see cref="Kind"/> when it is set.</summary>
     public required IReadOnlyList<RedFlag> Flags { get; init; }
+
+    /// <summary>
+    /// The one kind the listed <see cref="Flags"/> are narrowed to (a leader tapped "56 kendala"); null for every kind.
+    /// The totals always count every kind.
+    /// </summary>
+    public RedFlagKind? Kind { get; init; }
 
     /// <summary>Blocked items in the subtree.</summary>
     public int Blocked { get; init; }
@@ -100,7 +106,7 @@ public sealed record RedFlagReport
             Count(after, +1);
 
             shown.Remove(e.ItemId, out var existing);
-            if (after is null)
+            if (after is null || (Kind is { } only && after != only))
             {
                 continue;
             }

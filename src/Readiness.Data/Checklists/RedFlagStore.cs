@@ -16,12 +16,13 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
     /// <summary>
     /// The red flags of a region's subtree (<c>""</c>: the nation, admins only) in one election: exact totals and the
     /// first <paramref name="take"/> flags (1-500), all read in one consistent view together with the event log's end,
-    /// so <see cref="RedFlagReport.Apply"/> can carry them forward from the live feed.
+    /// so <see cref="RedFlagReport.Apply"/> can carry them forward from the live feed. With <paramref name="only"/> the
+    /// listed flags are of that kind alone; the totals still count every kind.
     /// </summary>
     /// <exception cref="InputException">The region code is malformed.</exception>
     /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
     public async Task<RedFlagReport> ForRegionAsync(Actor actor, int electionId, string regionCode, int take = 50,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, RedFlagKind? only = null)
     {
         if (regionCode.Length > 0 && !RegionCode.IsValid(regionCode))
         {
@@ -47,7 +48,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
                    r.Name AS RegionName, r.TimeZone, s.Name AS StageName, s.SortOrder AS StageSortOrder,
                    {kind} AS Kind, rg.RiskLevel
             {from}
-            WHERE {where}
+            WHERE {where} {(only is null ? "" : $"AND ({kind}) = {(int)only.Value}")}
             ORDER BY CASE rg.RiskLevel WHEN '{RiskLevel.High}' THEN 0 WHEN '{RiskLevel.Medium}' THEN 1 WHEN '{RiskLevel.Low}' THEN 2 ELSE 3 END,
                      {kind}, i.DueDate, i.Id
             {dialect.Top(take)};
@@ -98,6 +99,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
             RegionCode = regionCode,
             Take = take,
             Flags = flags,
+            Kind = only,
             Blocked = (int)(blocked ?? 0),
             Overdue = (int)(overdue ?? 0),
             DueSoon = (int)(dueSoon ?? 0),

@@ -79,6 +79,39 @@ public sealed class RedFlagReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Narrowed_to_one_kind_the_list_holds_only_that_kind_live_and_the_totals_still_count_every_kind()
+    {
+        var store = _db.Get<RedFlagStore>();
+        var feed = _db.Get<FeedStore>();
+        var all = await store.ForRegionAsync(TestDatabase.Admin, _election, "64.02", take: 500);
+        var blocked = await store.ForRegionAsync(TestDatabase.Admin, _election, "64.02", take: 500, only: RedFlagKind.Blocked);
+
+        Assert.Equal(RedFlagKind.Blocked, blocked.Kind);
+        Assert.Equal((all.Blocked, all.Overdue, all.DueSoon), (blocked.Blocked, blocked.Overdue, blocked.DueSoon));
+        Assert.Equal(all.Flags.Where(f => f.Kind == RedFlagKind.Blocked).Select(f => f.View.Item.Id), blocked.Flags.Select(f => f.View.Item.Id));
+        Assert.True(all.Flags.Count > blocked.Flags.Count);
+
+        // Live: an item newly Kendala joins the narrowed list; one turned back from Kendala leaves it; other kinds stay out.
+        var items = await _db.Checklists.ListForExportAsync(TestDatabase.Admin, _election, "64.02");
+        var joining = items.First(v => v.Item.Status == ItemStatus.InProgress);
+        var leaving = blocked.Flags[0].View.Item;
+        foreach (var (item, status) in new[] { (joining.Item, ItemStatus.Blocked), (leaving, ItemStatus.NotStarted) })
+        {
+            var current = (await _db.Checklists.FindAsync(item.Id))!;
+            Assert.IsType<SaveResult.Saved>(await _db.Checklists.ChangeStatusAsync(TestDatabase.Liaison(current.AgencyCode, "64.02"),
+                new StatusChange(current.Id, current.Version, status, status == ItemStatus.Blocked ? "terhambat" : null, Guid.NewGuid())));
+        }
+
+        blocked = blocked.Apply(await feed.ReadAsync(blocked.AsOfSeq, default));
+        var fresh = await store.ForRegionAsync(TestDatabase.Admin, _election, "64.02", take: 500, only: RedFlagKind.Blocked);
+        Assert.Contains(blocked.Flags, f => f.View.Item.Id == joining.Item.Id);
+        Assert.DoesNotContain(blocked.Flags, f => f.View.Item.Id == leaving.Id);
+        Assert.All(blocked.Flags, f => Assert.Equal(RedFlagKind.Blocked, f.Kind));
+        Assert.Equal(fresh.Flags.Select(f => f.View.Item.Id).Order(), blocked.Flags.Select(f => f.View.Item.Id).Order());
+        Assert.Equal((fresh.Blocked, fresh.Overdue, fresh.DueSoon), (blocked.Blocked, blocked.Overdue, blocked.DueSoon));
+    }
+
+    [Fact]
     public async Task Events_already_counted_by_the_read_are_not_counted_twice()
     {
         var store = _db.Get<RedFlagStore>();

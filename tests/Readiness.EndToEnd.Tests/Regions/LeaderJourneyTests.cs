@@ -20,9 +20,21 @@ public sealed class LeaderJourneyTests(AppFixture fixture)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tanda bahaya" })).ToBeVisibleAsync();
         var firstFlag = page.Locator("[data-flag]").First;
         await Expect(firstFlag).ToBeVisibleAsync();
-        await Expect(firstFlag).ToContainTextAsync("Tinggi"); // Kukar is the demo's high-risk regency: its flags lead
+        await Expect(firstFlag).ToContainTextAsync("risiko tinggi"); // Kukar is the demo's high-risk regency: its flags lead
         await Expect(page.Locator("[data-risk='tinggi']").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "Tahapan pemilihan" })).ToBeVisibleAsync();
+        // The totals are the filters: one tap lists only the Kendala, another lists every kind again.
+        var counts = page.GetByRole(AriaRole.Group, new() { Name = "Saring tanda bahaya menurut jenis" });
+        var overdue = counts.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^\d+ terlambat$") });
+        await overdue.ClickAsync();
+        await Expect(overdue).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(page.Locator("[data-flag][data-kind='Overdue']").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-flag][data-kind='Blocked'], [data-flag][data-kind='DueSoon']")).ToHaveCountAsync(0);
+        await overdue.ClickAsync();
+        await Expect(overdue).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(page.Locator("[data-flag]").First).ToHaveAttributeAsync("data-kind", "Blocked"); // every kind again, Kendala first
+        // One coloured chip a flag: its kind. Criticality and the regency's risk are words.
+        await Expect(firstFlag.Locator(".mud-chip")).ToHaveCountAsync(1);
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("region-64.02.png"), FullPage = true });
 
         await page.Locator("[data-child]").GetByRole(AriaRole.Link, new() { Name = "Tenggarong", Exact = true }).ClickAsync();

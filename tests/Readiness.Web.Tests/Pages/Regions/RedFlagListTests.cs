@@ -56,7 +56,7 @@ public class RedFlagListTests : BunitContext, IAsyncLifetime
         Assert.Contains("KPU", text);
         Assert.Contains("oleh penghubung.kpu", text);
         Assert.Contains("21 Nov 2026 08.30 WITA", text);
-        Assert.Contains("Tinggi", text);
+        Assert.Contains("risiko tinggi", text);
         Assert.Contains("&lt;b&gt;Kapal&lt;/b&gt;", cut.Markup);
         Assert.Empty(cut.FindAll("[data-flag] .item-note b"));
     }

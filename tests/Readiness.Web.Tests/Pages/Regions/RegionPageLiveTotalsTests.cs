@@ -137,18 +137,20 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
 
     private Task<RedFlagReport> FreshAsync(string code) => Get<RedFlagStore>().ForRegionAsync(Leader, _election.Id, code);
 
-    /// <summary>The three totals in the line above the flags: "51 kendala · 88 terlambat · 119 kritis jatuh tempo ≤3 hari".</summary>
+    /// <summary>The three totals above the flags, each a filter button: "51 kendala", "88 terlambat", "119 kritis …".</summary>
     private static (int Blocked, int Overdue, int DueSoon) ShownTotals(IRenderedComponent<RegionPage> cut)
     {
-        var line = cut.FindAll("section[aria-labelledby='flags-title'] p")
-            .Select(p => SummaryLine().Match(p.TextContent))
-            .First(m => m.Success);
-        static int Number(Group g) => int.Parse(g.Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
-        return (Number(line.Groups["blocked"]), Number(line.Groups["overdue"]), Number(line.Groups["soon"]));
+        int Count(string kind)
+        {
+            var text = cut.Find($"section[aria-labelledby='flags-title'] [data-flag-count='{kind}']").TextContent;
+            return int.Parse(LeadingNumber().Match(text).Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return (Count("Blocked"), Count("Overdue"), Count("DueSoon"));
     }
 
-    [GeneratedRegex(@"(?<blocked>[\d.]+) kendala · (?<overdue>[\d.]+) terlambat · (?<soon>[\d.]+) kritis")]
-    private static partial Regex SummaryLine();
+    [GeneratedRegex(@"^\s*[\d.]+")]
+    private static partial Regex LeadingNumber();
 
     private async Task<IReadOnlyList<ChecklistItem>> ItemsUnderAsync(string code)
     {

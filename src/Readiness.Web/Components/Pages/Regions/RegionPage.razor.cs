@@ -38,6 +38,15 @@ public partial class RegionPage
         }
     }
 
+    private IEnumerable<(RedFlagKind Kind, string Text)> FlagCounts =>
+    [
+        (RedFlagKind.Blocked, L["Flags.CountBlocked", State.Flags.Blocked]),
+        (RedFlagKind.Overdue, L["Flags.CountOverdue", State.Flags.Overdue]),
+        (RedFlagKind.DueSoon, L["Flags.CountDueSoon", State.Flags.DueSoon]),
+    ];
+
+    private Task ShowFlagsAsync(RedFlagKind kind) => State.ShowFlagsAsync(State.FlagKind == kind ? null : kind);
+
     private string LevelName => State.Region?.Level switch
     {
         null => L["Region.Country"],

@@ -71,6 +71,16 @@ public sealed class RegionState(
     /// <summary>Numbers on items added up over the region and everything under it, per agency and per item.</summary>
     public RegionNumbers Numbers { get; private set; } = RegionNumbers.Empty("");
 
+    /// <summary>The one kind of red flag listed, after a tap on its count; null for every kind.</summary>
+    public RedFlagKind? FlagKind { get; private set; }
+
+    /// <summary>Lists only the red flags of <paramref name="kind"/> (null: every kind) and reads them again.</summary>
+    public async Task ShowFlagsAsync(RedFlagKind? kind)
+    {
+        FlagKind = kind;
+        await LoadFlagsAsync();
+    }
+
     /// <summary>Red flags with exact totals.</summary>
     public RedFlagReport Flags { get; private set; } = RedFlagReport.Empty;
 
@@ -214,7 +224,7 @@ public sealed class RegionState(
     /// </summary>
     private async Task LoadFlagsAsync()
     {
-        Flags = await redFlags.ForRegionAsync(Actor!, Election!.Id, CodeOrNation, take: FlagsShown);
+        Flags = await redFlags.ForRegionAsync(Actor!, Election!.Id, CodeOrNation, take: FlagsShown, only: FlagKind);
         // Read with the flags, so the map's overdue counts turn over at local midnight with them.
         _overdue = Region?.Level == RegionLevel.District ? null
             : new ChildOverdueCounts(CodeOrNation, await redFlags.OverdueByChildAsync(Actor!, Election.Id, CodeOrNation), time);
