@@ -68,6 +68,12 @@ public partial class BriefPage
     /// <summary>The flags one sheet holds beside the map, the table, the day's changes, the situation, neutrality and instructions; the rest are counted.</summary>
     private const int MaxFlags = 4;
 
+    // Read this many worst flags to find MaxFlags distinct items among them.
+    private const int DistinctPool = 40;
+
+    // Per flag shown: how many other regions among the worst have the same checklist item flagged.
+    private IReadOnlyDictionary<long, int> _alsoIn = new Dictionary<long, int>();
+
     // Per-agency sums of numbers on items printed on the sheet.
     private const int MaxNumberSums = 6;
 
@@ -105,12 +111,18 @@ public partial class BriefPage
             _readiness = await Readiness.ForRegionAsync(actor, _election.Id, _region.Code);
             _numbers = await Board.NumbersAsync(actor, _election.Id, _region.Code);
             // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
-            _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: MaxFlags);
+            _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: DistinctPool);
             var open = await Visits.OpenUnderAsync(actor, _election.Id, _region.Code);
             _instructions = [.. open.Take(MaxInstructions)];
             _moreInstructions = open.Count - _instructions.Count;
             var instructed = _instructions.Select(i => i.ItemId).ToHashSet();
-            _shownFlags = [.. _flags.Flags.Where(f => !instructed.Contains(f.View.Item.Id)).Take(MaxFlags - _instructions.Count)];
+            // The worst distinct items: one checklist item flagged in several kecamatan is one line, "and N more".
+            var distinct = _flags.Flags.Where(f => !instructed.Contains(f.View.Item.Id))
+                .GroupBy(f => f.View.Item.TemplateItemId is { } template ? $"t{template}" : $"i{f.View.Item.Id}")
+                .Take(MaxFlags - _instructions.Count)
+                .ToList();
+            _shownFlags = [.. distinct.Select(g => g.First())];
+            _alsoIn = distinct.Where(g => g.Count() > 1).ToDictionary(g => g.First().View.Item.Id, g => g.Count() - 1);
             _changes = await Feed.RecentAsync(actor, _region.Code, MaxChanges, _nowUtc.AddHours(-24));
             _moreChanges = Math.Max(0, await Feed.CountRecentAsync(actor, _region.Code, _nowUtc.AddHours(-24)) - _changes.Count);
             _map = await Boundaries.ChildrenOfAsync(_region.Code);
