@@ -75,6 +75,23 @@ public sealed class WallEscalationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_of_the_last_quarter_hour_is_marked_new_and_the_mark_goes_by_itself()
+    {
+        var target = await _s.ChangeAsync((await _s.TaskListAsync()).First(i => i.Status == ItemStatus.NotStarted), ItemStatus.InProgress);
+        var wall = Open();
+
+        var entry = wall.Find(".wall-ticker li");
+        Assert.Contains(target.Title, entry.TextContent);
+        Assert.Equal("true", entry.GetAttribute("data-new"));
+        Assert.Equal("BARU", entry.QuerySelector(".wall-new-mark")?.TextContent);
+
+        _s.Time.Advance(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(2));
+
+        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll(".wall-ticker li[data-new]")), TimeSpan.FromMinutes(1));
+        Assert.Contains(target.Title, wall.Find(".wall-ticker li").TextContent);
+    }
+
+    [Fact]
     public async Task A_ticker_entry_says_both_statuses_by_word_icon_and_colour_and_the_wall_holds_no_chip_or_bar_component()
     {
         var before = (await _s.TaskListAsync()).First(i => i.Status != ItemStatus.Ready && i.Status != ItemStatus.Blocked);
