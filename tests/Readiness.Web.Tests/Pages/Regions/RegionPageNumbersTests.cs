@@ -89,6 +89,23 @@ public sealed class RegionPageNumbersTests : IAsyncLifetime
                    && row.QuerySelector(".number-sum")!.TextContent.Trim() == kpps.Text));
     }
 
+    [Fact]
+    public void While_it_loads_the_page_says_so_and_never_shows_a_half_read_region()
+    {
+        var renders = new List<string>();
+        var cut = _ctx.Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        renders.Add(cut.Markup);
+        cut.OnMarkupUpdated += (_, _) => renders.Add(cut.Markup);
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-flag]")));
+
+        // Either "Memuat" alone, or the whole region: never the flags beside "0 butir" (the first render after a start).
+        Assert.Contains(renders, r => r.Contains("Memuat", StringComparison.Ordinal) && !r.Contains("data-flag", StringComparison.Ordinal));
+        Assert.All(renders.Where(r => r.Contains("data-flag", StringComparison.Ordinal)),
+            r => Assert.DoesNotContain(">0 butir", r, StringComparison.Ordinal));
+        Assert.DoesNotContain("Memuat", cut.Markup, StringComparison.Ordinal);
+    }
+
     private async Task<NumberSum> FreshKpuTpsAsync() =>
         (await Get<ReadinessStore>().NumbersAsync(Leader, _election.Id, KutaiKartanegara)).ByAgency.Single(s => s.AgencyCode == "KPU" && s.Unit == "TPS");
 

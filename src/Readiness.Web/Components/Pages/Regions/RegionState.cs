@@ -105,6 +105,12 @@ public sealed class RegionState(
     /// <summary>A localizer key for a problem a person must act on (out of scope, no election, load failed).</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>
+    /// True once every part of the page is read. The page renders while it loads (each await yields), and a half-read
+    /// page says "0% Siap · 0 butir" beside its red flags: until then it says "Memuat".
+    /// </summary>
+    public bool Loaded { get; private set; }
+
     /// <summary>True when the region does not exist (the page answers "not found").</summary>
     public bool NotFound { get; private set; }
 
@@ -116,7 +122,7 @@ public sealed class RegionState(
     /// <summary>Loads the page of <paramref name="code"/> (null: the nation) and follows its changes.</summary>
     public async Task LoadAsync(string? code)
     {
-        (Problem, NotFound, NationRefused) = (null, false, false);
+        (Problem, NotFound, NationRefused, Loaded) = (null, false, false, false);
         try
         {
             Actor = await currentActor.GetAsync();
@@ -167,6 +173,7 @@ public sealed class RegionState(
             Map = Region?.Level == RegionLevel.District ? null : await boundaries.ChildrenOfAsync(CodeOrNation);
             Items = Region?.Level == RegionLevel.District ? await checklists.ListOfRegionAsync(Actor, Election.Id, Region.Code) : [];
             await RecountAsync(await regions.RiskLevelsAsync());
+            Loaded = true;
         }
         catch (AccessDeniedException ex)
         {
