@@ -26,6 +26,9 @@ public sealed record FeedEvent
 
     public string? Note { get; init; }
 
+    /// <summary>What happened to the item's evidence (foto, dokumen, hapus); null for a status change.</summary>
+    public string? Evidence { get; init; }
+
     public required string Actor { get; init; }
 
     public required DateTime AtUtc { get; init; }

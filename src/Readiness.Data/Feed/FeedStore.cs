@@ -101,7 +101,8 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
                e.AtUtc AS {nameof(FeedEvent.AtUtc)}, e.ItemVersion AS {nameof(FeedEvent.ItemVersion)}, i.Title AS {nameof(FeedEvent.Title)},
                i.Criticality AS {nameof(FeedEvent.Criticality)}, i.DueDate AS {nameof(FeedEvent.DueDate)}, r.TimeZone AS {nameof(FeedEvent.TimeZone)},
                i.TemplateItemId AS {nameof(FeedEvent.TemplateItemId)}, i.Unit AS {nameof(FeedEvent.Unit)},
-               e.DoneBefore AS {nameof(FeedEvent.DoneBefore)}, e.DoneAfter AS {nameof(FeedEvent.DoneAfter)}, e.Target AS {nameof(FeedEvent.Target)}
+               e.DoneBefore AS {nameof(FeedEvent.DoneBefore)}, e.DoneAfter AS {nameof(FeedEvent.DoneAfter)}, e.Target AS {nameof(FeedEvent.Target)},
+               e.Evidence AS {nameof(FeedEvent.Evidence)}
         FROM ItemEvents e
         JOIN ChecklistItems i ON i.Id = e.ItemId
         JOIN Regions r ON r.Code = e.RegionCode
