@@ -61,7 +61,7 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
         // Only status changes: the creation of items from templates is no news for a wall.
         var sql = $"""
             {Select}
-            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL
+            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.Evidence IS NULL
               AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
             ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
             """;
@@ -86,7 +86,7 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
         await using var connection = await factory.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
             SELECT COUNT(*) FROM ItemEvents e
-            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.AtUtc >= @sinceUtc;
+            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.Evidence IS NULL AND e.AtUtc >= @sinceUtc;
             """, new { regionCode, descendantsEnd = RegionCode.DescendantsTo(regionCode), sinceUtc }, cancellationToken: cancellationToken));
     }
 

@@ -165,6 +165,26 @@ public sealed class EvidenceStoreTests : IDisposable
         Assert.Equal("admin", history.First().Actor);
     }
 
+    [Fact]
+    public async Task Evidence_events_reach_the_live_feed_but_are_not_listed_as_status_changes_on_walls_and_briefs()
+    {
+        var item = await AnyItemAsync();
+        long lastSeq;
+        await using (var connection = await _db.Factory.OpenAsync())
+        {
+            lastSeq = await connection.ExecuteScalarAsync<long>("SELECT MAX(Seq) FROM ItemEvents;");
+        }
+
+        await Evidence.AddAsync(LiaisonFor(item), item.Id, "a.png", Png(50, 50), Guid.NewGuid());
+        var feed = _db.Get<Readiness.Data.Feed.FeedStore>();
+
+        var read = await feed.ReadAsync(lastSeq, default);
+        var recent = await feed.RecentAsync(TestDatabase.Admin, "17.71", 50);
+
+        Assert.Contains(read, e => e.ItemId == item.Id && e.Evidence == EvidenceStore.AddedPhoto);
+        Assert.DoesNotContain(recent, e => e.Evidence is not null);
+    }
+
     private static readonly byte[] GpsMarker = "GPSMARK-0.5302S-117.15E"u8.ToArray();
 
     private static Readiness.Data.Accounts.Actor LiaisonFor(ChecklistItem item) => TestDatabase.Liaison(item.AgencyCode, "17.71");

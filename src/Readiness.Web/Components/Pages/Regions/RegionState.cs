@@ -189,7 +189,7 @@ public sealed class RegionState(
             _overdue?.Apply(mine, Election!.Id);
         }
 
-        Latest = mine.Where(e => e.StatusBefore is not null).OrderByDescending(e => e.Seq).Concat(Latest)
+        Latest = mine.Where(e => e.IsListedChange).OrderByDescending(e => e.Seq).Concat(Latest)
             .DistinctBy(e => e.Seq).Take(LatestLength).ToList();
         await RecountAsync(null);
         return true;
