@@ -21,6 +21,9 @@ internal static class EvidenceEndpoints
     // The served file must never run as a page of this origin: no sniffing, no script, a sandbox if opened directly.
     private const string FilePolicy = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox; frame-ancestors 'none'";
 
+    // The multipart boundaries, headers and operation id around the file.
+    private const int FormOverheadBytes = 64 * 1024;
+
     /// <summary>One piece of evidence as listed: its id, type, name, size, pixels, who added it and when (UTC).</summary>
     public sealed record EvidenceAnswer(long Id, long ItemId, string ContentType, string FileName, int SizeBytes, int? Width, int? Height,
         string UploadedBy, DateTime UploadedAtUtc);
@@ -57,6 +60,12 @@ internal static class EvidenceEndpoints
             return Results.Problem(title: l["Access.ReadOnly"], statusCode: StatusCodes.Status403Forbidden);
         }
 
+        // No body larger than a file we take (plus the form's own bytes) is read at all, not even to find a token in it.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = EvidenceContent.MaxUploadBytes + FormOverheadBytes;
+        }
+
         try
         {
             await antiforgery.ValidateRequestAsync(context);
@@ -64,6 +73,11 @@ internal static class EvidenceEndpoints
         catch (AntiforgeryValidationException)
         {
             return Results.Problem(title: l["Api.StaleForm"], statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Results.Problem(title: l[InputException.EvidenceTooLarge, EvidenceContent.MaxUploadBytes / (1024 * 1024)],
+                statusCode: StatusCodes.Status400BadRequest);
         }
 
         if (!context.Request.HasFormContentType)

@@ -87,6 +87,14 @@ public sealed class EvidenceJourneyTests(AppFixture fixture)
         Assert.Equal(400, refusedUpload.Status);
         Assert.Contains("Hanya foto", (await refusedUpload.JsonAsync())!.Value.GetProperty("title").GetString());
 
+        var oversized = await page.APIRequest.PostAsync($"/api/butir/{itemId}/bukti", new()
+        {
+            Headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token! },
+            Multipart = MultipartOf(page, new FilePayload { Name = "besar.pdf", MimeType = "application/pdf", Buffer = [.. "%PDF-1.4\n"u8, .. new byte[5 * 1024 * 1024]] }, Guid.NewGuid()),
+        });
+        Assert.Equal(400, oversized.Status);
+        Assert.Contains("terlalu besar", (await oversized.JsonAsync())!.Value.GetProperty("title").GetString());
+
         var elsewhere = region == "64.02" ? "52.71" : "64.02";
         var outside = await ScreenRequestAsync(await fixture.CreateScreenTokenAsync("Layar bukti luar " + Guid.NewGuid().ToString("N")[..6], elsewhere));
         var inside = await ScreenRequestAsync(await fixture.CreateScreenTokenAsync("Layar bukti dalam " + Guid.NewGuid().ToString("N")[..6], region));
