@@ -243,6 +243,12 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<ChecklistStore>().ListForLiaisonAsync(Liaison, 1, ItemStatus.Blocked),
             () => Get<ChecklistStore>().ListForExportAsync(Admin, 1, "64.02"),
             () => Get<ChecklistStore>().HistoryAsync(Admin, 1),
+            () => Get<EvidenceStore>().AddAsync(Liaison, 1, "segel.png", EvidencePng(), Guid.NewGuid()),
+            () => Get<EvidenceStore>().ListAsync(Admin, 1),
+            () => Get<EvidenceStore>().ReadAsync(Admin, 1, thumbnail: true),
+            () => Get<EvidenceStore>().RemoveAsync(Admin, 1),
+            () => Get<EvidenceStore>().CountsAsync([1L, 2L]),
+            () => Get<EvidenceStore>().CountUnderAsync(Admin, 1, "64.02"),
             () => Get<ChecklistStore>().AddItemAsync(Liaison, new NewItem(1, "64.02", 1, "Butir", new DateOnly(2024, 11, 20), Criticality.Normal), Guid.NewGuid()),
             () => Get<ReadinessStore>().ForRegionAsync(Admin, 1, "64.02"),
             () => Get<ReadinessStore>().NumbersAsync(Admin, 1, "64.02"),
@@ -392,6 +398,13 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         }
 
         return log;
+    }
+
+    private static byte[] EvidencePng()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(8, 8);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
     }
 
     private static async Task InTransactionAsync(ConnectionFactory factory, Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task> work)

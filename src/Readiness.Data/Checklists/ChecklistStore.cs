@@ -320,7 +320,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
 
         const string sql = """
             SELECT e.Seq, e.ItemId, e.StatusBefore, e.StatusAfter, e.Note, e.Actor, e.AtUtc, e.ItemVersion,
-                   e.DoneBefore, e.DoneAfter, e.Target, i.Unit
+                   e.DoneBefore, e.DoneAfter, e.Target, i.Unit, e.Evidence
             FROM ItemEvents e JOIN ChecklistItems i ON i.Id = e.ItemId
             WHERE e.ItemId = @itemId ORDER BY e.Seq DESC;
             """;

@@ -31,6 +31,9 @@ public sealed record ItemEvent
     /// <summary>What the item counts; null for an item without a number.</summary>
     public string? Unit { get; init; }
 
+    /// <summary>What happened to the item's evidence: foto or dokumen added, hapus removed; null for a status change.</summary>
+    public string? Evidence { get; init; }
+
     /// <summary>Whether this change moved the number done.</summary>
     public bool NumberChanged => Unit is not null && DoneAfter is not null && DoneBefore != DoneAfter;
 }

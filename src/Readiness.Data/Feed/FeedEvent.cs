@@ -26,6 +26,15 @@ public sealed record FeedEvent
 
     public string? Note { get; init; }
 
+    /// <summary>What happened to the item's evidence (foto, dokumen, hapus); null for a status change.</summary>
+    public string? Evidence { get; init; }
+
+    /// <summary>
+    /// Whether a "latest changes" list shows this event: a change of an existing item's status, note or number; not
+    /// its creation, and not evidence added or removed (the item's history says those).
+    /// </summary>
+    public bool IsListedChange => StatusBefore is not null && Evidence is null;
+
     public required string Actor { get; init; }
 
     public required DateTime AtUtc { get; init; }

@@ -35,6 +35,18 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string PositionInvalid = "Input.PositionInvalid";
     public const string UnitNameInvalid = "Input.UnitNameInvalid";
     public const string DirectionCharacters = "Input.DirectionCharacters";
+    /// <summary>An evidence upload with no bytes.</summary>
+    public const string EvidenceEmpty = "Input.EvidenceEmpty";
+    /// <summary>An evidence upload over the limit; the argument is the limit in MB.</summary>
+    public const string EvidenceTooLarge = "Input.EvidenceTooLarge";
+    /// <summary>Evidence that is not a JPEG, PNG or WebP photo or a PDF, by its bytes.</summary>
+    public const string EvidenceType = "Input.EvidenceType";
+    /// <summary>An image whose bytes cannot be decoded.</summary>
+    public const string EvidenceUnreadable = "Input.EvidenceUnreadable";
+    /// <summary>An image of more pixels than a phone camera takes.</summary>
+    public const string EvidenceTooManyPixels = "Input.EvidenceTooManyPixels";
+    /// <summary>A PDF holding script or a launch action.</summary>
+    public const string EvidencePdfScript = "Input.EvidencePdfScript";
     /// <summary>A text longer than its field holds; the argument is the limit in characters.</summary>
     public const string TooLong = "Input.TooLong";
 

@@ -19,7 +19,12 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                // An endpoint that serves a stored file sets a stricter policy of its own (a sandbox); it stands.
+                if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";

@@ -23,5 +23,6 @@ public static class FeedEventExtensions
         DoneAfter = e.DoneAfter,
         Target = e.Target,
         Unit = e.Unit,
+        Evidence = e.Evidence,
     };
 }

@@ -46,6 +46,7 @@
     // What waits on the phone as last read: a sign-out with nothing waiting is not held up at all.
     let knownWaiting = 0;
     let retryTimer = null;
+    const senders = {};
 
     // The circuit has taken the page over when the layout says so, and is up unless the reconnect notice is showing.
     const circuitUp = () => !circuitDown && document.querySelector("main[data-interactive='true']") !== null;
@@ -198,6 +199,24 @@
 
                 await refreshBar();
                 const entry = queue[0];
+                // Other kinds of waiting work (evidence: js/evidence.js) share this queue and bar, sent by their own
+                // sender; one whose sender has not loaded yet waits for it.
+                if (entry.kind) {
+                    const sender = senders[entry.kind];
+                    const outcome = sender ? await sender(entry) : "wait";
+                    if (outcome === "retry") {
+                        scheduleRetry();
+                    }
+
+                    if (outcome === "retry" || outcome === "wait") {
+                        break;
+                    }
+
+                    await remove(entry.seq);
+                    sent += outcome === "sent" ? 1 : 0;
+                    continue;
+                }
+
                 let response;
                 try {
                     response = await fetch(`api/butir/${entry.itemId}/status`, {
@@ -403,7 +422,20 @@
 
     // Read by the weak-link drivers in bench/: from here on a tap on the page is taken, circuit or not. This script
     // may run in the head while the page still streams in: what needs the whole page waits for it.
-    window.readinessField = { ready: true };
+    // enqueue and senders let js/evidence.js put its uploads in this queue, under this bar; it starts on
+    // "readiness-field" when it ran first.
+    window.readinessField = {
+        ready: true,
+        senders,
+        uuid,
+        flush,
+        enqueue: async entry => {
+            await put({ ...entry, user });
+            await refreshBar();
+            await flush();
+        },
+    };
+    document.dispatchEvent(new Event("readiness-field"));
     window.addEventListener("online", () => { refreshBar(); flush(); });
     window.addEventListener("offline", () => refreshBar());
     const start = () => {

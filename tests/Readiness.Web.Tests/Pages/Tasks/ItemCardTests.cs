@@ -95,6 +95,17 @@ public sealed class ItemCardTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public void The_card_counts_the_items_evidence_only_when_there_is_any_and_repaints_when_the_count_changes()
+    {
+        var cut = RenderCard(Item());
+        Assert.Empty(cut.FindAll(".evidence-count"));
+
+        cut.Render(p => p.Add(x => x.EvidenceCount, 2));
+
+        Assert.Contains("2 bukti", cut.Find(".evidence-count").TextContent);
+    }
+
     private IRenderedComponent<ItemCard> RenderCard(ChecklistItem item, bool canEdit = true) =>
         _ctx.Render<ItemCard>(p => p
             .Add(x => x.View, ViewOf(item))

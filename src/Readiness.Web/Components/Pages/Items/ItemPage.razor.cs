@@ -28,11 +28,17 @@ public partial class ItemPage
 
     [Inject] private ContactStore ContactStore { get; set; } = default!;
 
+    [Inject] private EvidenceStore EvidenceStore { get; set; } = default!;
+
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+
     private IReadOnlyDictionary<string, Contact> _contacts = new Dictionary<string, Contact>();
 
     private Actor? _actor;
     private ItemView? _view;
     private IReadOnlyList<ItemEvent> _history = [];
+    private IReadOnlyList<Evidence> _evidence = [];
+    private string? _evidenceMessage;
     private bool _canEdit;
     private bool _failed;
     private string? _denied;
@@ -56,6 +62,12 @@ public partial class ItemPage
         {
             _view = _view with { Item = _view.Item.PatchedBy(e) };
             _history = [e.ToItemEvent(), .. _history];
+        }
+
+        if (events.Any(e => e.ItemId == _view.Item.Id && e.Evidence is not null))
+        {
+            // Evidence came or went: the list is read again (one query, only on this item's page).
+            _evidence = await EvidenceStore.ListAsync(_actor!, _view.Item.Id);
         }
 
         StateHasChanged();
@@ -92,6 +104,7 @@ public partial class ItemPage
             }
 
             _history = await Checklists.HistoryAsync(_actor, Id);
+            _evidence = await EvidenceStore.ListAsync(_actor, Id);
             await LoadContactsAsync();
         }
         catch (AccessDeniedException ex)
@@ -113,6 +126,25 @@ public partial class ItemPage
         _view = _view! with { Item = item.Version >= _view.Item.Version ? item : _view.Item };
         _history = await Checklists.HistoryAsync(_actor!, Id);
         await LoadContactsAsync();
+    }
+
+    private async Task RemoveEvidenceAsync(Evidence evidence)
+    {
+        if (!await Admin.ConfirmDialog.AskAsync(Dialogs, L["Evidence.Remove"], L["Evidence.RemoveConfirm"], L["Evidence.Remove"]))
+        {
+            return;
+        }
+
+        try
+        {
+            _evidenceMessage = await EvidenceStore.RemoveAsync(await CurrentActor.GetAsync(), evidence.Id) ? null : L["Evidence.NotFound"].Value;
+            _evidence = await EvidenceStore.ListAsync(_actor!, Id);
+            _history = await Checklists.HistoryAsync(_actor!, Id);
+        }
+        catch (AccessDeniedException ex)
+        {
+            _evidenceMessage = L[ex.Reason];
+        }
     }
 
     private List<BreadcrumbItem> Breadcrumbs =>

@@ -33,6 +33,8 @@ public partial class BriefPage
 
     [Inject] private Readiness.Data.Coordination.VisitStore Visits { get; set; } = default!;
 
+    [Inject] private EvidenceStore Evidence { get; set; } = default!;
+
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private Readiness.Web.Accounts.CurrentActor CurrentActor { get; set; } = default!;
@@ -42,6 +44,7 @@ public partial class BriefPage
     private Region? _region;
     private Election? _election;
     private int _daysToVoting;
+    private int _evidenceCount;
     private DateTime _nowUtc;
     private RegionNumbers _numbers = RegionNumbers.Empty("");
     private RegionReadiness _readiness = new("", ReadinessCounts.Empty, new Dictionary<string, ReadinessCounts>());
@@ -110,6 +113,7 @@ public partial class BriefPage
             _daysToVoting = day.DaysToVoting!.Value;
             _readiness = await Readiness.ForRegionAsync(actor, _election.Id, _region.Code);
             _numbers = await Board.NumbersAsync(actor, _election.Id, _region.Code);
+            _evidenceCount = await Evidence.CountUnderAsync(actor, _election.Id, _region.Code);
             // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
             _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: DistinctPool);
             var open = await Visits.OpenUnderAsync(actor, _election.Id, _region.Code);

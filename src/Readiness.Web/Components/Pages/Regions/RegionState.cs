@@ -219,7 +219,7 @@ public sealed class RegionState(
             Items = await checklists.ListOfRegionAsync(Actor, Election!.Id, Region.Code);
         }
 
-        Latest = mine.Where(e => e.StatusBefore is not null).OrderByDescending(e => e.Seq).Concat(Latest)
+        Latest = mine.Where(e => e.IsListedChange).OrderByDescending(e => e.Seq).Concat(Latest)
             .DistinctBy(e => e.Seq).Take(LatestLength).ToList();
         await RecountAsync(null);
         return true;

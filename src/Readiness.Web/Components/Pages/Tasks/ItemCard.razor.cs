@@ -75,6 +75,9 @@ public sealed partial class ItemCard : ComponentBase
     /// <summary>The name, unit and number behind login names, where the page read them; null shows login names.</summary>
     [Parameter] public IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>? Contacts { get; set; }
 
+    /// <summary>How many photos and documents prove the item; shown as "2 bukti" when any.</summary>
+    [Parameter] public int EvidenceCount { get; set; }
+
     private ChecklistItem Item => View.Item;
 
     /// <summary>
@@ -87,6 +90,7 @@ public sealed partial class ItemCard : ComponentBase
             && ReferenceEquals(parameters.GetValueOrDefault<ItemView>(nameof(View)), View)
             && parameters.GetValueOrDefault<DateOnly>(nameof(Today)) == Today
             && parameters.GetValueOrDefault<bool>(nameof(CanEdit)) == CanEdit
+            && parameters.GetValueOrDefault<int>(nameof(EvidenceCount)) == EvidenceCount
             && parameters.GetValueOrDefault<bool>(nameof(Selectable)) == Selectable
             && parameters.GetValueOrDefault<bool>(nameof(Selected)) == Selected
             && Equals(parameters.GetValueOrDefault<(SaveResult.Conflict, StatusChange)?>(nameof(Conflict)), Conflict)

@@ -16,7 +16,7 @@ namespace Readiness.Web.Components.Pages.Tasks;
 /// agency are the signed-in actor's; the address only narrows.
 /// </summary>
 public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar calendar, ChecklistStore checklists, BulkUpdate bulk,
-    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor) : LiveState(feed)
+    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor, EvidenceStore evidence) : LiveState(feed)
 {
     private int _load;
 
@@ -38,6 +38,9 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
 
     /// <summary>The group whose items are shown, when the address names one.</summary>
     public TaskGroup? Group { get; private set; }
+
+    /// <summary>How many photos and documents each shown item has (items with none are absent): one query per load.</summary>
+    public IReadOnlyDictionary<long, int> EvidenceCounts { get; private set; } = new Dictionary<long, int>();
 
     public bool IsLiaison => Actor?.Role == Roles.Liaison;
 
@@ -79,6 +82,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
         var groups = showGroups || filter.Group is not null ? await tasks.GroupsAsync(Actor, Election.Id, filter) : [];
         var page = showGroups ? TaskPage.Empty : await tasks.ListAsync(Actor, Election.Id, filter);
         var escalated = await notifications.EscalatedAsync(Actor, page.Items.Select(v => v.Item.Id).ToList());
+        var evidenceCounts = await evidence.CountsAsync(page.Items.Select(v => v.Item.Id).ToList());
         if (load != _load)
         {
             return;
@@ -89,6 +93,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
         Group = filter.Group is { } key ? groups.FirstOrDefault(g => g.Key == key) : null;
         Page = page;
         Escalated.Reset(escalated.Values);
+        EvidenceCounts = evidenceCounts;
     }
 
     /// <summary>Reads the current address again (after an item was added).</summary>
@@ -151,6 +156,24 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
     protected override Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
     {
         var changed = Escalated.Apply(events);
+        foreach (var e in events.Where(e => e.Evidence is not null && Page?.Items.Any(v => v.Item.Id == e.ItemId) == true))
+        {
+            // Counted from the event itself: a photo added or removed costs no query.
+            var counts = new Dictionary<long, int>(EvidenceCounts);
+            var count = counts.GetValueOrDefault(e.ItemId) + (e.Evidence == EvidenceStore.Removed ? -1 : 1);
+            if (count > 0)
+            {
+                counts[e.ItemId] = count;
+            }
+            else
+            {
+                counts.Remove(e.ItemId);
+            }
+
+            EvidenceCounts = counts;
+            changed = true;
+        }
+
         foreach (var e in events.Where(e => e.AgencyCode == Actor?.AgencyCode && e.ElectionId == Election?.Id && e.StatusBefore is not null))
         {
             if (Page?.Items.FirstOrDefault(v => v.Item.Id == e.ItemId) is { } shown && e.ItemVersion > shown.Item.Version)

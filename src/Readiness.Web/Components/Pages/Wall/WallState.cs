@@ -262,7 +262,7 @@ public sealed class WallState(
 
         Escalated.Apply(events);
         // Bounded: a wall runs for days.
-        Ticker = events.Where(e => e.StatusBefore is not null && e.ElectionId == Election.Id)
+        Ticker = events.Where(e => e.IsListedChange && e.ElectionId == Election.Id)
             .OrderByDescending(e => e.Seq).Concat(Ticker).DistinctBy(e => e.Seq).Take(TickerLength).ToList();
         _overdue?.Apply(events, Election.Id);
         try
