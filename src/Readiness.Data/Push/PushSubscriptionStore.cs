@@ -41,30 +41,16 @@ public sealed class PushSubscriptionStore(ConnectionFactory factory, TimeProvide
         }
 
         var label = ShortAgent(userAgent);
-        var now = Now();
         await using var connection = await factory.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT Id FROM PushSubscriptions WHERE Endpoint = @endpoint;", new { endpoint = uri.AbsoluteUri }, transaction,
-            cancellationToken: cancellationToken));
-        if (id is { } existing)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE PushSubscriptions SET UserId = @userId, P256dh = @p256dh, Auth = @auth, UserAgent = @label, Failures = 0
-                WHERE Id = @existing;
-                """, new { userId, p256dh, auth, label, existing }, transaction, cancellationToken: cancellationToken));
-        }
-        else
-        {
-            id = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
-                INSERT INTO PushSubscriptions (UserId, Endpoint, P256dh, Auth, UserAgent, CreatedAtUtc, Failures)
-                VALUES (@userId, @endpoint, @p256dh, @auth, @label, @now, 0);
-                {factory.Dialect.SelectInsertedId}
-                """, new { userId, endpoint = uri.AbsoluteUri, p256dh, auth, label, now }, transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return id.Value;
+        // One command: the browser's row is moved to this person with its new keys, or made. The endpoint is unique.
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            UPDATE PushSubscriptions SET UserId = @userId, P256dh = @p256dh, Auth = @auth, UserAgent = @label, Failures = 0
+            WHERE Endpoint = @endpoint;
+            INSERT INTO PushSubscriptions (UserId, Endpoint, P256dh, Auth, UserAgent, CreatedAtUtc, Failures)
+            SELECT @userId, @endpoint, @p256dh, @auth, @label, @now, 0
+            WHERE NOT EXISTS (SELECT 1 FROM PushSubscriptions WHERE Endpoint = @endpoint);
+            SELECT Id FROM PushSubscriptions WHERE Endpoint = @endpoint;
+            """, new { userId, endpoint = uri.AbsoluteUri, p256dh, auth, label, now = Now() }, cancellationToken: cancellationToken));
     }
 
     /// <summary>Forgets the actor's browser at <paramref name="endpoint"/> (sign-out, or notifications turned off). True when there was one.</summary>
