@@ -57,6 +57,7 @@ app.MapIncidentExport();
 app.MapSituationApi();
 app.MapApiEndpoints();
 app.MapItemWriteEndpoints();
+app.MapPushEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
 app.MapStaticAssets();
