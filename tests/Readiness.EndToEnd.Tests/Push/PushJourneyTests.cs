@@ -84,12 +84,15 @@ public sealed class PushJourneyTests : IAsyncLifetime
         await Expect(page.GetByText("Notifikasi belum diizinkan di ponsel ini.")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Izinkan notifikasi di ponsel ini" })).ToBeVisibleAsync();
 
+        // Playwright can only grant; the browser's own "block" is set through the DevTools protocol, for this context.
         var cdp = await page.Context.NewCDPSessionAsync(page);
+        var target = await cdp.SendAsync("Target.getTargetInfo");
         await cdp.SendAsync("Browser.setPermission", new Dictionary<string, object>
         {
             ["permission"] = new Dictionary<string, object> { ["name"] = "notifications" },
             ["setting"] = "denied",
             ["origin"] = origin,
+            ["browserContextId"] = target!.Value.GetProperty("targetInfo").GetProperty("browserContextId").GetString()!,
         });
         await page.GotoAsync("/profil");
         await Expect(page.GetByText("Notifikasi diblokir oleh peramban.")).ToBeVisibleAsync();
