@@ -116,7 +116,10 @@
         }
     }
 
-    window.readinessPush = { forget };
+    // Without the permission there is no subscription that works: sign-out then goes on at once, as before.
+    const mayHaveSubscription = () => supported() && Notification.permission === "granted";
+
+    window.readinessPush = { forget, mayHaveSubscription };
 
     document.addEventListener("click", event => {
         const button = event.target instanceof Element ? event.target.closest("[data-push-allow]") : null;

@@ -19,7 +19,7 @@
         }
 
         // This phone's notices stop with the sign-out (js/push.js); the form is sent once that is done or has failed.
-        if (window.readinessPush && form.dataset.pushForgotten !== "1") {
+        if (window.readinessPush?.mayHaveSubscription() && form.dataset.pushForgotten !== "1") {
             event.preventDefault();
             form.dataset.pushForgotten = "1";
             window.readinessPush.forget().catch(() => { }).finally(() => form.requestSubmit(event.submitter ?? undefined));
