@@ -131,12 +131,15 @@ self.addEventListener("notificationclick", event => {
     event.waitUntil((async () => {
         const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
         for (const client of windows) {
-            if (new URL(client.url).origin === self.location.origin && "focus" in client) {
-                await client.focus();
-                if ("navigate" in client) {
-                    await client.navigate(target);
-                }
+            if (new URL(client.url).origin !== self.location.origin || !("focus" in client)) {
+                continue;
+            }
+            try {
+                const focused = await client.focus();
+                await focused.navigate(target);
                 return;
+            } catch {
+                // A window this worker does not control cannot be sent elsewhere: a new one opens instead.
             }
         }
 

@@ -28,7 +28,7 @@ public sealed class PushJourneyTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task The_service_worker_shows_a_pushed_notice_with_its_title_and_keeps_its_link()
+    public async Task The_service_worker_shows_a_pushed_notice_with_its_title_and_link_and_sign_out_still_signs_out()
     {
         var page = await _fixture.SignedInPageAsync("pimpinan", width: 412, height: 915);
         var origin = _fixture.App.BaseUri.GetLeftPart(UriPartial.Authority);
@@ -70,6 +70,11 @@ public sealed class PushJourneyTests : IAsyncLifetime
         Assert.Equal("uji-tag", json.GetProperty("tag").GetString());
         Assert.Equal("/butir/1", json.GetProperty("link").GetString());
         Assert.Equal("", json.GetProperty("body").GetString());
+
+        // With notifications allowed, sign-out first forgets this browser's subscription, then signs out as before.
+        await AppFixture.WaitForInteractiveAsync(page);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Keluar" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/masuk"));
     }
 
     [Fact]
