@@ -89,6 +89,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NotificationStore>();
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<WebhookStore>();
+        services.AddOptions<Push.PushOptions>().Bind(configuration.GetSection(Push.PushOptions.SectionName));
+        services.AddSingleton<Push.PushSubscriptionStore>();
         services.AddSingleton<WebhookSecrets>().AddDataProtection();
         services.AddSingleton<EscalationRuleStore>();
         services.AddSingleton<EscalationEngine>();

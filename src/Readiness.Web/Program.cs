@@ -58,6 +58,7 @@ app.MapSituationApi();
 app.MapApiEndpoints();
 app.MapItemWriteEndpoints();
 app.MapEvidenceEndpoints();
+app.MapPushEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
 app.MapHub<ReadinessHub>(ReadinessHub.Path);
 app.MapStaticAssets();

@@ -214,6 +214,8 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         {
             ["Database:Provider"] = "SqlServer",
             ["ConnectionStrings:Readiness"] = "Server=recording;Database=Readiness",
+            ["Push:PublicKey"] = "BHkY9EVoGfjlDqEL5pbA0ZJUoz4SHSl8KL5oSmlIsgJ7QFvLNHb6DbBwW1uomOu8Ge2d6Wrs4hqlAjMlZYfvEZg",
+            ["Push:PrivateKey"] = "not-a-real-key-the-statements-are-only-recorded",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
@@ -317,6 +319,14 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<WebhookStore>().AddAsync(Admin, "Gateway", "https://gateway.example/hook", "rahasia-panjang-sekali"),
             () => Get<WebhookStore>().SetEnabledAsync(Admin, 1, false),
             () => Get<WebhookStore>().DeleteAsync(Admin, 1),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().SaveAsync(Admin, "https://fcm.googleapis.com/fcm/send/abc",
+                "BHkY9EVoGfjlDqEL5pbA0ZJUoz4SHSl8KL5oSmlIsgJ7QFvLNHb6DbBwW1uomOu8Ge2d6Wrs4hqlAjMlZYfvEZg", "q1xLkOGDKV7uZ0pJvmXh_A", "Chrome"),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().RemoveAsync(Admin, "https://fcm.googleapis.com/fcm/send/abc"),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().CountAsync(Admin),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().ForUserAsync(1),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().MarkSuccessAsync(1),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().MarkFailureAsync(1),
+            () => Get<Readiness.Data.Push.PushSubscriptionStore>().DeleteAsync(1),
             () => Get<Readiness.Data.Situation.SituationStore>().SetAsync(Admin, new("64.02.06", "ag", "Gesekan", 1, Guid.NewGuid())),
             () => Get<Readiness.Data.Situation.SituationStore>().SetAsync(Admin, new("64.02.06", "ag", "Gesekan", 0, Guid.NewGuid())),
             () => Get<Readiness.Data.Situation.SituationStore>().HistoryAsync(Admin, "64.02"),

@@ -5,7 +5,7 @@ using Readiness.Data.Sql;
 namespace Readiness.Data.Notifications;
 
 /// <summary>
-/// The outbox of e-mails and webhook posts. A server leases a batch of due rows, sends them, and marks each sent or
+/// The outbox of e-mails, webhook posts and Web Push messages. A server leases a batch of due rows, sends them, and marks each sent or
 /// failed; a row whose server died keeps its idempotency key and is leased again when the lease runs out, so a
 /// delivery is made at least once and always under the same key. After the last try a row is a dead letter.
 /// </summary>
@@ -22,15 +22,16 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// As <see cref="ClaimAsync(string, int, TimeSpan, CancellationToken)"/>, leaving the rows of receivers this
     /// server is still busy with where they are: the webhooks <paramref name="skipWebhookIds"/>, and e-mail when
     /// <paramref name="skipEmail"/>. A receiver that does not answer then holds only its own rows, never a claim
-    /// other receivers wait in.
+    /// other receivers wait in. <paramref name="skipPush"/> leaves the Web Push rows likewise.
     /// </summary>
     public async Task<IReadOnlyList<DeliveryWork>> ClaimAsync(string owner, int take, TimeSpan lease, IReadOnlyCollection<int> skipWebhookIds, bool skipEmail,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool skipPush = false)
     {
         var now = Now();
         var where = "Status = 'pending' AND NextAttemptAtUtc <= @now AND (LeaseUntilUtc IS NULL OR LeaseUntilUtc <= @now)"
                     + (skipWebhookIds.Count > 0 ? " AND (WebhookId IS NULL OR WebhookId NOT IN @skipWebhookIds)" : "")
-                    + (skipEmail ? " AND Channel <> 'email'" : "");
+                    + (skipEmail ? " AND Channel <> 'email'" : "")
+                    + (skipPush ? " AND Channel <> 'push'" : "");
         var claim = factory.Dialect.ClaimRows("Deliveries", "LeaseOwner = @owner, LeaseUntilUtc = @until", where, Math.Clamp(take, 1, 1000));
         await using var connection = await factory.OpenAsync(cancellationToken);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(claim, new { owner, until = now + lease, now, skipWebhookIds },
@@ -42,7 +43,7 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
 
         var read = $"""
             SELECT d.Id AS DeliveryId, d.Channel, d.IdempotencyKey, d.Attempts, d.WebhookId, w.Url AS WebhookUrl, w.Secret AS WebhookSecret,
-                   u.Email, u.UserName, u.DisplayName,
+                   u.Email, u.UserName, u.DisplayName, u.Id AS UserId,
                    {NotificationStore.InboxColumns}
             FROM Deliveries d
             JOIN Notifications n ON n.Id = d.NotificationId
@@ -101,8 +102,8 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     {
         NotificationStore.RequireAdmin(actor);
         var sql = $"""
-            SELECT d.Id, d.Channel, COALESCE(w.Name, u.Email, '') AS Target, d.IdempotencyKey, d.Attempts, d.LastError, d.LastErrorKind, d.LastAttemptAtUtc,
-                   n.Kind, i.Title AS ItemTitle, u.UserName
+            SELECT d.Id, d.Channel, COALESCE(w.Name, CASE WHEN d.Channel = 'push' THEN u.UserName END, u.Email, '') AS Target, d.IdempotencyKey, d.Attempts,
+                   d.LastError, d.LastErrorKind, d.LastAttemptAtUtc, n.Kind, i.Title AS ItemTitle, u.UserName
             FROM Deliveries d
             JOIN Notifications n ON n.Id = d.NotificationId
             JOIN Users u ON u.Id = n.UserId

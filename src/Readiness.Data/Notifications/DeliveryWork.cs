@@ -8,7 +8,7 @@ public sealed class DeliveryWork
 {
     public long DeliveryId { get; set; }
 
-    /// <summary><c>email</c> or <c>webhook</c>.</summary>
+    /// <summary><c>email</c>, <c>webhook</c> or <c>push</c>.</summary>
     public string Channel { get; set; } = "";
 
     /// <summary>Made once when the row was queued, sent with every try: the same across retries, restarts and servers.</summary>
@@ -26,6 +26,9 @@ public sealed class DeliveryWork
     public string? Email { get; set; }
 
     public string UserName { get; set; } = "";
+
+    /// <summary>The recipient's id (a push goes to every browser they allowed notifications on).</summary>
+    public int UserId { get; set; }
 
     public string DisplayName { get; set; } = "";
 

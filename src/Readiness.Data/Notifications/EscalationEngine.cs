@@ -408,6 +408,12 @@ public sealed partial class EscalationEngine(
             CROSS JOIN Webhooks w
             WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now {inBatch} AND @sendWebhook = 1 AND w.IsEnabled = 1
               AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.NotificationId = n.Id AND d.Channel = 'webhook' AND d.WebhookId = w.Id);
+            INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
+            SELECT n.Id, 'push', NULL, {newId}, 'pending', 0, @now, @now
+            FROM Notifications n
+            WHERE n.RuleId = @ruleId AND n.CreatedAtUtc = @now {inBatch} AND n.Kind <> '{EscalationKinds.Digest}'
+              AND EXISTS (SELECT 1 FROM PushSubscriptions p WHERE p.UserId = n.UserId)
+              AND NOT EXISTS (SELECT 1 FROM Deliveries d WHERE d.NotificationId = n.Id AND d.Channel = 'push');
             """;
         return await connection.ExecuteAsync(new CommandDefinition(sql, new
         {

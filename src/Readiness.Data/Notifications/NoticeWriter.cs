@@ -68,6 +68,10 @@ public sealed class NoticeWriter(ConnectionFactory factory, TimeProvider time, I
             SELECT @id, 'webhook', w.Id, {factory.Dialect.NewOperationId}, 'pending', 0, @now, @now
             FROM Webhooks w
             WHERE @webhooks = 1 AND w.IsEnabled = 1;
+            INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, Status, Attempts, NextAttemptAtUtc, CreatedAtUtc)
+            SELECT n.Id, 'push', NULL, {factory.Dialect.NewOperationId}, 'pending', 0, @now, @now
+            FROM Notifications n
+            WHERE n.Id = @id AND EXISTS (SELECT 1 FROM PushSubscriptions p WHERE p.UserId = n.UserId);
             """;
         var webhookSent = false;
         foreach (var userId in recipients)

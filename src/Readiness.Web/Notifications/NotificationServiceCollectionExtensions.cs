@@ -2,7 +2,7 @@ using Readiness.Data.Notifications;
 
 namespace Readiness.Web.Notifications;
 
-/// <summary>Delivery of notifications outside the app: the webhook client, the SMTP sender and the outbox worker.</summary>
+/// <summary>Delivery of notifications outside the app: the webhook and push clients, the SMTP sender and the outbox worker.</summary>
 public static class NotificationServiceCollectionExtensions
 {
     public static IServiceCollection AddReadinessNotifications(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +17,17 @@ public static class NotificationServiceCollectionExtensions
                 ConnectCallback = sp.GetRequiredService<WebhookConnector>().ConnectAsync,
                 UseProxy = false,
             });
+        services.AddHttpClient(PushSender.ClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Readiness-Push/1.0"))
+            // A push endpoint is a URL a browser handed in: the same guard as a webhook's, checked after name resolution.
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = sp.GetRequiredService<PushConnector>().ConnectAsync,
+                UseProxy = false,
+            });
+        services.AddSingleton<PushConnector>();
+        services.AddSingleton<PushSender>();
         services.AddSingleton<WebhookConnector>();
         services.AddSingleton<NotificationText>();
         services.AddSingleton<WebhookSender>();

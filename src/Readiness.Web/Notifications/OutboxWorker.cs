@@ -8,7 +8,7 @@ using Readiness.Data.Shared;
 namespace Readiness.Web.Notifications;
 
 /// <summary>
-/// Works off the outbox on this server: leases a batch of due deliveries, sends each (webhook or e-mail) with
+/// Works off the outbox on this server: leases a batch of due deliveries, sends each (webhook, e-mail or Web Push) with
 /// retries and exponential backoff from a Polly pipeline, and marks it sent, or failed until its last try makes it
 /// a dead letter. A delivery is marked sent only after the receiver answered 2xx (or the mail server accepted it),
 /// so it is never sent again after that; a server killed mid-send leaves the lease to run out, and the next server
@@ -23,16 +23,17 @@ public sealed partial class OutboxWorker : Poller
     private readonly DeliveryStore _store;
     private readonly WebhookSender _webhooks;
     private readonly EmailSender _email;
+    private readonly PushSender _push;
     private readonly NotificationSignal _signal;
     private readonly IOptions<NotificationOptions> _options;
     private readonly ILogger<OutboxWorker> _logger;
     private readonly ResiliencePipeline _pipeline;
 
-    public OutboxWorker(DeliveryStore store, WebhookSender webhooks, EmailSender email, NotificationSignal signal, TimeProvider time,
+    public OutboxWorker(DeliveryStore store, WebhookSender webhooks, EmailSender email, PushSender push, NotificationSignal signal, TimeProvider time,
         IOptions<NotificationOptions> options, ILogger<OutboxWorker> logger)
         : base(time)
     {
-        (_store, _webhooks, _email, _signal, _options, _logger) = (store, webhooks, email, signal, options, logger);
+        (_store, _webhooks, _email, _push, _signal, _options, _logger) = (store, webhooks, email, push, signal, options, logger);
         var delivery = options.Value.Delivery;
         var builder = new ResiliencePipelineBuilder { TimeProvider = time };
         if (delivery.RetriesPerClaim > 0)
@@ -60,6 +61,7 @@ public sealed partial class OutboxWorker : Poller
     public string Owner { get; } = LeaseOwner.New();
 
     private const string MailLane = "email";
+    private const string PushLane = "push";
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Task> _lanes = [];
 
@@ -100,22 +102,25 @@ public sealed partial class OutboxWorker : Poller
         await Task.WhenAll(running).WaitAsync(cancellationToken).ContinueWith(_ => { }, CancellationToken.None);
     }
 
-    private static string ReceiverOf(DeliveryWork work) => work.WebhookId is { } id ? $"webhook:{id}" : MailLane;
+    private static string ReceiverOf(DeliveryWork work) => work.WebhookId is { } id ? $"webhook:{id}" : work.Channel == PushLane ? PushLane : MailLane;
 
     private async Task<(int Count, Task Lanes)> StartBatchAsync(CancellationToken cancellationToken)
     {
         var delivery = _options.Value.Delivery;
         int[] busyWebhooks;
         bool mailBusy;
+        bool pushBusy;
         lock (_gate)
         {
-            busyWebhooks = [.. _lanes.Keys.Where(k => k != MailLane).Select(k => int.Parse(k["webhook:".Length..], System.Globalization.CultureInfo.InvariantCulture))];
+            busyWebhooks = [.. _lanes.Keys.Where(k => k is not (MailLane or PushLane))
+                .Select(k => int.Parse(k["webhook:".Length..], System.Globalization.CultureInfo.InvariantCulture))];
             mailBusy = _lanes.ContainsKey(MailLane);
+            pushBusy = _lanes.ContainsKey(PushLane);
         }
 
         var lease = Lease(delivery);
         var leaseEnd = Time.GetUtcNow() + lease;
-        var batch = await _store.ClaimAsync(Owner, delivery.BatchSize, lease, busyWebhooks, mailBusy, cancellationToken);
+        var batch = await _store.ClaimAsync(Owner, delivery.BatchSize, lease, busyWebhooks, mailBusy, cancellationToken, pushBusy);
         var started = new List<Task>();
         foreach (var lane in batch.GroupBy(ReceiverOf))
         {
@@ -205,6 +210,10 @@ public sealed partial class OutboxWorker : Poller
                     if (body is not null)
                     {
                         await _webhooks.SendAsync(work, body, token);
+                    }
+                    else if (work.Channel == PushLane)
+                    {
+                        await _push.SendAsync(work, token);
                     }
                     else
                     {

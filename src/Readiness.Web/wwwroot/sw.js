@@ -103,3 +103,46 @@ function keptLabel(at) {
     const time = `${String(at.getHours()).padStart(2, "0")}.${String(at.getMinutes()).padStart(2, "0")}`;
     return `Luring · data per ${time} ${zone} / Offline · data as of ${time} ${zone}`;
 }
+
+// Web Push (js/push.js subscribes): the message carries a title and a path in the app, never a note or a name. A
+// repeat of one delivery has the same tag, so it replaces the notification instead of adding one.
+self.addEventListener("push", event => {
+    let message = {};
+    try {
+        message = event.data ? event.data.json() : {};
+    } catch {
+        message = {};
+    }
+
+    const link = typeof message.link === "string" && message.link.startsWith("/") && !message.link.startsWith("//") ? message.link : "/kotak-masuk";
+    event.waitUntil(self.registration.showNotification(message.title || "Kesiapan Pilkada", {
+        body: "",
+        tag: message.tag || undefined,
+        icon: "/icons/icon-192.png",
+        badge: "/icons/icon-192.png",
+        data: { link },
+    }));
+});
+
+// A tap opens the notice's page: in a window of the app that is already open when there is one, else a new one.
+self.addEventListener("notificationclick", event => {
+    event.notification.close();
+    const target = new URL(event.notification.data?.link || "/kotak-masuk", self.location.origin).href;
+    event.waitUntil((async () => {
+        const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+        for (const client of windows) {
+            if (new URL(client.url).origin !== self.location.origin || !("focus" in client)) {
+                continue;
+            }
+            try {
+                const focused = await client.focus();
+                await focused.navigate(target);
+                return;
+            } catch {
+                // A window this worker does not control cannot be sent elsewhere: a new one opens instead.
+            }
+        }
+
+        await self.clients.openWindow(target);
+    })());
+});

@@ -156,6 +156,38 @@ public sealed class DatabaseMigratorTests : IDisposable
     }
 
     [Fact]
+    public async Task Adding_the_push_channel_keeps_every_outbox_row_with_its_id_error_kind_and_cascade()
+    {
+        // A file as it stood before the push channel: the scripts before 0019, journaled as applied.
+        await BuildWithTheReleasedRunnerAsync(DatabaseMigrator.ShippedScripts("sqlite").Count(s => string.CompareOrdinal(Path.GetFileName(s.Name), "0019") < 0));
+        await using var connection = await _db.Factory.OpenAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO Users (Id, UserName, NormalizedUserName, DisplayName, Role, SecurityStamp, ConcurrencyStamp, CreatedAtUtc)
+            VALUES (7, 'sekda', 'SEKDA', 'Sekda', 'pimpinan', 's', 'c', '2024-11-23 03:00:00.000');
+            INSERT INTO Notifications (Id, UserId, RuleId, Kind, RegionCode, CreatedAtUtc, ItemCount)
+            VALUES (41, 7, 1, 'kendala', '64.02', '2024-11-23 03:00:00.000', 3);
+            INSERT INTO Deliveries (Id, NotificationId, Channel, WebhookId, IdempotencyKey, Status, NextAttemptAtUtc, CreatedAtUtc, LastError, LastErrorKind)
+            VALUES (90, 41, 'email', NULL, 'kunci-90', 'dead', '2024-11-23 03:00:00.000', '2024-11-23 03:00:00.000', 'refused', 'refused');
+            """);
+
+        await _db.Migrations.MigrateAsync();
+
+        Assert.Equal(("kunci-90", "dead", "refused"), await connection.QuerySingleAsync<(string, string, string)>(
+            "SELECT IdempotencyKey, Status, LastErrorKind FROM Deliveries WHERE Id = 90 AND NotificationId = 41;"));
+        await connection.ExecuteAsync("""
+            INSERT INTO Deliveries (Id, NotificationId, Channel, WebhookId, IdempotencyKey, NextAttemptAtUtc, CreatedAtUtc)
+            VALUES (91, 41, 'push', NULL, 'kunci-91', '2024-11-23 03:00:00.000', '2024-11-23 03:00:00.000');
+            """);
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => connection.ExecuteAsync("""
+            INSERT INTO Deliveries (NotificationId, Channel, WebhookId, IdempotencyKey, NextAttemptAtUtc, CreatedAtUtc)
+            VALUES (41, 'sms', NULL, 'kunci-92', '2024-11-23 03:00:00.000', '2024-11-23 03:00:00.000');
+            """));
+        Assert.Empty(await connection.QueryAsync("PRAGMA foreign_key_check;"));
+        await connection.ExecuteAsync("DELETE FROM Notifications WHERE Id = 41;");
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Deliveries;"));
+    }
+
+    [Fact]
     public async Task Widening_the_notice_kinds_keeps_every_rule_notice_and_outbox_row_with_its_id()
     {
         // A file as it stood before the widening: the scripts before 0012, journaled as applied.
