@@ -35,6 +35,44 @@ public sealed class FieldJourneyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_number_typed_before_the_circuit_is_up_travels_with_the_tap_and_a_word_in_its_place_is_refused_on_the_card()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await HoldTheCircuitBackAsync(page);
+        await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("TPS didirikan sesuai standar"));
+        var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "TPS didirikan sesuai standar" }).First;
+        var done = card.GetByLabel("Sudah");
+        var target = card.GetByLabel("dari");
+        await Expect(target).ToBeVisibleAsync();
+        var itemId = await card.GetAttributeAsync("data-item");
+        var tap = await card.GetAttributeAsync("data-item-status") == "proses" ? "Siap" : "Dalam proses";
+        var before = await ItemAsync(page, itemId!);
+
+        // A word where a number belongs: said on the card in Indonesian, nothing kept on the phone, nothing sent.
+        await done.FillAsync("tiga puluh delapan");
+        await card.GetByRole(AriaRole.Button, new() { Name = tap }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Isi angka bulat" }))
+            .ToHaveTextAsync("Isi angka bulat dari 0 sampai 100000.");
+        Assert.Equal(0, await QueuedAsync(page));
+        Assert.Equal(before, await ItemAsync(page, itemId!));
+
+        await done.FillAsync("38");
+        await target.FillAsync("45");
+        await card.GetByRole(AriaRole.Button, new() { Name = tap }).ClickAsync();
+
+        await Expect(card.GetByText("Tersimpan", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync("38/45 TPS");
+        // Saved with the status in one change, and the item's history reads the number.
+        Assert.Equal((tap, before.Version + 1), await ItemAsync(page, itemId!));
+        var other = await page.Context.NewPageAsync();
+        await other.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await other.GotoAsync($"/butir/{itemId}");
+        await Expect(other.GetByRole(AriaRole.Article).First.Locator(".item-number-text")).ToHaveTextAsync("38/45 TPS");
+        await Expect(other.GetByText(new Regex(@"→ 38 dari 45 TPS")).First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Three_taps_made_offline_wait_on_the_phone_and_arrive_once_each_in_order_when_the_link_returns()
     {
         var page = await fixture.SignedInPageAsync("penghubung.pemda", width: Width, height: Height);
