@@ -178,6 +178,43 @@ public sealed class FieldJourneyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_number_sent_as_a_word_or_out_of_bounds_over_http_is_refused_with_a_message_and_nothing_is_written()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("Bimtek KPPS"));
+        var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Bimtek KPPS" }).First;
+        await Expect(card.GetByLabel("Sudah")).ToBeVisibleAsync();
+        var itemId = await card.GetAttributeAsync("data-item");
+        var version = int.Parse((await card.GetAttributeAsync("data-version"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var token = await page.Locator("meta[name='antiforgery']").GetAttributeAsync("content");
+        var headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token! };
+        var url = $"/api/butir/{itemId}/status";
+        var before = await ItemAsync(page, itemId!);
+
+        var word = await page.APIRequest.PostAsync(url, new()
+        {
+            DataObject = new { expectedVersion = version, status = "proses", operationId = Guid.NewGuid(), done = "tiga puluh delapan" }, Headers = headers,
+        });
+        var tooMany = await page.APIRequest.PostAsync(url, new()
+        {
+            DataObject = new { expectedVersion = version, status = "proses", operationId = Guid.NewGuid(), done = 1_000_000 }, Headers = headers,
+        });
+        var negative = await page.APIRequest.PostAsync(url, new()
+        {
+            DataObject = new { expectedVersion = version, status = "proses", operationId = Guid.NewGuid(), done = -1 }, Headers = headers,
+        });
+
+        Assert.Equal(400, word.Status);
+        Assert.StartsWith("Isi permintaan tidak terbaca: angka harus bilangan bulat", (await word.JsonAsync())!.Value.GetProperty("title").GetString());
+        Assert.Equal(400, tooMany.Status);
+        Assert.Equal("Isi angka bulat dari 0 sampai 100000.", (await tooMany.JsonAsync())!.Value.GetProperty("title").GetString());
+        Assert.Equal(400, negative.Status);
+        Assert.Equal("Isi angka bulat dari 0 sampai 100000.", (await negative.JsonAsync())!.Value.GetProperty("title").GetString());
+        Assert.Equal(before, await ItemAsync(page, itemId!));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_api_is_described_at_openapi_v1_json_for_signed_in_users_only()
     {
         var page = await fixture.SignedInPageAsync("pimpinan", width: Width, height: Height);
