@@ -75,6 +75,36 @@ public sealed class FieldJourneyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Simpan_angka_before_the_circuit_is_up_saves_the_number_alone_and_keeps_the_status_and_the_note()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await HoldTheCircuitBackAsync(page);
+        await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("Kotak suara, surat suara"));
+        var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Kotak suara, surat suara dan formulir C" }).First;
+        var done = card.GetByLabel("Sudah");
+        await Expect(card.GetByLabel("dari")).ToBeVisibleAsync();
+        var itemId = await card.GetAttributeAsync("data-item");
+        var before = await ItemAsync(page, itemId!);
+        var note = await card.Locator(".item-state + .item-note").AllInnerTextsAsync();
+        var mine = await done.InputValueAsync() == "12" ? "13" : "12";
+
+        await done.FillAsync(mine);
+        await card.GetByLabel("dari").FillAsync("600");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Simpan angka" }).ClickAsync();
+
+        await Expect(card.GetByText("Tersimpan", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/600 TPS");
+        Assert.Equal((before.Status, before.Version + 1), await ItemAsync(page, itemId!));
+        var other = await page.Context.NewPageAsync();
+        await other.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await other.GotoAsync($"/butir/{itemId}");
+        var saved = other.GetByRole(AriaRole.Article).First;
+        await Expect(saved.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/600 TPS");
+        Assert.Equal(note, await saved.Locator(".item-state + .item-note").AllInnerTextsAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Three_taps_made_offline_wait_on_the_phone_and_arrive_once_each_in_order_when_the_link_returns()
     {
         var page = await fixture.SignedInPageAsync("penghubung.pemda", width: Width, height: Height);

@@ -222,6 +222,11 @@
             operationId: crypto.randomUUID ? crypto.randomUUID() : uuid(),
             at: Date.now(),
         });
+        const article = card(itemId);
+        if (article) {
+            article.dataset.tappedNote = note ?? "";
+        }
+
         // Sent with the tap: not handed again to the live card as if still unsaved.
         typed.delete(`done-${itemId}`);
         typed.delete(`target-${itemId}`);
@@ -370,7 +375,7 @@
 
     // Before Blazor's own handlers (capture on window): a tap the circuit cannot take is taken here.
     window.addEventListener("click", e => {
-        const target = e.target instanceof Element ? e.target.closest("[data-tap-status]") : null;
+        const target = e.target instanceof Element ? e.target.closest("[data-tap-status], [data-tap-number]") : null;
         if (!target || !user || circuitUp()) {
             return;
         }
@@ -384,8 +389,9 @@
         e.stopImmediatePropagation();
         const itemId = Number(article.dataset.item);
         const expectedVersion = Number(article.dataset.version);
-        const status = target.dataset.tapStatus;
         const current = article.dataset.tapped || article.dataset.itemStatus;
+        // "Simpan angka" is a tap on the status the item has: the number alone changes.
+        const status = target.dataset.tapStatus || current;
         const numbers = typedNumbers(article);
         if (numbers.error) {
             mark(itemId, null, numbers.error, true);
@@ -393,14 +399,18 @@
         }
 
         const numberTyped = numbers.done !== null || numbers.target !== null;
-        if (status === "kendala") {
+        if (status === current && numberTyped) {
+            // The same status with a new number (or "Simpan angka"): the note stays, as on a live page; a Kendala
+            // keeps the note it has instead of asking again. The note is the item's, or that of this page's own last tap.
+            const note = "tappedNote" in article.dataset ? article.dataset.tappedNote || null
+                : article.querySelector(".item-state + .item-note")?.textContent.trim() || null;
+            enqueue(itemId, status, note, expectedVersion, numbers);
+        } else if (target.dataset.tapNumber) {
+            // "Simpan angka" with nothing typed: nothing to send.
+        } else if (status === "kendala") {
             askNote(article, itemId, expectedVersion, numbers);
         } else if (status !== current) {
             enqueue(itemId, status, null, expectedVersion, numbers);
-        } else if (numberTyped) {
-            // The same status with a new number: the item's note stays, as on a live page.
-            const note = article.querySelector(".item-state + .item-note")?.textContent.trim() || null;
-            enqueue(itemId, status, note, expectedVersion, numbers);
         }
     }, true);
 
