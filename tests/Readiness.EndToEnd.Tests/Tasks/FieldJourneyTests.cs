@@ -35,6 +35,76 @@ public sealed class FieldJourneyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_number_typed_before_the_circuit_is_up_travels_with_the_tap_and_a_word_in_its_place_is_refused_on_the_card()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await HoldTheCircuitBackAsync(page);
+        await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("TPS didirikan sesuai standar"));
+        var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "TPS didirikan sesuai standar" }).First;
+        var done = card.GetByLabel("Sudah");
+        var target = card.GetByLabel("dari");
+        await Expect(target).ToBeVisibleAsync();
+        var itemId = await card.GetAttributeAsync("data-item");
+        var tap = await card.GetAttributeAsync("data-item-status") == "proses" ? "Siap" : "Dalam proses";
+        var before = await ItemAsync(page, itemId!);
+        // A number the item does not hold yet (the demo may already say 38), so the history has a change to read.
+        var mine = await done.InputValueAsync() == "38" ? "37" : "38";
+
+        // A word where a number belongs: said on the card in Indonesian, nothing kept on the phone, nothing sent.
+        await done.FillAsync("tiga puluh delapan");
+        await card.GetByRole(AriaRole.Button, new() { Name = tap }).ClickAsync();
+        await Expect(card.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Isi angka bulat" }))
+            .ToHaveTextAsync("Isi angka bulat dari 0 sampai 100000.");
+        Assert.Equal(0, await QueuedAsync(page));
+        Assert.Equal(before, await ItemAsync(page, itemId!));
+
+        await done.FillAsync(mine);
+        await target.FillAsync("45");
+        await card.GetByRole(AriaRole.Button, new() { Name = tap }).ClickAsync();
+
+        await Expect(card.GetByText("Tersimpan", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/45 TPS");
+        // Saved with the status in one change, and the item's history reads the number.
+        Assert.Equal((tap, before.Version + 1), await ItemAsync(page, itemId!));
+        var other = await page.Context.NewPageAsync();
+        await other.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await other.GotoAsync($"/butir/{itemId}");
+        await Expect(other.GetByRole(AriaRole.Article).First.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/45 TPS");
+        await Expect(other.GetByText($"→ {mine} dari 45 TPS").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Simpan_angka_before_the_circuit_is_up_saves_the_number_alone_and_keeps_the_status_and_the_note()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await HoldTheCircuitBackAsync(page);
+        await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("Kotak suara, surat suara"));
+        var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Kotak suara, surat suara dan formulir C" }).First;
+        var done = card.GetByLabel("Sudah");
+        await Expect(card.GetByLabel("dari")).ToBeVisibleAsync();
+        var itemId = await card.GetAttributeAsync("data-item");
+        var before = await ItemAsync(page, itemId!);
+        var note = await card.Locator(".item-state + .item-note").AllInnerTextsAsync();
+        var mine = await done.InputValueAsync() == "12" ? "13" : "12";
+
+        await done.FillAsync(mine);
+        await card.GetByLabel("dari").FillAsync("600");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Simpan angka" }).ClickAsync();
+
+        await Expect(card.GetByText("Tersimpan", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/600 TPS");
+        Assert.Equal((before.Status, before.Version + 1), await ItemAsync(page, itemId!));
+        var other = await page.Context.NewPageAsync();
+        await other.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await other.GotoAsync($"/butir/{itemId}");
+        var saved = other.GetByRole(AriaRole.Article).First;
+        await Expect(saved.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/600 TPS");
+        Assert.Equal(note, await saved.Locator(".item-state + .item-note").AllInnerTextsAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Three_taps_made_offline_wait_on_the_phone_and_arrive_once_each_in_order_when_the_link_returns()
     {
         var page = await fixture.SignedInPageAsync("penghubung.pemda", width: Width, height: Height);
@@ -134,6 +204,43 @@ public sealed class FieldJourneyTests(AppFixture fixture)
         Assert.Equal(409, stale.Status);
         var theirs = (await stale.JsonAsync())!.Value.GetProperty("item");
         Assert.Equal(("proses", version + 1), (theirs.GetProperty("status").GetString(), theirs.GetProperty("version").GetInt32()));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_number_sent_as_a_word_or_out_of_bounds_over_http_is_refused_with_a_message_and_nothing_is_written()
+    {
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("Bimtek KPPS"));
+        var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Bimtek KPPS" }).First;
+        await Expect(card.GetByLabel("Sudah")).ToBeVisibleAsync();
+        var itemId = await card.GetAttributeAsync("data-item");
+        var version = int.Parse((await card.GetAttributeAsync("data-version"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var token = await page.Locator("meta[name='antiforgery']").GetAttributeAsync("content");
+        var headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token! };
+        var url = $"/api/butir/{itemId}/status";
+        var before = await ItemAsync(page, itemId!);
+
+        var word = await page.APIRequest.PostAsync(url, new()
+        {
+            DataObject = new { expectedVersion = version, status = "proses", operationId = Guid.NewGuid(), done = "tiga puluh delapan" }, Headers = headers,
+        });
+        var tooMany = await page.APIRequest.PostAsync(url, new()
+        {
+            DataObject = new { expectedVersion = version, status = "proses", operationId = Guid.NewGuid(), done = 1_000_000 }, Headers = headers,
+        });
+        var negative = await page.APIRequest.PostAsync(url, new()
+        {
+            DataObject = new { expectedVersion = version, status = "proses", operationId = Guid.NewGuid(), done = -1 }, Headers = headers,
+        });
+
+        Assert.Equal(400, word.Status);
+        Assert.StartsWith("Isi permintaan tidak terbaca: angka harus bilangan bulat", (await word.JsonAsync())!.Value.GetProperty("title").GetString());
+        Assert.Equal(400, tooMany.Status);
+        Assert.Equal("Isi angka bulat dari 0 sampai 100000.", (await tooMany.JsonAsync())!.Value.GetProperty("title").GetString());
+        Assert.Equal(400, negative.Status);
+        Assert.Equal("Isi angka bulat dari 0 sampai 100000.", (await negative.JsonAsync())!.Value.GetProperty("title").GetString());
+        Assert.Equal(before, await ItemAsync(page, itemId!));
         await page.Context.CloseAsync();
     }
 

@@ -3,7 +3,8 @@
 // (IndexedDB, per user) and sent over plain HTTP (api/butir/{id}/status, with the page's antiforgery token and the
 // tap's own operation id, so a replay changes nothing), in order, each once, as soon as the link allows. A slim bar
 // says what waits; a conflict or a refusal found on return is shown on that card. With the circuit up, the page's
-// own buttons do the work. Signing out sends what waits first, or names what would be lost.
+// own buttons do the work. Signing out sends what waits first, or names what would be lost. A number typed on the
+// card ("Sudah 38 dari 45") travels with the tap, as it does on a live page: officials report in numbers.
 (() => {
     const en = document.documentElement.lang === "en";
     const text = en ? {
@@ -162,13 +163,74 @@
         note.classList.toggle("error", !!isError);
     }
 
-    async function enqueue(itemId, status, note, expectedVersion) {
+    // What the liaison typed in the card's number fields and has not saved: done and target as numbers, only those
+    // that differ from what the page was rendered with (null: unchanged, as the server reads it). Text is refused here
+    // with the page's own message (the same rule as ItemNumbers.Parse); bounds and "done above target" are the
+    // server's, answered like any refusal.
+    function typedNumbers(article) {
+        const itemId = article.dataset.item;
+        const numbers = { done: null, target: null };
+        for (const [key, input] of [["done", article.querySelector(`#done-${itemId}`)], ["target", article.querySelector(`#target-${itemId}`)]]) {
+            if (!input || input.value.trim() === input.defaultValue.trim()) {
+                continue;
+            }
+
+            const digits = input.value.replace(/[.,\s]/g, "");
+            if (digits === "") {
+                continue;
+            }
+
+            if (!/^\d{1,6}$/.test(digits)) {
+                return { error: input.dataset.invalid || input.value };
+            }
+
+            numbers[key] = Number(digits);
+        }
+
+        // A new target alone keeps the done the item shows: the number is sent whole, as the circuit sends it.
+        const done = article.querySelector(`#done-${itemId}`);
+        if (numbers.target !== null && numbers.done === null && done && /^\d+$/.test(done.defaultValue.trim())) {
+            numbers.done = Number(done.defaultValue.trim());
+        }
+
+        return numbers;
+    }
+
+    // After the server took a number: the card reads it ("38/45 TPS") and its fields hold it as the saved value.
+    function showNumber(itemId, item) {
+        const article = card(itemId);
+        if (!article || !item?.unit) {
+            return;
+        }
+
+        const line = article.querySelector(".item-number-text strong");
+        if (line) {
+            line.textContent = `${item.done ?? "-"}${item.target != null ? `/${item.target}` : ""} ${item.unit}`;
+        }
+
+        for (const [input, value] of [[article.querySelector(`#done-${itemId}`), item.done], [article.querySelector(`#target-${itemId}`), item.target]]) {
+            if (input) {
+                input.defaultValue = input.value = value ?? "";
+            }
+        }
+    }
+
+    async function enqueue(itemId, status, note, expectedVersion, numbers) {
         knownWaiting++;
         await put({
             user, itemId, status, note, expectedVersion,
+            done: numbers?.done ?? null, target: numbers?.target ?? null,
             operationId: crypto.randomUUID ? crypto.randomUUID() : uuid(),
             at: Date.now(),
         });
+        const article = card(itemId);
+        if (article) {
+            article.dataset.tappedNote = note ?? "";
+        }
+
+        // Sent with the tap: not handed again to the live card as if still unsaved.
+        typed.delete(`done-${itemId}`);
+        typed.delete(`target-${itemId}`);
         mark(itemId, status, text.queued);
         await refreshBar();
         flush();
@@ -225,6 +287,7 @@
                         headers: { "Content-Type": "application/json", "RequestVerificationToken": meta("antiforgery") },
                         body: JSON.stringify({
                             expectedVersion: entry.expectedVersion, status: entry.status, note: entry.note, operationId: entry.operationId,
+                            done: entry.done ?? null, target: entry.target ?? null,
                         }),
                     });
                 } catch {
@@ -243,6 +306,7 @@
                     sent++;
                     await carry(entry.itemId, entry.expectedVersion, answer.item.version);
                     mark(entry.itemId, answer.item.status, text.saved);
+                    showNumber(entry.itemId, answer.item);
                 } else if (response.status === 409 && answer?.item) {
                     showConflict(entry, answer.item);
                 } else {
@@ -287,7 +351,7 @@
         actions.className = "field-actions";
         const apply = button(text.applyMine, () => {
             actions.remove();
-            enqueue(entry.itemId, entry.status, entry.note, theirs.version);
+            enqueue(entry.itemId, entry.status, entry.note, theirs.version, { done: entry.done, target: entry.target });
         });
         const keep = button(text.keepTheirs, () => {
             actions.remove();
@@ -307,7 +371,7 @@
     }
 
     // Kendala needs its note: asked for on the card itself when the circuit cannot open its own box.
-    function askNote(article, itemId, expectedVersion) {
+    function askNote(article, itemId, expectedVersion, numbers) {
         article.querySelector(".field-note")?.remove();
         const form = document.createElement("form");
         form.className = "field-note";
@@ -321,7 +385,7 @@
             const note = form.querySelector("textarea").value.trim();
             if (note) {
                 form.remove();
-                enqueue(itemId, "kendala", note, expectedVersion);
+                enqueue(itemId, "kendala", note, expectedVersion, numbers);
             }
         });
         article.querySelector(".status-buttons")?.after(form);
@@ -330,7 +394,7 @@
 
     // Before Blazor's own handlers (capture on window): a tap the circuit cannot take is taken here.
     window.addEventListener("click", e => {
-        const target = e.target instanceof Element ? e.target.closest("[data-tap-status]") : null;
+        const target = e.target instanceof Element ? e.target.closest("[data-tap-status], [data-tap-number]") : null;
         if (!target || !user || circuitUp()) {
             return;
         }
@@ -344,12 +408,28 @@
         e.stopImmediatePropagation();
         const itemId = Number(article.dataset.item);
         const expectedVersion = Number(article.dataset.version);
-        const status = target.dataset.tapStatus;
         const current = article.dataset.tapped || article.dataset.itemStatus;
-        if (status === "kendala") {
-            askNote(article, itemId, expectedVersion);
+        // "Simpan angka" is a tap on the status the item has: the number alone changes.
+        const status = target.dataset.tapStatus || current;
+        const numbers = typedNumbers(article);
+        if (numbers.error) {
+            mark(itemId, null, numbers.error, true);
+            return;
+        }
+
+        const numberTyped = numbers.done !== null || numbers.target !== null;
+        if (status === current && numberTyped) {
+            // The same status with a new number (or "Simpan angka"): the note stays, as on a live page; a Kendala
+            // keeps the note it has instead of asking again. The note is the item's, or that of this page's own last tap.
+            const note = "tappedNote" in article.dataset ? article.dataset.tappedNote || null
+                : article.querySelector(".item-state + .item-note")?.textContent.trim() || null;
+            enqueue(itemId, status, note, expectedVersion, numbers);
+        } else if (target.dataset.tapNumber) {
+            // "Simpan angka" with nothing typed: nothing to send.
+        } else if (status === "kendala") {
+            askNote(article, itemId, expectedVersion, numbers);
         } else if (status !== current) {
-            enqueue(itemId, status, null, expectedVersion);
+            enqueue(itemId, status, null, expectedVersion, numbers);
         }
     }, true);
 
@@ -379,7 +459,8 @@
     // has taken the page over, so the text is neither lost nor ignored. Enter in the task search goes to the same
     // address the circuit would (?cari=), which the server renders without the circuit.
     const typed = new Map();
-    const keyOf = input => input.getAttribute("placeholder") || input.getAttribute("aria-label") || input.name || "";
+    const keyOf = input => input.getAttribute("placeholder") || input.getAttribute("aria-label") || input.name
+        || (input.classList.contains("number-input") ? input.id : "");
     document.addEventListener("input", e => {
         const input = e.target;
         if (!circuitUp() && input instanceof HTMLInputElement && /^(search|text)$/.test(input.type) && keyOf(input)) {

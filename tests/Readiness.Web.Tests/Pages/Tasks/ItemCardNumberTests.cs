@@ -89,6 +89,20 @@ public sealed class ItemCardNumberTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_prerendered_card_carries_each_number_fields_own_refusal_for_the_phone_to_show_without_the_circuit()
+    {
+        _ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        var cut = RenderCard(Item());
+
+        Assert.Equal("Isi angka bulat dari 0 sampai 100000.", cut.Find($"#done-{ItemId}").GetAttribute("data-invalid"));
+        Assert.Equal("Target harus angka bulat dari 1 sampai 100000.", cut.Find($"#target-{ItemId}").GetAttribute("data-invalid"));
+        // The fields hold the saved number, so the phone sends only what the liaison changed.
+        Assert.Equal("7", cut.Find($"#done-{ItemId}").GetAttribute("value"));
+        Assert.False(cut.Find($"#done-{ItemId}").HasAttribute("disabled"));
+        Assert.Equal("proses", cut.Find("article").GetAttribute("data-item-status"));
+    }
+
+    [Fact]
     public void Setting_38_of_45_with_the_status_tap_saves_both_with_the_same_version_and_keeps_the_note()
     {
         var cut = RenderCard(Item());
