@@ -24,7 +24,10 @@ public sealed partial class InboxJourneyTests(AppFixture fixture)
         var before = UnreadOf(await bell.GetAttributeAsync("aria-label"));
         await page.ScreenshotAsync(new() { Path = Browser.ArtifactPath("bell.png") });
 
+        // A link followed while the page's circuit is still starting can be undone by its first render: wait for it.
+        await AppFixture.WaitForInteractiveAsync(page);
         await bell.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/kotak-masuk$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kotak masuk" })).ToBeVisibleAsync();
         await AppFixture.WaitForInteractiveAsync(page); // the inbox's buttons work once its circuit is up
         // The first unread escalation (a morning digest has no item to open): a notice of one item has "Buka butir",
