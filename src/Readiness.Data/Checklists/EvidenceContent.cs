@@ -44,7 +44,10 @@ public static class EvidenceContent
     // read without end.
     private const int MaxInflatedBytes = 64 * 1024 * 1024;
 
-    private static readonly string[] ForbiddenPdfNames = ["/JavaScript", "/JS", "/Launch", "/RichMedia", "/XFA"];
+    private static readonly string[] ForbiddenPdfNames = ["/JavaScript", "/JS", "/Launch", "/RichMedia", "/XFA", "/EmbeddedFile"];
+
+    // Filters of picture data: nothing in them is read as PDF objects.
+    private static readonly string[] ImageFilters = ["/DCTDecode", "/JPXDecode", "/CCITTFaxDecode", "/JBIG2Decode"];
 
     /// <summary>Checks <paramref name="content"/> and turns it into what is stored.</summary>
     /// <param name="content">The bytes as received.</param>
@@ -217,11 +220,24 @@ public static class EvidenceContent
                 break;
             }
 
-            var inflated = TryInflate(content[start..end], MaxInflatedBytes - inflatedTotal);
-            if (inflated is null)
+            // What a reader decodes, this check must read: a stream is raw (read with the file), Flate alone
+            // (inflated and read), or picture data; any other filter or chain (ASCIIHex, ASCII85, LZW, ...) could hide
+            // a dictionary, and a Flate stream that does not inflate is not trusted either.
+            var dictionary = StreamDictionary(text, at - "stream".Length);
+            var filter = FilterOf(dictionary);
+            if (filter is null || ImageFilters.Contains(filter))
             {
+                at = end;
                 continue;
             }
+
+            if (filter != "/FlateDecode")
+            {
+                throw new InputException(InputException.EvidencePdfScript);
+            }
+
+            var inflated = TryInflate(content[start..end], MaxInflatedBytes - inflatedTotal)
+                ?? throw new InputException(InputException.EvidencePdfScript);
 
             inflatedTotal += inflated.Length;
             if (inflatedTotal >= MaxInflatedBytes || HoldsForbiddenName(Encoding.Latin1.GetString(inflated)))
@@ -231,6 +247,40 @@ public static class EvidenceContent
 
             at = end;
         }
+    }
+
+    // The dictionary before a stream keyword: from the object's start ("obj") to the keyword, names unescaped.
+    private static string StreamDictionary(string text, int keyword)
+    {
+        var from = text.LastIndexOf(" obj", Math.Max(0, keyword), StringComparison.Ordinal);
+        var dictionary = text[(from < 0 ? Math.Max(0, keyword - 2048) : from)..Math.Max(0, keyword)];
+        return dictionary.Contains('#') ? UnescapeNames(dictionary) : dictionary;
+    }
+
+    // The stream's filter: null for none, the one name of a single filter, "chain" for an array of several.
+    private static string? FilterOf(string dictionary)
+    {
+        var at = dictionary.IndexOf("/Filter", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = dictionary[(at + "/Filter".Length)..].TrimStart();
+        if (rest.StartsWith('['))
+        {
+            var close = rest.IndexOf(']');
+            var names = (close < 0 ? rest : rest[1..close]).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return names.Length == 1 ? names[0] : "chain";
+        }
+
+        var end = 1;
+        while (end < rest.Length && IsRegularChar(rest[end]))
+        {
+            end++;
+        }
+
+        return rest.StartsWith('/') ? rest[..end] : "chain";
     }
 
     private static bool HoldsForbiddenName(string text)

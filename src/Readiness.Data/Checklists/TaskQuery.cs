@@ -203,7 +203,10 @@ public sealed class TaskQuery(ConnectionFactory factory, TimeProvider time)
             for (var t = 0; t < expanded.Count; t++)
             {
                 parameters.Add($"word{w}_{t}", "%" + EscapeLike(expanded[t]) + "%");
-                alternatives.Add($"i.Title LIKE @word{w}_{t} ESCAPE '\\' OR i.Note LIKE @word{w}_{t} ESCAPE '\\' OR r.Name LIKE @word{w}_{t} ESCAPE '\\'");
+                // The word itself may name the place; the terms it stands for speak of the item only ("dana" is no "Danau").
+                alternatives.Add(t == 0
+                    ? $"i.Title LIKE @word{w}_{t} ESCAPE '\\' OR i.Note LIKE @word{w}_{t} ESCAPE '\\' OR r.Name LIKE @word{w}_{t} ESCAPE '\\'"
+                    : $"i.Title LIKE @word{w}_{t} ESCAPE '\\' OR i.Note LIKE @word{w}_{t} ESCAPE '\\'");
             }
 
             terms.Add("(" + string.Join(" OR ", alternatives) + ")");

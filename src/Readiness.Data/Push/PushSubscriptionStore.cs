@@ -20,6 +20,12 @@ public sealed class PushSubscriptionStore(ConnectionFactory factory, TimeProvide
     public const int MaxEndpointLength = 800;
 
     /// <summary>
+    /// Browsers kept per person, newest first: each notice is one post per browser, so a person cannot make the server
+    /// post to a thousand addresses; the oldest is forgotten when a sixth subscribes.
+    /// </summary>
+    public const int MaxPerUser = 5;
+
+    /// <summary>
     /// Keeps <paramref name="endpoint"/> for the actor (a browser subscribed again, or by the next person signed in on
     /// it, is moved to them). Returns the row's id.
     /// </summary>
@@ -40,16 +46,20 @@ public sealed class PushSubscriptionStore(ConnectionFactory factory, TimeProvide
             throw new InputException(PushInput.KeysInvalid);
         }
 
+        // Stored as checked: keys without base64 padding (a padded key must not overflow its column).
+        (p256dh, auth) = (p256dh!.TrimEnd('='), auth!.TrimEnd('='));
         var label = ShortAgent(userAgent);
         await using var connection = await factory.OpenAsync(cancellationToken);
         // One command: the browser's row is moved to this person with its new keys, or made. The endpoint is unique.
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
             UPDATE PushSubscriptions SET UserId = @userId, P256dh = @p256dh, Auth = @auth, UserAgent = @label, Failures = 0
             WHERE Endpoint = @endpoint;
             INSERT INTO PushSubscriptions (UserId, Endpoint, P256dh, Auth, UserAgent, CreatedAtUtc, Failures)
             SELECT @userId, @endpoint, @p256dh, @auth, @label, @now, 0
             WHERE NOT EXISTS (SELECT 1 FROM PushSubscriptions WHERE Endpoint = @endpoint);
             SELECT Id FROM PushSubscriptions WHERE Endpoint = @endpoint;
+            DELETE FROM PushSubscriptions WHERE UserId = @userId AND Id NOT IN (
+                SELECT Id FROM (SELECT Id FROM PushSubscriptions WHERE UserId = @userId ORDER BY CreatedAtUtc DESC, Id DESC {factory.Dialect.Top(MaxPerUser)}) AS Kept);
             """, new { userId, endpoint = uri.AbsoluteUri, p256dh, auth, label, now = Now() }, cancellationToken: cancellationToken));
     }
 
@@ -120,7 +130,9 @@ public sealed class PushSubscriptionStore(ConnectionFactory factory, TimeProvide
     public static Uri CheckEndpoint(string? endpoint, bool allowLoopbackHttp)
     {
         endpoint = endpoint?.Trim() ?? "";
+        // The length is checked as stored: escaping can make an address of 800 characters several times longer.
         if (endpoint.Length is 0 or > MaxEndpointLength || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
+            || uri.AbsoluteUri.Length > MaxEndpointLength
             || !string.IsNullOrEmpty(uri.UserInfo) || uri.Scheme is not ("https" or "http"))
         {
             throw new InputException(PushInput.EndpointInvalid);

@@ -158,7 +158,9 @@ internal static class EvidenceEndpoints
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = FilePolicy;
-        headers.CacheControl = "private, max-age=3600";
+        // Asked again each time (the ETag keeps it cheap): a file removed, or a user signed out on a shared phone, is
+        // not served from the browser's cache without the scope check.
+        headers.CacheControl = "private, no-cache";
         // A photo shows in place; a PDF is always a download, never a page of this origin.
         var disposition = new ContentDispositionHeaderValue(file.ContentType == EvidenceContent.Pdf ? "attachment" : "inline");
         disposition.SetHttpFileName(thumbnail ? "kecil-" + Path.ChangeExtension(file.FileName, ".jpg") : file.FileName);

@@ -94,6 +94,10 @@ public sealed class EvidenceStoreTests : IDisposable
         { "a PDF with a launch action", InputException.EvidencePdfScript, Pdf("/Type /Catalog /OpenAction << /S /Launch /F (cmd.exe) >>") },
         { "a PDF hiding /JS by a name escape", InputException.EvidencePdfScript, Pdf("/Type /Catalog /OpenAction << /S /J#61vaScript /J#53 (x) >>") },
         { "a PDF hiding script in a compressed object stream", InputException.EvidencePdfScript, PdfWithCompressed("<< /S /JavaScript /JS (app.alert(1)) >>") },
+        { "a PDF hiding a launch in a hex-encoded object stream", InputException.EvidencePdfScript, PdfWithStream("/ASCIIHexDecode",
+            Encoding.Latin1.GetBytes(Convert.ToHexString(Encoding.Latin1.GetBytes("<< /OpenAction << /S /Launch /F (cmd.exe) >> >>")) + ">")) },
+        { "a PDF whose Flate stream does not inflate", InputException.EvidencePdfScript, PdfWithStream("/FlateDecode", [0x78, 0x9C, 0xFF, 0xFF, 0x00, 0x13]) },
+        { "a PDF with an embedded file", InputException.EvidencePdfScript, Pdf("/Type /Catalog /Names << /EmbeddedFiles << /Names [(a.exe) << /Type /Filespec /EF << /F 3 0 R >> >>] >> >> /X /EmbeddedFile") },
     };
 
     [Theory]
@@ -265,6 +269,13 @@ public sealed class EvidenceStoreTests : IDisposable
         var head = Encoding.Latin1.GetBytes($"%PDF-1.5\n3 0 obj\n<< /Type /ObjStm /Filter /FlateDecode /Length {buffer.Length} >>\nstream\n");
         var tail = Encoding.Latin1.GetBytes("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
         return [.. head, .. buffer.ToArray(), .. tail];
+    }
+
+    private static byte[] PdfWithStream(string filter, byte[] data)
+    {
+        var head = Encoding.Latin1.GetBytes($"%PDF-1.5\n3 0 obj\n<< /Type /ObjStm /Filter {filter} /Length {data.Length} >>\nstream\n");
+        var tail = Encoding.Latin1.GetBytes("\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        return [.. head, .. data, .. tail];
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;

@@ -91,6 +91,10 @@ public sealed class TaskQueryTests : IAsyncLifetime
         // Logistics in the item's own words: "Kotak suara, surat suara dan formulir C tiba di seluruh TPS".
         Assert.Contains(found, v => v.RegionName == "Teluk Segara" && v.Item.Title.StartsWith("Kotak suara, surat suara", StringComparison.Ordinal));
         Assert.DoesNotContain(found, v => v.RegionName != "Teluk Segara");
+        // The terms a word stands for are read in the item, never in a place's name: "anggaran" finds budget items,
+        // not every item of a kecamatan whose name holds "dana".
+        Assert.All(await AllPagesAsync(new TaskFilter { View = TaskView.All, Text = "anggaran" }), v =>
+            Assert.Contains(SearchVocabulary.Expand("anggaran"), term => $"{v.Item.Title} {v.Item.Note}".Contains(term, StringComparison.OrdinalIgnoreCase)));
         Assert.Empty(await AllPagesAsync(new TaskFilter { View = TaskView.All, Text = "logistik 100%_[x]" }));
         Assert.Empty(await AllPagesAsync(new TaskFilter { View = TaskView.All, Text = "' OR 1=1 --" }));
     }

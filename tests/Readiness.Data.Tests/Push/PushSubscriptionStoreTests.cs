@@ -39,6 +39,27 @@ public sealed class PushSubscriptionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_keeps_at_most_five_browsers_stored_as_checked_and_an_address_too_long_once_escaped_is_refused()
+    {
+        var person = Person(1, "penghubung.kpu");
+        for (var i = 0; i < PushSubscriptionStore.MaxPerUser + 3; i++)
+        {
+            _db.Time.Advance(TimeSpan.FromMinutes(1));
+            await Store.SaveAsync(person, $"{Endpoint}{i}", P256dh, Auth + "==========", null);
+        }
+
+        var kept = await Store.ForUserAsync(1);
+        Assert.Equal(PushSubscriptionStore.MaxPerUser, kept.Count);
+        Assert.DoesNotContain(kept, k => k.Endpoint == $"{Endpoint}0"); // the oldest went first
+        Assert.Contains(kept, k => k.Endpoint == $"{Endpoint}{PushSubscriptionStore.MaxPerUser + 2}");
+        Assert.All(kept, k => Assert.Equal(Auth, k.Auth)); // the padding a browser may add is not stored
+
+        var escaped = "https://fcm.googleapis.com/fcm/send/" + new string('é', 700);
+        var refused = await Assert.ThrowsAsync<InputException>(() => Store.SaveAsync(person, escaped, P256dh, Auth, null));
+        Assert.Equal(PushInput.EndpointInvalid, refused.Key);
+    }
+
+    [Fact]
     public async Task A_person_removes_only_their_own_browser()
     {
         await Store.SaveAsync(Person(1, "penghubung.kpu"), Endpoint, P256dh, Auth, "Mozilla/5.0 (Linux; Android 14) Chrome/140.0");

@@ -118,6 +118,12 @@
             return "retry";
         }
 
+        // Signed out meanwhile (a cookie that ran out on a long day offline): the photo waits for the next sign-in.
+        if (response.status === 401) {
+            say(entry.itemId, text.queued);
+            return "signin";
+        }
+
         const answer = await response.json().catch(() => null);
         if (response.ok) {
             say(entry.itemId, text.sent);

@@ -21,6 +21,7 @@
         save: "Save as Kendala",
         cancel: "Cancel",
         unsent: n => `${n} change${n === 1 ? "" : "s"} not yet sent will be lost if you sign out now. Sign out anyway?`,
+        signIn: n => `Signed out · sign in again to send ${n} change${n === 1 ? "" : "s"}`,
     } : {
         offline: n => `Luring · ${n} perubahan menunggu dikirim`,
         sending: n => `Mengirim ${n} perubahan…`,
@@ -35,6 +36,7 @@
         save: "Simpan sebagai Kendala",
         cancel: "Batal",
         unsent: n => `${n} perubahan belum terkirim dan akan hilang bila Anda keluar sekarang. Tetap keluar?`,
+        signIn: n => `Sesi berakhir · masuk lagi untuk mengirim ${n} perubahan`,
     };
     const statusNames = en
         ? { belum: "Not started", proses: "In progress", siap: "Ready", kendala: "Blocked" }
@@ -47,6 +49,8 @@
     // What waits on the phone as last read: a sign-out with nothing waiting is not held up at all.
     let knownWaiting = 0;
     let retryTimer = null;
+    // The server answered 401: what waits is kept until this page is signed in again.
+    let signedOut = false;
     const senders = {};
 
     // The circuit has taken the page over when the layout says so, and is up unless the reconnect notice is showing.
@@ -123,7 +127,7 @@
             bar.hidden = false;
             sentTimer = setTimeout(() => refreshBar(), 3000);
         } else if (waiting > 0) {
-            bar.textContent = offline ? text.offline(waiting) : flushing ? text.sending(waiting) : text.waiting(waiting);
+            bar.textContent = signedOut ? text.signIn(waiting) : offline ? text.offline(waiting) : flushing ? text.sending(waiting) : text.waiting(waiting);
             bar.hidden = false;
         } else if (offline) {
             bar.textContent = text.offline(0);
@@ -246,7 +250,7 @@
 
     // Sends what waits, oldest first, one at a time: a later tap on the same item builds on the earlier one's version.
     async function flush() {
-        if (flushing || !user || !navigator.onLine) {
+        if (flushing || !user || !navigator.onLine || signedOut) {
             return;
         }
 
@@ -270,7 +274,11 @@
                         scheduleRetry();
                     }
 
-                    if (outcome === "retry" || outcome === "wait") {
+                    if (outcome === "signin") {
+                        signedOut = true;
+                    }
+
+                    if (outcome === "retry" || outcome === "wait" || outcome === "signin") {
                         break;
                     }
 
@@ -297,6 +305,13 @@
 
                 if (response.status >= 500 || response.status === 429 || response.status === 408) {
                     scheduleRetry();
+                    break;
+                }
+
+                // Signed out meanwhile (the cookie ran out on a long day offline): nothing is dropped; it waits for a
+                // sign-in on this phone, and the bar says so.
+                if (response.status === 401) {
+                    signedOut = true;
                     break;
                 }
 
@@ -434,7 +449,8 @@
     }, true);
 
     // Signing out: send what waits first; what cannot be sent is named before it is dropped with the user's drafts.
-    document.addEventListener("submit", async e => {
+    // On window, in the capture phase: before js/sign-out.js (on document), whichever of the two scripts ran first.
+    window.addEventListener("submit", async e => {
         const form = e.target;
         if (!(form instanceof HTMLFormElement) || !/\/keluar$/.test(new URL(form.action, location.href).pathname) || form.dataset.fieldChecked
             || (knownWaiting === 0 && !flushing)) {

@@ -140,4 +140,22 @@
     });
     new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
     scan();
+
+    // A phone passed on without a sign-out (a session that ran out): the browser's subscription is bound to whoever is
+    // signed in now, once a session, so the next person never gets the last one's notices.
+    (async () => {
+        const user = meta("readiness-user");
+        if (!user || !mayHaveSubscription() || sessionStorage.getItem("readiness:push-bound") === user) {
+            return;
+        }
+        try {
+            const existing = await (await navigator.serviceWorker.getRegistration("/"))?.pushManager.getSubscription();
+            if (existing) {
+                await send("POST", existing);
+                sessionStorage.setItem("readiness:push-bound", user);
+            }
+        } catch {
+            // Off on this server, or no link: tried again on the next page.
+        }
+    })();
 })();
