@@ -138,6 +138,81 @@ public sealed class FieldJourneyTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Three_taps_and_a_photo_made_offline_arrive_once_each_when_the_link_returns_and_the_wall_shows_the_taps()
+    {
+        var wall = await Wall.WallJourneyTests.OpenWallAsync(fixture, "Posko luring");
+        var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
+        await HoldTheCircuitBackAsync(page);
+        await page.GotoAsync("/tugas?status=belum&wilayah=64.02");
+        var cards = page.GetByRole(AriaRole.Article);
+        await Expect(cards.Nth(3)).ToBeVisibleAsync();
+        var ids = new List<string>();
+        var titles = new List<string>();
+        var versions = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add((await cards.Nth(i).GetAttributeAsync("data-item"))!);
+            versions.Add(int.Parse((await cards.Nth(i).GetAttributeAsync("data-version"))!, System.Globalization.CultureInfo.InvariantCulture));
+            titles.Add((await cards.Nth(i).GetByRole(AriaRole.Link).First.InnerTextAsync()).Trim());
+        }
+
+        // The photo's item on a page of its own, open before the link goes.
+        var itemPage = await page.Context.NewPageAsync();
+        await itemPage.GotoAsync($"/butir/{ids[3]}");
+        var input = itemPage.GetByLabel("Tambah foto/dokumen");
+        await Expect(input).ToBeAttachedAsync();
+        var photos = itemPage.GetByRole(AriaRole.Region, new() { Name = "Bukti" }).GetByRole(AriaRole.Img);
+        var photosBefore = await photos.CountAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        for (var i = 0; i < 3; i++)
+        {
+            await cards.Nth(i).GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
+        }
+
+        await input.SetInputFilesAsync(new FilePayload
+        {
+            Name = "gudang.png",
+            MimeType = "image/png",
+            Buffer = Convert.FromBase64String(await itemPage.EvaluateAsync<string>("""
+                () => { const c = document.createElement("canvas"); c.width = 800; c.height = 600;
+                        const x = c.getContext("2d"); x.fillStyle = "#1565c0"; x.fillRect(0, 0, 800, 600);
+                        return c.toDataURL("image/png").split(",")[1]; }
+                """)),
+        });
+        await Expect(itemPage.Locator("#field-bar")).ToHaveTextAsync("Luring · 4 perubahan menunggu dikirim");
+
+        await page.Context.SetOfflineAsync(false);
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Terkirim" }).Or(page.GetByText("Tersimpan").First).First).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("""
+            () => new Promise(resolve => {
+                const open = indexedDB.open("kesiapan-lapangan", 1);
+                open.onsuccess = () => {
+                    const request = open.result.transaction("antrian").objectStore("antrian").count();
+                    request.onsuccess = () => { open.result.close(); resolve(request.result === 0); };
+                };
+            })
+            """, null, new() { Timeout = 60_000 });
+        var ticker = wall.GetByRole(AriaRole.Region, new() { Name = "Perubahan terbaru", Exact = true });
+        foreach (var title in titles.Take(3).Distinct())
+        {
+            await Expect(ticker.GetByRole(AriaRole.Listitem).Filter(new() { HasText = title }).First).ToBeVisibleAsync();
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(("Siap", versions[i] + 1), await ItemAsync(page, ids[i])); // saved once each
+        }
+
+        await itemPage.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
+        await itemPage.ReloadAsync();
+        await Expect(photos).ToHaveCountAsync(photosBefore + 1);
+        await wall.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Signing_out_with_a_tap_that_could_not_be_sent_names_it_and_clears_the_phone()
     {
         var page = await fixture.SignedInPageAsync("penghubung.bawaslu", width: Width, height: Height);
