@@ -5,6 +5,7 @@ using Readiness.Data.Accounts;
 using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
+using Readiness.Data.Notifications;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 
@@ -15,9 +16,15 @@ namespace Readiness.Data.Coordination;
 /// <see cref="CoordinationOrigin.Request"/>, SourceId the request) and links both items; each answer changes that
 /// item and touches the asking item (an event with its status unchanged) so every screen holding either reloads,
 /// all in one transaction with a coordination event. A request is versioned: an answer on a stale version is refused.
+/// An answer tells the asking agency's liaison officers in scope through the inbox, e-mail and push (rule
+/// <see cref="AnsweredRule"/>), in the same transaction.
 /// </summary>
-public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider time, FeedSignal feed, ILogger<HelpRequestStore> logger)
+public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider time, FeedSignal feed, NoticeWriter notices,
+    NotificationSignal notified, ILogger<HelpRequestStore> logger)
 {
+    /// <summary>The escalation rule (<see cref="EscalationKinds.Permintaan"/>) by which an answer reaches the asking liaison officers.</summary>
+    public const string AnsweredRule = "permintaan-dijawab";
+
     /// <summary>The longest text of a request or a reason.</summary>
     public const int MaxText = 200;
 
@@ -185,10 +192,41 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
         await CoordinationWrites.AppendEventAsync(connection, transaction, CoordinationEventKind.Answered, requestId, before.RegionCode,
             before.ToAgencyCode, state, actor.Name, now, operationId, cancellationToken);
         await AppendActivityAsync(connection, transaction, before.RegionCode, requestId, actor, now, operationId, cancellationToken);
+        var told = await notices.NotifyAsync(connection, transaction, new DomainNotice
+        {
+            Kind = EscalationKinds.Permintaan,
+            RuleCode = AnsweredRule,
+            RegionCode = before.RegionCode,
+            AgencyCode = before.FromAgencyCode,
+            Subject = AnsweredSubject(before, state),
+            Link = $"butir/{before.FromItemId}",
+            DedupKey = $"permintaan-dijawab:{requestId}:{state}",
+        }, cancellationToken);
         var after = (await FindAsync(connection, transaction, requestId, cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
+        if (told > 0)
+        {
+            notified.Nudge();
+        }
+
         return after;
+    }
+
+    /// <summary>
+    /// The inbox line of an answer, e.g. "TNI menerima permintaan bantuan KPU di Kutai Kartanegara: 2 perahu karet":
+    /// agencies, region, state and the asked number only; a free-text request or a reason stays on the item.
+    /// </summary>
+    private static string AnsweredSubject(HelpRequest request, string state)
+    {
+        var verb = state switch
+        {
+            HelpRequestState.Accepted => "menerima",
+            HelpRequestState.Declined => "menolak",
+            _ => "memenuhi",
+        };
+        var asked = request.Quantity is { } quantity && request.Unit is { } unit ? $": {quantity} {unit}" : "";
+        return $"{request.ToAgencyName} {verb} permintaan bantuan {request.FromAgencyName} di {request.RegionName}{asked}";
     }
 
     /// <summary>One request, if the actor sees its region; null when there is none.</summary>

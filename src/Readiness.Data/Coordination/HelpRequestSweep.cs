@@ -12,6 +12,9 @@ namespace Readiness.Data.Coordination;
 /// </summary>
 public sealed class HelpRequestSweep(ConnectionFactory factory, NoticeWriter notices, NotificationSignal notified) : IEscalationSweep
 {
+    /// <summary>The escalation rule (<see cref="EscalationKinds.Permintaan"/>) by which an unanswered request reaches the leaders.</summary>
+    public const string Unanswered = "permintaan-24-jam";
+
     /// <summary>How long a request may wait for an answer.</summary>
     public static readonly TimeSpan AnswerWithin = TimeSpan.FromHours(24);
 
@@ -34,6 +37,7 @@ public sealed class HelpRequestSweep(ConnectionFactory factory, NoticeWriter not
             written += await notices.NotifyAsync(connection, transaction, new DomainNotice
             {
                 Kind = EscalationKinds.Permintaan,
+                RuleCode = Unanswered,
                 RegionCode = request.RegionCode,
                 AgencyCode = request.ToAgencyCode,
                 Subject = $"Permintaan bantuan {Short(request.FromAgencyCode)} ke {Short(request.ToAgencyCode)} belum dijawab 24 jam",

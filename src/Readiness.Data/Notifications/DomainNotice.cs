@@ -9,6 +9,13 @@ public sealed record DomainNotice
     /// <summary>One of <see cref="EscalationKinds.Domain"/>.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>
+    /// The code of the rule that says who gets it, where a kind has more than one (a request's 24-hour escalation to
+    /// leaders, <c>permintaan-24-jam</c>, and its answer to the asking liaison, <c>permintaan-dijawab</c>); null: the
+    /// kind's first rule.
+    /// </summary>
+    public string? RuleCode { get; init; }
+
     /// <summary>The Kemendagri code of the region concerned; recipients are those whose scope covers it.</summary>
     public required string RegionCode { get; init; }
 

@@ -25,14 +25,14 @@ public sealed class NoticeWriter(ConnectionFactory factory, TimeProvider time, I
         CancellationToken cancellationToken = default)
     {
         if (!EscalationKinds.Domain.Contains(notice.Kind) || !RegionCode.IsValid(notice.RegionCode)
-            || notice.Subject.Length is 0 or > 300 || notice.Link.Length > 300 || notice.DedupKey.Length is 0 or > 100)
+            || notice.RuleCode?.Length is 0 or > 64 || notice.Subject.Length is 0 or > 300 || notice.Link.Length > 300 || notice.DedupKey.Length is 0 or > 100)
         {
             throw new ArgumentException("A domain notice needs a known kind, a region code, a subject, a link and a key of their lengths.", nameof(notice));
         }
 
         var rule = await connection.QueryFirstOrDefaultAsync<NoticeRule>(new CommandDefinition(
-            "SELECT Id, RecipientRole, SendEmail, SendWebhook FROM EscalationRules WHERE Kind = @Kind AND IsEnabled = 1 ORDER BY Id;",
-            new { notice.Kind }, transaction, cancellationToken: cancellationToken));
+            "SELECT Id, RecipientRole, SendEmail, SendWebhook FROM EscalationRules WHERE Kind = @Kind AND (@RuleCode IS NULL OR Code = @RuleCode) AND IsEnabled = 1 ORDER BY Id;",
+            new { notice.Kind, notice.RuleCode }, transaction, cancellationToken: cancellationToken));
         if (rule is null)
         {
             return 0;

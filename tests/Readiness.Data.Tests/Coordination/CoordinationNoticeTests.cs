@@ -1,3 +1,4 @@
+using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Coordination;
@@ -57,9 +58,57 @@ public sealed class CoordinationNoticeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_answer_tells_the_asking_agencys_liaisons_in_scope_once_and_not_the_asked_agency()
+    {
+        await _scenario.UserAsync("penghubung.polri.bengkulu", Roles.Liaison, "17.71");
+        await _scenario.UserAsync("penghubung.polri.mataram", Roles.Liaison, "52.71");
+        await _scenario.UserAsync("penghubung.tni.bengkulu", Roles.Liaison, "17.71");
+        await _scenario.ExecuteAsync("UPDATE Users SET AgencyCode = 'TNI' WHERE UserName = 'penghubung.tni.bengkulu';");
+        await _scenario.UserAsync("pimpinan.bengkulu", Roles.Leader, "17.71");
+        var item = await _scenario.ItemAsync("17.71.03", "Pengawalan logistik ke pulau", ItemStatus.Blocked);
+        var requests = _db.Get<HelpRequestStore>();
+        var tni = TestDatabase.Liaison("TNI", "17.71");
+        var asked = await requests.AskAsync(_scenario.Liaison, new NewHelpRequest(item.Id, "TNI", "Perahu karet", 2, "perahu karet"), Guid.NewGuid());
+        Assert.DoesNotContain(await _scenario.NotificationsAsync(), n => n.UserName == "penghubung.polri.bengkulu");
+
+        var op = Guid.NewGuid();
+        var accepted = await requests.AcceptAsync(tni, asked.Id, asked.Version, op);
+        await requests.AcceptAsync(tni, asked.Id, asked.Version, op);
+        await requests.DeliverAsync(tni, accepted.Id, accepted.Version, Guid.NewGuid());
+
+        var told = (await _scenario.NotificationsAsync()).Where(n => n.Kind == EscalationKinds.Permintaan).ToList();
+        Assert.Equal(["penghubung.polri.bengkulu", "penghubung.polri.bengkulu"], told.Select(n => n.UserName));
+        Assert.Equal(
+            ["TNI menerima permintaan bantuan Polri di Teluk Segara: 2 perahu karet", "TNI memenuhi permintaan bantuan Polri di Teluk Segara: 2 perahu karet"],
+            await ListAsync("SELECT Subject FROM Notifications WHERE Kind = 'permintaan' ORDER BY Id;"));
+        Assert.Equal([$"butir/{item.Id}"], (await ListAsync("SELECT Link FROM Notifications WHERE Kind = 'permintaan';")).Distinct());
+    }
+
+    [Fact]
+    public async Task An_answer_is_not_told_when_its_rule_is_off_and_the_escalation_rule_stays_the_leaders()
+    {
+        await _scenario.UserAsync("penghubung.polri.bengkulu", Roles.Liaison, "17.71");
+        await _scenario.ExecuteAsync("UPDATE EscalationRules SET IsEnabled = 0 WHERE Code = 'permintaan-dijawab';");
+        var item = await _scenario.ItemAsync("17.71.03", "Tenda untuk TPS", ItemStatus.Blocked);
+        var requests = _db.Get<HelpRequestStore>();
+        var asked = await requests.AskAsync(_scenario.Liaison, new NewHelpRequest(item.Id, "PEMDA", "Tenda"), Guid.NewGuid());
+
+        var declined = await requests.DeclineAsync(TestDatabase.Liaison("PEMDA", "17.71"), asked.Id, asked.Version, "Tenda dipakai banjir", Guid.NewGuid());
+
+        Assert.Equal(HelpRequestState.Declined, declined.State);
+        Assert.Empty(await _scenario.NotificationsAsync());
+    }
+
+    [Fact]
     public void The_sweep_is_registered_for_the_escalation_worker()
     {
         Assert.Contains(_db.Get<IEnumerable<IEscalationSweep>>(), s => s is HelpRequestSweep);
+    }
+
+    private async Task<List<string>> ListAsync(string sql)
+    {
+        await using var connection = await _db.Factory.OpenAsync();
+        return (await connection.QueryAsync<string>(sql)).AsList();
     }
 
     public async Task InitializeAsync() => _scenario = await NotificationScenario.StartAsync(_db);
