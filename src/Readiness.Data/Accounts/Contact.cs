@@ -7,6 +7,9 @@ namespace Readiness.Data.Accounts;
 /// </summary>
 public sealed record Contact(string UserName, string FullName, string? Position, string? Unit, string? Phone)
 {
-    /// <summary>"Bripka Andi Saputra, Polres Kutai Kartanegara" (position and unit where known).</summary>
+    /// <summary>"Bripka Andi Saputra, Bintara Bagian Operasional, Polres Kutai Kartanegara" (position and unit where known).</summary>
     public string Line => string.Join(", ", new[] { FullName, Position, Unit }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    /// <summary>"Bripka Andi Saputra, Polres Kutai Kartanegara": the name and unit only, for a printed line.</summary>
+    public string Short => string.Join(", ", new[] { FullName, Unit }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

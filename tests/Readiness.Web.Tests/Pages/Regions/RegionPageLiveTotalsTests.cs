@@ -90,6 +90,33 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
         await FollowChangesAsync(kecamatan!);
     }
 
+    [Fact]
+    public async Task Red_flags_and_latest_changes_name_who_changed_an_item_not_their_login()
+    {
+        using (var scope = _ctx.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AccountSeeder>().EnsureDemoUsersAsync("rapat koordinasi desk pilkada", DemoSeeder.DemoRegions);
+        }
+
+        var cut = _ctx.Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var names = AccountSeeder.DemoProfiles.Values.Select(p => p.FullName).ToList();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-flag]")));
+        var flags = cut.Find("section[aria-labelledby='flags-title']").TextContent;
+        Assert.DoesNotContain("oleh penghubung.", flags, StringComparison.Ordinal);
+        Assert.Contains(names, flags.Contains);
+
+        var item = (await ItemsUnderAsync(KutaiKartanegara)).First(i => i.AgencyCode == "KPU" && i.Status != ItemStatus.Blocked);
+        await ChangeAsync(item, ItemStatus.Blocked);
+
+        cut.WaitForAssertion(() =>
+        {
+            var latest = cut.Find("section[aria-labelledby='latest-title'] li").TextContent;
+            Assert.Contains(item.Title, latest, StringComparison.Ordinal);
+            Assert.Contains("Siti Rahmawati", latest, StringComparison.Ordinal);
+            Assert.DoesNotContain("penghubung.kpu", latest, StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>Opens the page, then makes each change through the store and checks the page against a fresh count.</summary>
     private async Task FollowChangesAsync(string code)
     {

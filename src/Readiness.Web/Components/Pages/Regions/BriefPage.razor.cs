@@ -35,6 +35,8 @@ public partial class BriefPage
 
     [Inject] private EvidenceStore Evidence { get; set; } = default!;
 
+    [Inject] private Readiness.Data.Accounts.ContactStore ContactStore { get; set; } = default!;
+
     [Inject] private TimeProvider Time { get; set; } = default!;
 
     [Inject] private Readiness.Web.Accounts.CurrentActor CurrentActor { get; set; } = default!;
@@ -62,9 +64,14 @@ public partial class BriefPage
     private const int MaxChanges = 4;
     private IReadOnlyList<FeedEvent> _changes = [];
     private int _moreChanges;
+
+    // Who changed the flagged items and the day's changes: a name and unit a leader can call, not a login name.
+    private IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact> _contacts = new Dictionary<string, Readiness.Data.Accounts.Contact>();
     private string? _problem;
     private RegionMapGeometry _map = RegionMapGeometry.Empty("");
     private IReadOnlyList<RegionMapFigure> _mapFigures = [];
+
+    private string Who(string? userName) => userName is not null && _contacts.GetValueOrDefault(userName) is { } contact ? contact.Short : userName ?? "";
 
     private string MapTitle => _region?.Level == RegionLevel.Province ? L["Map.Title.Regencies"] : L["Map.Title.Districts"];
 
@@ -129,6 +136,8 @@ public partial class BriefPage
             _alsoIn = distinct.Where(g => g.Count() > 1).ToDictionary(g => g.First().View.Item.Id, g => g.Count() - 1);
             _changes = await Feed.RecentAsync(actor, _region.Code, MaxChanges, _nowUtc.AddHours(-24));
             _moreChanges = Math.Max(0, await Feed.CountRecentAsync(actor, _region.Code, _nowUtc.AddHours(-24)) - _changes.Count);
+            _contacts = await ContactStore.ForRegionAsync(actor, _region.Code,
+                _shownFlags.Select(f => f.View.Item.UpdatedBy).Concat(_changes.Select(c => c.Actor)));
             _map = await Boundaries.ChildrenOfAsync(_region.Code);
             if (_map.Shapes.Count > 0)
             {

@@ -24,6 +24,7 @@ public sealed class RegionState(
     RegionBoundaries boundaries,
     FeedStore feedStore,
     ChecklistStore checklists,
+    ContactStore contacts,
     TimeProvider time,
     CurrentActor currentActor,
     ILogger<RegionState> logger) : LiveState(feed)
@@ -102,6 +103,12 @@ public sealed class RegionState(
     /// <summary>Latest status changes, newest first.</summary>
     public IReadOnlyList<FeedEvent> Latest { get; private set; } = [];
 
+    /// <summary>
+    /// Who changed the flagged items and the latest changes, by login name, as this reader may see them (a name and unit
+    /// for everyone, a number only for a signed-in user in scope; <see cref="ContactStore.ForRegionAsync"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, Contact> Contacts { get; private set; } = new Dictionary<string, Contact>();
+
     /// <summary>A localizer key for a problem a person must act on (out of scope, no election, load failed).</summary>
     public string? Problem { get; private set; }
 
@@ -123,6 +130,7 @@ public sealed class RegionState(
     public async Task LoadAsync(string? code)
     {
         (Problem, NotFound, NationRefused, Loaded) = (null, false, false, false);
+        Contacts = new Dictionary<string, Contact>();
         try
         {
             Actor = await currentActor.GetAsync();
@@ -170,6 +178,7 @@ public sealed class RegionState(
             Watch(code is null ? [] : [code]);
             await LoadFlagsAsync();
             Latest = code is null ? [] : (await feedStore.RecentAsync(Actor, code, LatestLength)).ToList();
+            await LoadContactsAsync();
             Map = Region?.Level == RegionLevel.District ? null : await boundaries.ChildrenOfAsync(CodeOrNation);
             Items = Region?.Level == RegionLevel.District ? await checklists.ListOfRegionAsync(Actor, Election.Id, Region.Code) : [];
             await RecountAsync(await regions.RiskLevelsAsync());
@@ -221,6 +230,7 @@ public sealed class RegionState(
 
         Latest = mine.Where(e => e.IsListedChange).OrderByDescending(e => e.Seq).Concat(Latest)
             .DistinctBy(e => e.Seq).Take(LatestLength).ToList();
+        await LoadContactsAsync();
         await RecountAsync(null);
         return true;
     }
@@ -229,6 +239,21 @@ public sealed class RegionState(
     /// Reads the red flags and sets a timer for the next local midnight of the region's zone, when items turn overdue
     /// without any event and the report is read again.
     /// </summary>
+    /// <summary>Reads the contacts of names shown and not known yet (a new liaison's first change); nothing when all are known.</summary>
+    private async Task LoadContactsAsync()
+    {
+        var missing = Flags.Flags.Select(f => f.View.Item.UpdatedBy).Concat(Latest.Select(e => e.Actor))
+            .Where(n => !string.IsNullOrEmpty(n) && !Contacts.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (missing.Count == 0 || Actor is null)
+        {
+            return;
+        }
+
+        var read = await contacts.ForRegionAsync(Actor, CodeOrNation, missing);
+        Contacts = Contacts.Concat(read).DistinctBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
+    }
+
     private async Task LoadFlagsAsync()
     {
         Flags = await redFlags.ForRegionAsync(Actor!, Election!.Id, CodeOrNation, take: FlagsShown, only: FlagKind);
@@ -240,6 +265,7 @@ public sealed class RegionState(
             MapFigures = MapFiguresOf(Children);
         }
 
+        await LoadContactsAsync();
         _dayChange?.Dispose();
         _dayChange = null;
         if (IsInteractive && !IsDisposed)
