@@ -258,6 +258,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<ContactStore>().OwnAsync(Admin),
             () => Get<ContactStore>().UpdateOwnAsync(Admin, new ProfileChange("Nama", "Jabatan", "081234567890")),
             () => Get<ContactStore>().SetAgencyUnitAsync(Admin, "POLRI", "64.02", "Polres Kutai Kartanegara"),
+            () => Get<ContactStore>().AgencyUnitsAsync(Admin, "64.02"),
             () => Get<ContactStore>().SeedProfileAsync("penghubung.polri", "Bripka Andi Saputra", "Bintara", "081234560004"),
             () => Get<ReadinessStore>().RegenciesWithItemsAsync(Admin, 1),
             () => Get<RedFlagStore>().ForRegionAsync(Admin, 1, "64.02"),

@@ -116,6 +116,20 @@ public sealed class ContactStore(ConnectionFactory factory, ILogger<ContactStore
             new { fullName, position, stored, name = userName.ToUpperInvariant() }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// The unit names of the agencies in a regency, by agency code ("POLRI" -> "Polres Kutai Kartanegara"); an agency
+    /// with no name set is absent. Any reader of the regency may read them: a unit's name is public.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The actor may not see the regency.</exception>
+    public async Task<IReadOnlyDictionary<string, string>> AgencyUnitsAsync(Actor actor, string regencyCode, CancellationToken cancellationToken = default)
+    {
+        actor.RequireSee(regencyCode, logger, "read unit names");
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string AgencyCode, string Name)>(new CommandDefinition(
+            "SELECT AgencyCode, Name FROM AgencyUnits WHERE RegionCode = @regencyCode;", new { regencyCode }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.AgencyCode, r => r.Name);
+    }
+
     /// <summary>Names an agency's unit in a regency ("Polres Kutai Kartanegara"); admins only.</summary>
     /// <exception cref="InputException">The name is empty or too long, or the region is not a regency.</exception>
     /// <exception cref="AccessDeniedException">The actor is not an admin.</exception>
@@ -138,6 +152,14 @@ public sealed class ContactStore(ConnectionFactory factory, ILogger<ContactStore
         {
             throw new InputException(InputException.RegionInvalid, regencyCode);
         }
+
+        if (Agencies.Agency.Find(agencyCode) is null)
+        {
+            throw new InputException(InputException.AgencyRequired);
+        }
+
+        // Shown beside every change of the agency's liaisons: no characters that would turn the text around them.
+        InputException.RequireTitleText(name);
 
         var args = new { AgencyCode = agencyCode, RegionCode = regencyCode, Name = name };
         await using var connection = await factory.OpenAsync(cancellationToken);

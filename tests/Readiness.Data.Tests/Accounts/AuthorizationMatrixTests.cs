@@ -301,6 +301,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var own = await _db.Get<ContactStore>().UpdateOwnAsync(liaison, new ProfileChange("Siti Rahmawati", "Kasubbag Teknis", "+62 812 3456 0002"));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<ContactStore>().UpdateOwnAsync(screen, new ProfileChange("Layar", null, null)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<ContactStore>().SetAgencyUnitAsync(liaison, "KPU", InScope, "KPU Kukar"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => _db.Get<ContactStore>().AgencyUnitsAsync(liaison, OutOfScope));
+        Assert.Empty(await _db.Get<ContactStore>().AgencyUnitsAsync(liaison, InScope));
 
         Assert.Equal(("Siti Rahmawati", "6281234560002"), (own.FullName, own.Phone));
         Assert.Null(await _db.Get<ContactStore>().OwnAsync(screen));
