@@ -83,12 +83,23 @@ public sealed class EvidenceStore(ConnectionFactory factory, TimeProvider time, 
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insert + "\n" + factory.Dialect.SelectInsertedId,
-            new
-            {
-                itemId, operation, prepared.ContentType, prepared.FileName, size = prepared.Content.Length, sha, prepared.Content,
-                prepared.Thumbnail, prepared.Width, prepared.Height, actorName = actor.Name, userId = actor.UserId, now,
-            }, transaction, cancellationToken: cancellationToken));
+        long id;
+        try
+        {
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(insert + "\n" + factory.Dialect.SelectInsertedId,
+                new
+                {
+                    itemId, operation, prepared.ContentType, prepared.FileName, size = prepared.Content.Length, sha, prepared.Content,
+                    prepared.Thumbnail, prepared.Width, prepared.Height, actorName = actor.Name, userId = actor.UserId, now,
+                }, transaction, cancellationToken: cancellationToken));
+        }
+        catch (Exception ex) when (factory.Dialect.IsUniqueViolation(ex))
+        {
+            // The same upload from a second tab or a retry committed first: it is the one stored.
+            await transaction.RollbackAsync(cancellationToken);
+            return await FindByOperationAsync(operation, cancellationToken);
+        }
+
         await AppendEventAsync(connection, transaction, item, actor, now, operationId,
             prepared.IsImage ? AddedPhoto : AddedDocument, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

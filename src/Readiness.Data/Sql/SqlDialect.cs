@@ -69,6 +69,13 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string ClaimRows(string table, string set, string where, int take);
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is this store refusing a duplicate key (a UNIQUE constraint or index): two
+    /// requests with one operation id that raced past the check before either committed. The caller rolls back and
+    /// returns what the first one stored.
+    /// </summary>
+    public abstract bool IsUniqueViolation(Exception exception);
+
     internal static string ColumnList(IReadOnlyList<string> columns) => string.Join(", ", columns);
 
     internal static string ParameterList(IReadOnlyList<string> columns) => string.Join(", ", columns.Select(c => "@" + c));

@@ -38,6 +38,10 @@ public sealed class SqlServerDialect : SqlDialect
         """;
 
     // Serializable: the read of MAX(Seq) waits for any uncommitted event, so the counts include every event up to it.
+    // 2601: a duplicate key in a unique index; 2627: in a UNIQUE or PRIMARY KEY constraint.
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is Microsoft.Data.SqlClient.SqlException sql && sql.Errors.Cast<Microsoft.Data.SqlClient.SqlError>().Any(e => e.Number is 2601 or 2627);
+
     public override ValueTask<DbTransaction> BeginConsistentReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
 

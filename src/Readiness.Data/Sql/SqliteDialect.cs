@@ -35,6 +35,10 @@ public sealed class SqliteDialect : SqlDialect
     public override ValueTask<DbTransaction> BeginConsistentReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: true));
 
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY, extended codes of SQLITE_CONSTRAINT (19).
+    public override bool IsUniqueViolation(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 };
+
     public override string CountTablesNamed => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @Name;";
 
     public override string Concat(string left, string right) => $"({left} || {right})";

@@ -68,6 +68,38 @@ public sealed class EvidenceStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_same_upload_racing_from_several_tabs_stores_once_and_each_gets_the_stored_one()
+    {
+        var item = await AnyItemAsync();
+        var operation = Guid.NewGuid();
+        var photo = Png(400, 300);
+
+        var all = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Evidence.AddAsync(LiaisonFor(item), item.Id, "tps.png", photo, operation))));
+
+        Assert.Single(all.Select(e => e!.Id).Distinct());
+        Assert.Single(await Evidence.ListAsync(TestDatabase.Admin, item.Id));
+        Assert.Equal(1, await EvidenceEventsAsync(item.Id));
+    }
+
+    [Fact]
+    public async Task A_duplicate_operation_id_is_told_apart_from_other_failures_as_the_store_reports_it()
+    {
+        var item = await AnyItemAsync();
+        var stored = await Evidence.AddAsync(LiaisonFor(item), item.Id, "tps.png", Png(40, 30), Guid.NewGuid());
+        await using var connection = await _db.Factory.OpenAsync();
+        var operation = await connection.ExecuteScalarAsync<string>("SELECT OperationId FROM ItemEvidence WHERE Id = @Id;", new { stored!.Id });
+
+        var duplicate = await Record.ExceptionAsync(() => connection.ExecuteAsync("""
+            INSERT INTO ItemEvidence (ItemId, OperationId, ContentType, FileName, SizeBytes, Sha256, Content, UploadedBy, UploadedAtUtc)
+            SELECT ItemId, OperationId, ContentType, FileName, SizeBytes, Sha256, Content, UploadedBy, UploadedAtUtc FROM ItemEvidence WHERE OperationId = @operation;
+            """, new { operation }));
+        var other = await Record.ExceptionAsync(() => connection.ExecuteAsync("INSERT INTO ItemEvidence (ItemId) VALUES (1);"));
+
+        Assert.True(_db.Factory.Dialect.IsUniqueViolation(duplicate!), duplicate?.Message);
+        Assert.False(_db.Factory.Dialect.IsUniqueViolation(other!), other?.Message);
+    }
+
+    [Fact]
     public async Task A_clean_pdf_is_kept_as_sent_under_a_pdf_name()
     {
         var item = await AnyItemAsync();
