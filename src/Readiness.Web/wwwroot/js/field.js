@@ -46,6 +46,7 @@
     const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
     let circuitDown = false;
     let flushing = false;
+    let flushAgain = false;
     // What waits on the phone as last read: a sign-out with nothing waiting is not held up at all.
     let knownWaiting = 0;
     let retryTimer = null;
@@ -250,16 +251,25 @@
 
     // Sends what waits, oldest first, one at a time: a later tap on the same item builds on the earlier one's version.
     async function flush() {
-        if (flushing || !user || !navigator.onLine || signedOut) {
+        if (flushing) {
+            // A tap or photo queued while a flush runs may land after its last read of the queue: it goes again then.
+            flushAgain = true;
+            return;
+        }
+
+        if (!user || !navigator.onLine || signedOut) {
             return;
         }
 
         flushing = true;
+        flushAgain = false;
         let sent = 0;
+        let drained = false;
         try {
             for (;;) {
                 const queue = await mine();
                 if (queue.length === 0) {
+                    drained = true;
                     break;
                 }
 
@@ -333,6 +343,12 @@
         }
 
         await refreshBar(sent > 0 && (await mine()).length === 0 ? text.sent : undefined);
+        // Only when this pass emptied the queue: one that stopped (a retry is scheduled, a sign-in or a sender is
+        // awaited) takes what came meanwhile when it goes on.
+        if (flushAgain && drained) {
+            flushAgain = false;
+            flush();
+        }
     }
 
     // The liaison's own later taps on an item were made on top of the earlier one: they expect its new version.
