@@ -110,10 +110,10 @@ public sealed class CoordinationDemoSeeder(ConnectionFactory factory, VisitStore
         new() { Name = "penghubung." + agency.ToLowerInvariant(), Role = Roles.Liaison, AgencyCode = agency, Scopes = [Regency] };
 
     private async Task<long?> BlockedItemAsync(int electionId, string agency, CancellationToken cancellationToken) =>
-        await ItemAsync(electionId, agency, "i.Status = 'kendala' AND i.Unit IS NULL", cancellationToken);
+        await ItemAsync(electionId, agency, $"i.Status = '{ItemStatus.Blocked}' AND i.Unit IS NULL", cancellationToken);
 
     private async Task<long?> NotBlockedItemAsync(int electionId, string agency, CancellationToken cancellationToken) =>
-        await ItemAsync(electionId, agency, "i.Status <> 'kendala' AND i.Origin IS NULL", cancellationToken);
+        await ItemAsync(electionId, agency, $"i.Status <> '{ItemStatus.Blocked}' AND i.Origin IS NULL", cancellationToken);
 
     private async Task<long?> ItemAsync(int electionId, string agency, string condition, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public sealed class DeclarationStore(ConnectionFactory factory, TimeProvider tim
                (SELECT MIN(e.AtUtc) FROM ItemEvents e
                 WHERE e.ElectionId = d.ElectionId AND e.AgencyCode = d.AgencyCode
                   AND (e.RegionCode >= d.RegionCode AND e.RegionCode < @to)
-                  AND e.StatusAfter = 'kendala' AND (e.StatusBefore IS NULL OR e.StatusBefore <> 'kendala')
+                  AND e.StatusAfter = '{ItemStatus.Blocked}' AND (e.StatusBefore IS NULL OR e.StatusBefore <> '{ItemStatus.Blocked}')
                   AND e.AtUtc > d.RecordedAtUtc) AS {nameof(Declaration.VoidedAtUtc)}
         FROM ReadinessDeclarations d
         WHERE d.ElectionId = @electionId AND d.RegionCode = @regencyCode AND d.Moment = @moment

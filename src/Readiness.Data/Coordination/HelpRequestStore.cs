@@ -43,7 +43,8 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
         """;
 
     /// <summary>Still waited for: open or accepted, and the asked item not Siap.</summary>
-    internal const string PendingSql = "h.State IN ('terbuka', 'diterima') AND (t.Status IS NULL OR t.Status <> 'siap')";
+    internal const string PendingSql =
+        $"h.State IN ('{HelpRequestState.Open}', '{HelpRequestState.Accepted}') AND (t.Status IS NULL OR t.Status <> '{ItemStatus.Ready}')";
 
     /// <summary>
     /// The asking item's liaison asks another agency for help. The asked agency gets an item in the same region and

@@ -1,5 +1,6 @@
 using Dapper;
 using Readiness.Data.Agencies;
+using Readiness.Data.Shared;
 using Readiness.Data.Notifications;
 using Readiness.Data.Sql;
 
@@ -25,7 +26,7 @@ public sealed class HelpRequestSweep(ConnectionFactory factory, NoticeWriter not
         var due = (await connection.QueryAsync<(long Id, string RegionCode, string FromAgencyCode, string ToAgencyCode)>(new CommandDefinition($"""
             SELECT h.Id, h.RegionCode, h.FromAgencyCode, h.ToAgencyCode
             FROM HelpRequests h LEFT JOIN ChecklistItems t ON t.Id = h.ToItemId
-            WHERE h.State = 'terbuka' AND (t.Status IS NULL OR t.Status <> 'siap') AND h.AskedAtUtc <= @cutoff
+            WHERE h.State = '{HelpRequestState.Open}' AND (t.Status IS NULL OR t.Status <> '{ItemStatus.Ready}') AND h.AskedAtUtc <= @cutoff
               AND NOT EXISTS (SELECT 1 FROM CoordinationEvents e WHERE e.Kind = 'eskalasi' AND e.SubjectId = h.Id)
             ORDER BY h.Id
             {factory.Dialect.Top(200)};

@@ -30,7 +30,7 @@ public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, Fee
         FROM ChecklistItems i
         JOIN CoordinationVisits v ON v.Id = i.SourceId
         JOIN Regions r ON r.Code = i.RegionCode
-        WHERE i.Origin = 'arahan'
+        WHERE i.Origin = '{CoordinationOrigin.Instruction}'
         """;
 
     private const string VisitSelect = $"""
@@ -38,8 +38,8 @@ public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, Fee
                r.Name AS {nameof(Visit.RegionName)}, r.TimeZone AS {nameof(Visit.TimeZone)}, v.Kind AS {nameof(Visit.Kind)},
                v.HeldOn AS {nameof(Visit.HeldOn)}, v.Place AS {nameof(Visit.Place)}, v.Attendees AS {nameof(Visit.Attendees)},
                v.Minutes AS {nameof(Visit.Minutes)}, v.RecordedBy AS {nameof(Visit.RecordedBy)}, v.RecordedAtUtc AS {nameof(Visit.RecordedAtUtc)},
-               (SELECT COUNT(*) FROM ChecklistItems i WHERE i.Origin = 'arahan' AND i.SourceId = v.Id) AS {nameof(Visit.InstructionCount)},
-               (SELECT COUNT(*) FROM ChecklistItems i WHERE i.Origin = 'arahan' AND i.SourceId = v.Id AND i.Status = 'siap') AS {nameof(Visit.ReadyCount)}
+               (SELECT COUNT(*) FROM ChecklistItems i WHERE i.Origin = '{CoordinationOrigin.Instruction}' AND i.SourceId = v.Id) AS {nameof(Visit.InstructionCount)},
+               (SELECT COUNT(*) FROM ChecklistItems i WHERE i.Origin = '{CoordinationOrigin.Instruction}' AND i.SourceId = v.Id AND i.Status = '{ItemStatus.Ready}') AS {nameof(Visit.ReadyCount)}
         FROM CoordinationVisits v
         JOIN Regions r ON r.Code = v.RegionCode
         """;
@@ -188,7 +188,7 @@ public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, Fee
         actor.RequireSee(regionCode, logger, "list open instructions");
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Instruction>(new CommandDefinition($"""
-            {InstructionSelect} AND i.ElectionId = @electionId AND i.Status <> 'siap'
+            {InstructionSelect} AND i.ElectionId = @electionId AND i.Status <> '{ItemStatus.Ready}'
               AND (i.RegionCode >= @regionCode AND i.RegionCode < @to)
             ORDER BY i.DueDate, i.AgencyCode, i.Id
             {factory.Dialect.Top(200)};
@@ -213,9 +213,9 @@ public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, Fee
         await using var connection = await factory.OpenAsync(cancellationToken);
         foreach (var code in seen)
         {
-            counts[code] = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            counts[code] = await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
                 SELECT COUNT(*) FROM ChecklistItems i
-                WHERE i.Origin = 'arahan' AND i.ElectionId = @electionId AND i.Status <> 'siap'
+                WHERE i.Origin = '{CoordinationOrigin.Instruction}' AND i.ElectionId = @electionId AND i.Status <> '{ItemStatus.Ready}'
                   AND (i.RegionCode >= @code AND i.RegionCode < @to);
                 """, new { electionId, code, to = RegionCode.DescendantsTo(code) }, cancellationToken: cancellationToken));
         }
