@@ -126,7 +126,7 @@ public static class FieldLinkDriver
 
         for (var i = 0; i < photos; i++)
         {
-            await input.SetInputFilesAsync(await PhotoAsync(itemPage, $"bukti-{i + 1}.png"));
+            await input.SetInputFilesAsync(await CameraPhoto.PngAsync(itemPage, $"bukti-{i + 1}.png"));
             await Expect(itemPage.Locator("#field-bar")).ToHaveTextAsync($"Luring · {taps + i + 1} perubahan menunggu dikirim", new() { Timeout = 60_000 });
         }
 
@@ -162,23 +162,6 @@ public static class FieldLinkDriver
             };
         })
         """);
-
-    /// <summary>A 1200 x 900 PNG drawn by the browser's canvas, as a phone's camera would hand one over.</summary>
-    private static async Task<FilePayload> PhotoAsync(IPage page, string name) => new()
-    {
-        Name = name,
-        MimeType = "image/png",
-        Buffer = Convert.FromBase64String(await page.EvaluateAsync<string>("""
-            () => {
-                const canvas = document.createElement("canvas");
-                canvas.width = 1200; canvas.height = 900;
-                const c = canvas.getContext("2d");
-                c.fillStyle = "#2e7d32"; c.fillRect(0, 0, 1200, 900);
-                c.fillStyle = "#c62828"; c.fillRect(300, 200, 500, 400);
-                return canvas.toDataURL("image/png").split(",")[1];
-            }
-            """)),
-    };
 
     private static Task ThrottleAsync(ICDPSession cdp, bool edge) => cdp.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
     {

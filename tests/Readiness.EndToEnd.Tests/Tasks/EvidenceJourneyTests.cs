@@ -24,7 +24,7 @@ public sealed class EvidenceJourneyTests(AppFixture fixture)
         var evidence = page.GetByRole(AriaRole.Region, new() { Name = "Bukti" });
         await Expect(evidence.GetByRole(AriaRole.Img)).ToHaveCountAsync(0);
 
-        await page.GetByLabel("Tambah foto/dokumen").SetInputFilesAsync(await PhotoAsync(page, "gudang-tersegel.png"));
+        await page.GetByLabel("Tambah foto/dokumen").SetInputFilesAsync(await CameraPhoto.PngAsync(page, "gudang-tersegel.png"));
 
         var thumbnail = evidence.GetByRole(AriaRole.Img, new() { Name = "Foto bukti gudang-tersegel.jpg" });
         await Expect(thumbnail).ToBeVisibleAsync();
@@ -41,7 +41,7 @@ public sealed class EvidenceJourneyTests(AppFixture fixture)
     {
         var page = await fixture.SignedInPageAsync("penghubung.kpu", width: Width, height: Height);
         await OpenItemAsync(page, 1);
-        var photo = await PhotoAsync(page, "tps-berdiri.png");
+        var photo = await CameraPhoto.PngAsync(page, "tps-berdiri.png");
 
         await page.Context.SetOfflineAsync(true);
         await page.GetByLabel("Tambah foto/dokumen").SetInputFilesAsync(photo);
@@ -63,7 +63,7 @@ public sealed class EvidenceJourneyTests(AppFixture fixture)
         var itemId = await OpenItemAsync(page, 2);
         var region = Regex.Match(await page.GetByText(new Regex(@"\(\d{2}\.\d{2}[\d.]*\)")).First.InnerTextAsync(), @"\((\d{2}\.\d{2})").Groups[1].Value;
         var token = await page.Locator("meta[name='antiforgery']").GetAttributeAsync("content");
-        var photo = await PhotoAsync(page, "segel.png");
+        var photo = await CameraPhoto.PngAsync(page, "segel.png");
         var upload = await page.APIRequest.PostAsync($"/api/butir/{itemId}/bukti", new()
         {
             Headers = new Dictionary<string, string> { ["RequestVerificationToken"] = token! },
@@ -135,21 +135,4 @@ public sealed class EvidenceJourneyTests(AppFixture fixture)
         await AppFixture.WaitForInteractiveAsync(page);
         return itemId;
     }
-
-    /// <summary>A photo made by the browser's own canvas (a real PNG of 1200 x 900), as a phone's camera would hand it over.</summary>
-    private static async Task<FilePayload> PhotoAsync(IPage page, string name) => new()
-    {
-        Name = name,
-        MimeType = "image/png",
-        Buffer = Convert.FromBase64String(await page.EvaluateAsync<string>("""
-            () => {
-                const canvas = document.createElement("canvas");
-                canvas.width = 1200; canvas.height = 900;
-                const c = canvas.getContext("2d");
-                c.fillStyle = "#2e7d32"; c.fillRect(0, 0, 1200, 900);
-                c.fillStyle = "#c62828"; c.fillRect(300, 200, 500, 400);
-                return canvas.toDataURL("image/png").split(",")[1];
-            }
-            """)),
-    };
 }

@@ -170,16 +170,7 @@ public sealed class FieldJourneyTests(AppFixture fixture)
             await cards.Nth(i).GetByRole(AriaRole.Button, new() { Name = "Siap" }).ClickAsync();
         }
 
-        await input.SetInputFilesAsync(new FilePayload
-        {
-            Name = "gudang.png",
-            MimeType = "image/png",
-            Buffer = Convert.FromBase64String(await itemPage.EvaluateAsync<string>("""
-                () => { const c = document.createElement("canvas"); c.width = 800; c.height = 600;
-                        const x = c.getContext("2d"); x.fillStyle = "#1565c0"; x.fillRect(0, 0, 800, 600);
-                        return c.toDataURL("image/png").split(",")[1]; }
-                """)),
-        });
+        await input.SetInputFilesAsync(await CameraPhoto.PngAsync(itemPage, "gudang.png", 800, 600));
         await Expect(itemPage.Locator("#field-bar")).ToHaveTextAsync("Luring · 4 perubahan menunggu dikirim");
 
         await page.Context.SetOfflineAsync(false);
