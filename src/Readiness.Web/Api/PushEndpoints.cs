@@ -61,21 +61,15 @@ internal static class PushEndpoints
     private static async Task<IResult> SubscribeAsync(HttpContext context, IAntiforgery antiforgery, PushSubscriptionStore store,
         IStringLocalizer<SharedResource> l)
     {
-        var (actor, refused) = await CheckAsync(context, antiforgery, l);
+        var (actor, request, refused) = await CheckAsync(context, antiforgery, l);
         if (refused is not null)
         {
             return refused;
         }
 
-        var request = await ReadAsync(context);
-        if (request is null)
-        {
-            return Results.Problem(title: l[PushInput.EndpointInvalid], statusCode: StatusCodes.Status400BadRequest);
-        }
-
         try
         {
-            await store.SaveAsync(actor!, request.Endpoint, request.Keys?.P256dh, request.Keys?.Auth, context.Request.Headers.UserAgent.ToString(),
+            await store.SaveAsync(actor!, request!.Endpoint, request.Keys?.P256dh, request.Keys?.Auth, context.Request.Headers.UserAgent.ToString(),
                 context.RequestAborted);
             return Results.NoContent();
         }
@@ -92,29 +86,24 @@ internal static class PushEndpoints
     private static async Task<IResult> UnsubscribeAsync(HttpContext context, IAntiforgery antiforgery, PushSubscriptionStore store,
         IStringLocalizer<SharedResource> l)
     {
-        var (actor, refused) = await CheckAsync(context, antiforgery, l);
+        var (actor, request, refused) = await CheckAsync(context, antiforgery, l);
         if (refused is not null)
         {
             return refused;
         }
 
-        var request = await ReadAsync(context);
-        if (request is null)
-        {
-            return Results.Problem(title: l[PushInput.EndpointInvalid], statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        await store.RemoveAsync(actor!, request.Endpoint, context.RequestAborted);
+        await store.RemoveAsync(actor!, request!.Endpoint, context.RequestAborted);
         return Results.NoContent();
     }
 
-    // A person (not a wall screen's token) with the page's antiforgery token.
-    private static async Task<(Actor? Actor, IResult? Refused)> CheckAsync(HttpContext context, IAntiforgery antiforgery, IStringLocalizer<SharedResource> l)
+    // A person (not a wall screen's token) with the page's antiforgery token, and a body that names an endpoint.
+    private static async Task<(Actor? Actor, SubscriptionRequest? Request, IResult? Refused)> CheckAsync(HttpContext context, IAntiforgery antiforgery,
+        IStringLocalizer<SharedResource> l)
     {
         var actor = ReadinessClaims.ToActor(context.User);
         if (actor?.UserId is null)
         {
-            return (null, Results.Problem(title: l["Access.ReadOnly"], statusCode: StatusCodes.Status403Forbidden));
+            return (null, null, Results.Problem(title: l["Access.ReadOnly"], statusCode: StatusCodes.Status403Forbidden));
         }
 
         try
@@ -123,10 +112,12 @@ internal static class PushEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            return (null, Results.Problem(title: l["Api.StaleForm"], statusCode: StatusCodes.Status400BadRequest));
+            return (null, null, Results.Problem(title: l["Api.StaleForm"], statusCode: StatusCodes.Status400BadRequest));
         }
 
-        return (actor, null);
+        return await ReadAsync(context) is { } request
+            ? (actor, request, null)
+            : (null, null, Results.Problem(title: l[PushInput.EndpointInvalid], statusCode: StatusCodes.Status400BadRequest));
     }
 
     // The body read by hand, so a body that is not JSON gets the same message as a bad endpoint, never a framework error.
