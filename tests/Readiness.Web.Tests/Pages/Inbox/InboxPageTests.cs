@@ -8,8 +8,13 @@ using MudBlazor.Services;
 using Readiness.Data.Accounts;
 using Readiness.Data.Notifications;
 using Readiness.Data.Push;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
+using Readiness.Data;
+using Readiness.Data.Seed;
+using Readiness.Data.Sql;
 using Readiness.Data.Tests;
-using Readiness.Data.Tests.Notifications;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Inbox;
 using Readiness.Web.Notifications;
@@ -23,12 +28,17 @@ namespace Readiness.Web.Tests.Pages.Inbox;
 /// </summary>
 public sealed class InboxPageTests : ComponentTest
 {
-    // 7 Dec 2026, 14:00 UTC: 22:00 WITA in Kutai Kartanegara.
-    private readonly TestDatabase _db = new(new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero));
-    private NotificationScenario _s = null!;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly Leader _principal = new();
     private Actor _leader = null!;
 
-    private NotificationStore Store => _db.Get<NotificationStore>();
+    // 7 Dec 2026, 14:00 UTC: 22:00 WITA in Kutai Kartanegara.
+    private FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero));
+
+    // Set here, not in InitializeAsync: a culture set inside an async method does not flow back to the test.
+    public InboxPageTests() => TestCulture.Use(TestCulture.Indonesian);
+
+    private NotificationStore Store => Services.GetRequiredService<NotificationStore>();
 
     [Fact]
     public async Task Each_row_names_region_rule_day_and_count_opens_to_its_notices_and_is_marked_read_as_one()
@@ -42,7 +52,7 @@ public sealed class InboxPageTests : ComponentTest
 
         var cut = Render<InboxPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".inbox-group").Count), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".inbox-group").Count));
         Assert.Empty(cut.FindAll(".inbox-item"));
         var row = Row(cut, "Kendala tidak berubah 24 jam");
         Assert.Equal("Kabupaten Kutai Kartanegara · Kendala tidak berubah 24 jam · 7 Des · 12 pemberitahuan", row.QuerySelector("h2")!.TextContent.Trim());
@@ -50,11 +60,11 @@ public sealed class InboxPageTests : ComponentTest
         Assert.Contains("Butir kritis lewat tenggat · 7 Des · 1 pemberitahuan", Row(cut, "Butir kritis lewat tenggat").TextContent);
 
         Button(row, "Buka").Click();
-        cut.WaitForAssertion(() => Assert.Equal(12, Row(cut, "Kendala tidak berubah 24 jam").QuerySelectorAll(".group-notices .inbox-item").Length), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Equal(12, Row(cut, "Kendala tidak berubah 24 jam").QuerySelectorAll(".group-notices .inbox-item").Length));
         Assert.Equal("true", Button(Row(cut, "Kendala tidak berubah 24 jam"), "Tutup").GetAttribute("aria-expanded"));
 
         Button(Row(cut, "Kendala tidak berubah 24 jam"), "Tandai dibaca").Click();
-        cut.WaitForAssertion(() => Assert.DoesNotContain("belum dibaca", Row(cut, "Kendala tidak berubah 24 jam").QuerySelector("h2")!.ParentElement!.TextContent), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.DoesNotContain("belum dibaca", Row(cut, "Kendala tidak berubah 24 jam").QuerySelector("h2")!.ParentElement!.TextContent));
         Assert.Equal((1, 1), (await Store.UnreadGroupCountAsync(_leader), await Store.UnreadCountAsync(_leader)));
         Assert.Contains("1 belum dibaca", Row(cut, "Butir kritis lewat tenggat").TextContent);
     }
@@ -62,7 +72,7 @@ public sealed class InboxPageTests : ComponentTest
     [Fact]
     public async Task The_digest_says_there_is_no_figure_for_yesterday_and_writes_each_agency_by_its_short_name_in_the_inbox_and_the_email()
     {
-        await _s.ExecuteAsync("""
+        await ExecuteAsync("""
             INSERT INTO Notifications (UserId, RuleId, Kind, DigestZone, DigestDate, Details, CreatedAtUtc)
             VALUES (@userId, 3, 'ringkasan', 'Asia/Makassar', '2026-12-07',
                     '{"zone":"Asia/Makassar","date":"2026-12-07","regionCodes":["64.02"],"newBlocked":2,"overdueCritical":1,
@@ -71,11 +81,11 @@ public sealed class InboxPageTests : ComponentTest
             """, new { userId = _leader.UserId, at = new DateTime(2026, 12, 6, 23, 0, 0, DateTimeKind.Utc) });
 
         var cut = Render<InboxPage>();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".inbox-group")), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".inbox-group")));
         Assert.Contains("Semua wilayah Anda (WITA) · Ringkasan pagi pukul 07.00 · 7 Des · 1 pemberitahuan", cut.Find(".inbox-group h2").TextContent);
         Button(cut.Find(".inbox-group"), "Buka").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".digest-table tbody tr").Count), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".digest-table tbody tr").Count));
         var rows = cut.FindAll(".digest-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
         Assert.Equal(["Bawaslu", "30,0% (3/10)", "belum ada"], rows[0]);
         Assert.Equal(["KPU", "50,0% (5/10)", "0,0%"], rows[1]);
@@ -93,7 +103,7 @@ public sealed class InboxPageTests : ComponentTest
     {
         var cut = Render<InboxPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("Belum ada pemberitahuan.", cut.Find(".load-state-empty").TextContent), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Contains("Belum ada pemberitahuan.", cut.Find(".load-state-empty").TextContent));
         Assert.Empty(cut.FindAll(".inbox-group"));
     }
 
@@ -101,18 +111,18 @@ public sealed class InboxPageTests : ComponentTest
     public async Task A_failed_read_is_said_calmly_in_words_with_a_retry_and_no_exception_text()
     {
         await NoticeAsync(1, "64.02", new DateTime(2026, 12, 7, 3, 0, 0, DateTimeKind.Utc));
-        await _s.ExecuteAsync("ALTER TABLE Notifications RENAME TO NotificationsAway;");
+        await ExecuteAsync("ALTER TABLE Notifications RENAME TO NotificationsAway;");
 
         var cut = Render<InboxPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("Pemberitahuan tidak dapat dimuat", cut.Find("[role=alert]").TextContent), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Contains("Pemberitahuan tidak dapat dimuat", cut.Find("[role=alert]").TextContent));
         Assert.DoesNotContain("SQLite", cut.Markup, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Exception", cut.Markup);
         Assert.Empty(cut.FindAll(".load-state-loading"));
 
-        await _s.ExecuteAsync("ALTER TABLE NotificationsAway RENAME TO Notifications;");
+        await ExecuteAsync("ALTER TABLE NotificationsAway RENAME TO Notifications;");
         Button(cut.Find("[role=alert]"), "Coba lagi").Click();
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".inbox-group")), WaitTimeout.Render);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll(".inbox-group")));
         Assert.Empty(cut.FindAll("[role=alert]"));
     }
 
@@ -122,44 +132,77 @@ public sealed class InboxPageTests : ComponentTest
     private static IElement Button(IElement within, string text) =>
         within.QuerySelectorAll("button").First(b => b.TextContent.Trim() == text);
 
-    private Task NoticeAsync(int rule, string region, DateTime atUtc) => _s.ExecuteAsync("""
+    private Task NoticeAsync(int rule, string region, DateTime atUtc) => ExecuteAsync("""
         INSERT INTO Notifications (UserId, RuleId, Kind, RegionCode, AgencyCode, CreatedAtUtc)
         SELECT @userId, Id, Kind, @region, 'KPU', @atUtc FROM EscalationRules WHERE Id = @rule;
         """, new { userId = _leader.UserId, rule, region, atUtc });
 
+    private async Task ExecuteAsync(string sql, object? args = null)
+    {
+        await using var connection = await Services.GetRequiredService<ConnectionFactory>().OpenAsync();
+        await connection.ExecuteAsync(sql, args);
+    }
+
     public override async Task InitializeAsync()
     {
-        _s = await NotificationScenario.StartAsync(_db);
-        _leader = await _s.UserAsync("pimpinan.kukar", Roles.Leader, "64.02");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataDirectory"] = _directory,
+        }).Build();
         Services.AddLocalization();
         Services.AddMudServices();
         Services.AddLogging();
         JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        Services.AddSingleton(Store);
-        Services.AddSingleton(_db.Get<NotificationFeed>());
-        Services.AddSingleton(Options.Create(new NotificationOptions()));
+        Services.AddSingleton<TimeProvider>(Time);
+        Services.AddReadinessData(configuration);
         Services.AddSingleton(Options.Create(new PushOptions()));
         Services.AddSingleton<NotificationText>();
-        Services.AddSingleton<AuthenticationStateProvider>(new Leader(_leader));
+        Services.AddSingleton<AuthenticationStateProvider>(_principal);
         Services.AddScoped<CurrentActor>();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
+        {
+            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        });
+        await using (var connection = await Services.GetRequiredService<ConnectionFactory>().OpenAsync())
+        {
+            var id = await connection.ExecuteScalarAsync<int>("""
+                INSERT INTO Users (UserName, NormalizedUserName, DisplayName, Role, SecurityStamp, ConcurrencyStamp, CreatedAtUtc)
+                VALUES ('pimpinan.kukar', 'PIMPINAN.KUKAR', 'Pj Bupati', 'pimpinan', 'stamp', 'stamp', '2026-12-01 00:00:00');
+                SELECT last_insert_rowid();
+                """);
+            _leader = new Actor { Name = "pimpinan.kukar", Role = Roles.Leader, Scopes = ["64.02"], UserId = id };
+        }
+
+        _principal.Actor = _leader;
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        _db.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
+        }
     }
 
-    private sealed class Leader(Actor actor) : AuthenticationStateProvider
+    private sealed class Leader : AuthenticationStateProvider
     {
+        public Actor Actor { get; set; } = null!;
+
         public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
             Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.Name, actor.Name), new Claim(ClaimTypes.Role, actor.Role),
-                new Claim(ClaimTypes.NameIdentifier, actor.UserId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                .. actor.Scopes.Select(s => new Claim(ReadinessClaims.Scope, s)),
+                new Claim(ClaimTypes.Name, Actor.Name), new Claim(ClaimTypes.Role, Actor.Role),
+                new Claim(ClaimTypes.NameIdentifier, Actor.UserId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                .. Actor.Scopes.Select(s => new Claim(ReadinessClaims.Scope, s)),
             ], "test", ClaimTypes.Name, ClaimTypes.Role))));
     }
 }
