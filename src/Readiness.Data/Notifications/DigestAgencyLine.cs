@@ -6,6 +6,9 @@ public sealed record DigestAgencyLine(string AgencyCode, int ReadyNow, int Total
     /// <summary>Share ready now, 0-100 (0 when there is no item).</summary>
     public double PercentNow => TotalNow == 0 ? 0 : 100.0 * ReadyNow / TotalNow;
 
-    /// <summary>Share ready 24 hours earlier, 0-100.</summary>
-    public double PercentBefore => TotalBefore == 0 ? 0 : 100.0 * ReadyBefore / TotalBefore;
+    /// <summary>
+    /// Share ready 24 hours earlier, 0-100; null when none of today's items existed then (a first day, or items all
+    /// made since): there is no figure for yesterday, which is not the same as nothing ready.
+    /// </summary>
+    public double? PercentBefore => TotalBefore == 0 ? null : 100.0 * ReadyBefore / TotalBefore;
 }

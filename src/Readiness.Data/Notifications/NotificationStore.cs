@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
+using Readiness.Data.Regions;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
 
@@ -133,6 +134,118 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT COUNT(*) FROM Notifications n WHERE n.UserId = @userId AND n.ReadAtUtc IS NULL AND {visible};", parameters,
             cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// The actor's inbox as its rows: their notices about regions they may see now, gathered per rule, region and
+    /// local day (the region's own zone, <see cref="RegionCalendar.LocalDateSql"/>), groups with something unread
+    /// first, then the newest (at most <paramref name="take"/>, 1-500). One query, grouped in the database.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The actor is not a signed-in user (a screen token has no inbox).</exception>
+    public async Task<IReadOnlyList<InboxGroup>> InboxGroupsAsync(Actor actor, int take = 200, CancellationToken cancellationToken = default)
+    {
+        var parameters = Owned(actor, out var visible);
+        var sql = $"""
+            SELECT g.RuleId, ru.Name AS RuleName, ru.Kind, g.RegionCode, rg.Name AS RegionName, g.TimeZone, g.LocalDate AS Date,
+                   g.Notices AS Count, g.Unread, g.LatestAtUtc
+            FROM ({GroupedSelect} WHERE n.UserId = @userId AND {visible} {GroupedBy}) g
+            JOIN EscalationRules ru ON ru.Id = g.RuleId
+            LEFT JOIN Regions rg ON rg.Code = g.RegionCode
+            ORDER BY CASE WHEN g.Unread > 0 THEN 0 ELSE 1 END, g.LatestAtUtc DESC, g.RuleId, g.RegionCode
+            {factory.Dialect.Top(Math.Clamp(take, 1, 500))};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<InboxGroup>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>
+    /// The notices of one row of the actor's inbox (<see cref="InboxGroupsAsync"/>), newest first, grouped notices
+    /// with their items; empty when the row holds nothing the actor may see.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The actor is not a signed-in user.</exception>
+    public async Task<IReadOnlyList<InboxNotification>> GroupAsync(Actor actor, InboxGroupKey key, int take = 200,
+        CancellationToken cancellationToken = default)
+    {
+        var parameters = Owned(actor, out var visible);
+        var inGroup = InGroup(key, parameters);
+        var sql = $"""
+            SELECT {InboxColumns}
+            FROM Notifications n
+            {InboxJoins}
+            WHERE n.UserId = @userId AND {visible} AND {inGroup}
+            ORDER BY n.Id DESC
+            {factory.Dialect.Top(Math.Clamp(take, 1, 500))};
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var list = (await connection.QueryAsync<InboxNotification>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
+        await FillGroupsAsync(connection, factory.Dialect, list, ItemsShownPerGroup, cancellationToken);
+        return list;
+    }
+
+    /// <summary>
+    /// How many rows of the actor's inbox hold something unread (what the bell shows): a rule's notices about a
+    /// region on one local day count once, however many they are. 0 for a screen token.
+    /// </summary>
+    public async Task<int> UnreadGroupCountAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.UserId is not > 0)
+        {
+            return 0;
+        }
+
+        var parameters = Owned(actor, out var visible);
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM ({GroupedSelect} WHERE n.UserId = @userId AND n.ReadAtUtc IS NULL AND {visible} {GroupedBy}) g;", parameters,
+            cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Marks the unread notices of one row of the actor's inbox read (only their own, about regions they may see
+    /// now); returns how many changed.
+    /// </summary>
+    /// <exception cref="AccessDeniedException">The actor is not a signed-in user.</exception>
+    public async Task<int> MarkGroupReadAsync(Actor actor, InboxGroupKey key, CancellationToken cancellationToken = default)
+    {
+        var parameters = Owned(actor, out var visible);
+        var inGroup = InGroup(key, parameters);
+        parameters.Add("now", time.GetUtcNow().UtcDateTime);
+        var sql = $"""
+            UPDATE Notifications SET ReadAtUtc = @now
+            WHERE UserId = @userId AND ReadAtUtc IS NULL AND Id IN (
+                SELECT n.Id FROM Notifications n
+                LEFT JOIN Regions r ON r.Code = n.RegionCode
+                WHERE n.UserId = @userId AND n.ReadAtUtc IS NULL AND {visible} AND {inGroup});
+            """;
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        if (changed > 0)
+        {
+            feed.PublishRead(parameters.Get<int>("userId"));
+        }
+
+        return changed;
+    }
+
+    // The inbox's rows: a rule's notices about one region on one day of that region (a digest's zone for digests).
+    private string LocalDay => RegionCalendar.LocalDateSql(factory.Dialect, "n.CreatedAtUtc", "COALESCE(r.TimeZone, n.DigestZone)");
+
+    private string GroupedSelect => $"""
+        SELECT n.RuleId, n.RegionCode, COALESCE(r.TimeZone, n.DigestZone) AS TimeZone, {LocalDay} AS LocalDate,
+               COUNT(*) AS Notices, SUM(CASE WHEN n.ReadAtUtc IS NULL THEN 1 ELSE 0 END) AS Unread, MAX(n.CreatedAtUtc) AS LatestAtUtc
+        FROM Notifications n
+        LEFT JOIN Regions r ON r.Code = n.RegionCode
+        """;
+
+    private string GroupedBy => $"GROUP BY n.RuleId, n.RegionCode, COALESCE(r.TimeZone, n.DigestZone), {LocalDay}";
+
+    private string InGroup(InboxGroupKey key, DynamicParameters parameters)
+    {
+        parameters.Add("groupRule", key.RuleId);
+        parameters.Add("groupRegion", key.RegionCode);
+        parameters.Add("groupDate", key.Date);
+        var region = key.RegionCode is null ? "n.RegionCode IS NULL" : "n.RegionCode = @groupRegion";
+        return $"(n.RuleId = @groupRule AND {region} AND {LocalDay} = @groupDate)";
     }
 
     /// <summary>Marks one of the actor's notifications read; false when it is not theirs or was read already.</summary>

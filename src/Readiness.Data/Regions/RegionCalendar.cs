@@ -62,6 +62,16 @@ public sealed class RegionCalendar(TimeProvider time, ElectionStore elections)
     public static string DateSql(string timeZoneColumn, string prefix) =>
         $"CASE {timeZoneColumn} WHEN '{RegionTimeZone.Wita.Id}' THEN @{prefix}Wita WHEN '{RegionTimeZone.Wit.Id}' THEN @{prefix}Wit ELSE @{prefix}Wib END";
 
+    /// <summary>
+    /// A SQL expression for the local date, in the zone held by <paramref name="timeZoneColumn"/> (WIB for any other
+    /// value), of the UTC date-time in <paramref name="utcColumn"/>: <see cref="DateAt"/> in SQL, so a row is put on
+    /// the day its region lived it.
+    /// </summary>
+    public static string LocalDateSql(Sql.SqlDialect dialect, string utcColumn, string timeZoneColumn) =>
+        dialect.DateAfterHours(utcColumn,
+            $"CASE {timeZoneColumn} WHEN '{RegionTimeZone.Wita.Id}' THEN {RegionTimeZone.Wita.UtcOffsetHours} " +
+            $"WHEN '{RegionTimeZone.Wit.Id}' THEN {RegionTimeZone.Wit.UtcOffsetHours} ELSE {RegionTimeZone.Wib.UtcOffsetHours} END");
+
     /// <summary>Today's date plus <paramref name="days"/> in WIB, WITA and WIT at <paramref name="utc"/>.</summary>
     public static (DateOnly wib, DateOnly wita, DateOnly wit) DatesAt(DateTime utc, int days = 0) =>
         (DateAt(RegionTimeZone.Wib, utc).AddDays(days), DateAt(RegionTimeZone.Wita, utc).AddDays(days), DateAt(RegionTimeZone.Wit, utc).AddDays(days));

@@ -36,6 +36,12 @@ public abstract class SqlDialect
     /// <summary>A date expression <paramref name="date"/> plus <paramref name="days"/> (an integer expression) days.</summary>
     public abstract string AddDays(string date, string days);
 
+    /// <summary>
+    /// The date part of the UTC date-time expression <paramref name="utc"/> moved by <paramref name="hours"/> (an
+    /// integer expression): a local date, given a zone's offset (see <c>RegionCalendar.LocalDateSql</c>).
+    /// </summary>
+    public abstract string DateAfterHours(string utc, string hours);
+
     /// <summary>The first <paramref name="length"/> characters of a text expression.</summary>
     public abstract string Left(string text, int length);
 

@@ -14,6 +14,8 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string AddDays(string date, string days) => $"DATEADD(day, {days}, {date})";
 
+    public override string DateAfterHours(string utc, string hours) => $"CAST(DATEADD(hour, {hours}, {utc}) AS date)";
+
     public override string Left(string text, int length) => $"LEFT({text}, {length})";
 
     public override string NewOperationId => "NEWID()";

@@ -14,6 +14,8 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string AddDays(string date, string days) => $"date({date}, ({days}) || ' days')";
 
+    public override string DateAfterHours(string utc, string hours) => $"date({utc}, ({hours}) || ' hours')";
+
     public override string Left(string text, int length) => $"substr({text}, 1, {length})";
 
     public override string NewOperationId =>

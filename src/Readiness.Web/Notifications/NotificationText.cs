@@ -84,10 +84,11 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
                 .Append($"<th>{encode.Encode(localizer["Notify.Digest.Yesterday"])}</th></tr>\n");
             foreach (var a in digest.Agencies)
             {
-                var line = localizer["Notify.Digest.Agency", a.AgencyCode, Percent(a.PercentNow), a.ReadyNow, a.TotalNow, Percent(a.PercentBefore)];
+                var agency = AgencyName(a.AgencyCode);
+                var line = localizer["Notify.Digest.Agency", agency, Percent(a.PercentNow), a.ReadyNow, a.TotalNow, Yesterday(a)];
                 text.Append("- ").Append(line).Append('\n');
-                html.Append($"<tr><td>{encode.Encode(a.AgencyCode)}</td><td>{encode.Encode($"{Percent(a.PercentNow)} ({a.ReadyNow}/{a.TotalNow})")}</td>")
-                    .Append($"<td>{encode.Encode(Percent(a.PercentBefore))}</td></tr>\n");
+                html.Append($"<tr><td>{encode.Encode(agency)}</td><td>{encode.Encode($"{Percent(a.PercentNow)} ({a.ReadyNow}/{a.TotalNow})")}</td>")
+                    .Append($"<td>{encode.Encode(Yesterday(a))}</td></tr>\n");
             }
 
             html.Append("</table>\n");
@@ -145,6 +146,19 @@ public sealed class NotificationText(IStringLocalizer<SharedResource> localizer,
         string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? path : options.Value.PublicBaseUrl.TrimEnd('/') + path;
 
     private static RegionTimeZone ZoneOf(InboxNotification n) => RegionCalendar.ZoneOf(n.TimeZone);
+
+    /// <summary>The agency as every screen writes it (its short name, "Bawaslu"); the code when it is not one of the five.</summary>
+    public static string AgencyName(string code) => Readiness.Data.Agencies.Agency.Find(code)?.ShortName ?? code;
+
+    /// <summary>
+    /// A digest line's share ready 24 hours earlier, in the current culture ("34,5%"), or that there is no figure
+    /// ("belum ada") when none of its items existed then.
+    /// </summary>
+    public string Yesterday(DigestAgencyLine line) =>
+        line.PercentBefore is { } before ? Percent(before) : localizer["Notify.Digest.NoFigure"];
+
+    /// <summary>A digest line's share ready now, in the current culture ("34,5%").</summary>
+    public static string Now(DigestAgencyLine line) => Percent(line.PercentNow);
 
     private static string Percent(double value) => value.ToString("0.0", CultureInfo.CurrentCulture) + "%";
 

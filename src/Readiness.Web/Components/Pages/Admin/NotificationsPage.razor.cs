@@ -40,10 +40,27 @@ public sealed partial class NotificationsPage : ComponentBase
         public bool SendWebhook { get; set; }
     }
 
+    private string? _loadError;
+
     protected override async Task OnInitializedAsync()
     {
         _actor = await CurrentActor.GetAsync();
-        await LoadAsync();
+        await FirstLoadAsync();
+    }
+
+    // The first read, and a retry after it failed: a failure is said in words, never as the exception.
+    private async Task FirstLoadAsync()
+    {
+        try
+        {
+            _loadError = null;
+            await LoadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not Readiness.Data.Shared.AccessDeniedException)
+        {
+            Logger.LogWarning(ex, "The notification settings could not be read");
+            _loadError = L["PageState.Failed"];
+        }
     }
 
     private async Task LoadAsync()

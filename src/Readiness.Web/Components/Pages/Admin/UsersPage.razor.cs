@@ -44,7 +44,24 @@ public sealed partial class UsersPage : ComponentBase
         Disabled,
     }
 
-    protected override async Task OnInitializedAsync() => await ReloadAsync();
+    private string? _loadError;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    // The first read, and a retry after it failed: a failure is said in words, never as the exception.
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _loadError = null;
+            await ReloadAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not Readiness.Data.Shared.AccessDeniedException)
+        {
+            Logger.LogWarning(ex, "The users could not be listed");
+            _loadError = L["PageState.Failed"];
+        }
+    }
 
     private async Task ReloadAsync() => _users = await Administration.ListAsync(await CurrentActor.GetAsync());
 

@@ -62,7 +62,7 @@ public partial class NeutralityCasesPage
     /// <inheritdoc />
     protected override async Task OnParametersSetAsync()
     {
-        _problem = null;
+        (_problem, _loadError) = (null, null);
         try
         {
             _actor = await CurrentActor.GetAsync();
@@ -98,6 +98,20 @@ public partial class NeutralityCasesPage
             _problem = ex is AccessDeniedException denied ? denied.Reason : null;
             (_message, _isError) = (message, true);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException and not NavigationException)
+        {
+            // The page is not shown half read: the failure in words with a retry, the exception in the log.
+            Logger.LogWarning(ex, "The neutrality cases of {Region} could not be read", Code);
+            (_region, _loadError) = (null, L["PageState.Failed"]);
+        }
+    }
+
+    private string? _loadError;
+
+    private Task RetryAsync()
+    {
+        _loadError = null;
+        return OnParametersSetAsync();
     }
 
     private async Task ReloadAsync()

@@ -43,6 +43,8 @@ public partial class BriefPage
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject] private Microsoft.Extensions.Logging.ILogger<BriefPage> Logger { get; set; } = default!;
+
     private Region? _region;
     private Election? _election;
     private int _daysToVoting;
@@ -156,6 +158,12 @@ public partial class BriefPage
         catch (AccessDeniedException ex)
         {
             _problem = L[ex.Reason];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not Microsoft.AspNetCore.Components.NavigationException)
+        {
+            // A printed page has no retry button: the leader reloads it; the exception stays in the log.
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(Logger, ex, "The brief of {Region} could not be read", Code);
+            _problem = L["PageState.Failed"];
         }
     }
 }
