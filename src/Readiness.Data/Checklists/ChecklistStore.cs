@@ -20,8 +20,9 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     }
 
     /// <summary>
-    /// Creates the items of an election's templates for a regency and its kecamatan, as each template's level says,
-    /// with due dates from the stages. Items that exist already are left alone, so applying again adds only what is
+    /// Creates the items of an election's templates for a regency and its kecamatan, or for a province itself (the
+    /// governor's election: level-1 templates only, never its regencies'), as each template's level says, with due
+    /// dates from the stages. Items that exist already are left alone, so applying again adds only what is
     /// missing. A recurring template gives one item per period of its stage's window (<see cref="Recurrence"/>), each
     /// with its own due date, and a period already there is not added again. Each new item gets a creation event in
     /// the same transaction. Returns the number of items created.
@@ -35,9 +36,9 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     /// <summary>Applies templates for the system itself (seeding), with no actor to check.</summary>
     internal async Task<int> ApplyTemplatesAsync(int electionId, string regencyCode, string actor, CancellationToken cancellationToken = default)
     {
-        if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) != RegionLevel.Regency)
+        if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) is not (RegionLevel.Regency or RegionLevel.Province))
         {
-            throw new ArgumentException($"'{regencyCode}' is not a regency or city code.", nameof(regencyCode));
+            throw new ArgumentException($"'{regencyCode}' is not a province, regency or city code.", nameof(regencyCode));
         }
 
         var dialect = factory.Dialect;
@@ -48,7 +49,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
                    t.Unit, NULL, t.Target, CASE WHEN t.Target IS NULL THEN 0 ELSE 1 END, t.AllowOver
             FROM TemplateItems t
             JOIN Stages s ON s.ElectionId = @electionId AND s.Code = t.StageCode
-            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR r.ParentCode = @regencyCode)
+            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR (r.ParentCode = @regencyCode AND r.Level = 3))
             WHERE t.Recurrence IS NULL
               AND NOT EXISTS (SELECT 1 FROM ChecklistItems c
                               WHERE c.ElectionId = @electionId AND c.RegionCode = r.Code AND c.TemplateItemId = t.Id);
@@ -61,7 +62,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
                    @DueDate, '{ItemStatus.NotStarted}', NULL, @now, @actor, 1,
                    t.Unit, NULL, t.Target, CASE WHEN t.Target IS NULL THEN 0 ELSE 1 END, t.AllowOver, @PeriodKey
             FROM TemplateItems t
-            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR r.ParentCode = @regencyCode)
+            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR (r.ParentCode = @regencyCode AND r.Level = 3))
             WHERE t.Id = @TemplateId
               AND NOT EXISTS (SELECT 1 FROM ChecklistItems c
                               WHERE c.ElectionId = @electionId AND c.RegionCode = r.Code AND c.TemplateItemId = t.Id

@@ -43,7 +43,12 @@ public sealed partial class ReferenceSeeder(ConnectionFactory factory, ILogger<R
             t.Code,
             AgencyCode = t.Agency,
             StageCode = t.Stage,
-            Level = t.Level == "kecamatan" ? (int)RegionLevel.District : (int)RegionLevel.Regency,
+            Level = t.Level switch
+            {
+                "kecamatan" => (int)RegionLevel.District,
+                "provinsi" => (int)RegionLevel.Province,
+                _ => (int)RegionLevel.Regency,
+            },
             t.Criticality,
             t.DueOffsetDays,
             t.Title,
