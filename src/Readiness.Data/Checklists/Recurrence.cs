@@ -15,18 +15,11 @@ public static class Recurrence
     /// <summary>Once a week, Monday to Sunday.</summary>
     public const string Weekly = "mingguan";
 
-    /// <summary>The key of an item that does not recur.</summary>
-    public const string NoPeriod = "";
-
     // Month names as Indonesians write them; spelled out so the titles never depend on the host's culture data.
     private static readonly string[] Months =
     [
         "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember",
     ];
-
-    /// <summary>True for a known recurrence, and for none (null or empty).</summary>
-    public static bool IsValid(string? recurrence) =>
-        string.IsNullOrEmpty(recurrence) || recurrence is Monthly or Weekly;
 
     /// <summary>
     /// The periods of <paramref name="recurrence"/> that meet the window <paramref name="start"/> to
