@@ -541,6 +541,13 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
                 ("AgencyCode", typeof(string), null), ("Details", typeof(string), null), ("CreatedAtUtc", typeof(DateTime), at),
                 ("ReadAtUtc", typeof(DateTime), null));
         }
+        else if (sql.Contains("WHERE t.Recurrence IS NOT NULL", StringComparison.Ordinal))
+        {
+            // A monthly template, so the insert of its periods' items is sent.
+            Row(("TemplateId", typeof(int), 8), ("Recurrence", typeof(string), "bulanan"), ("DueOffsetDays", typeof(int), 0),
+                ("Title", typeof(string), "Laporan bulanan"), ("StageId", typeof(int), 5),
+                ("StartDate", typeof(DateTime), new DateTime(2024, 9, 25)), ("EndDate", typeof(DateTime), new DateTime(2024, 11, 23)));
+        }
         else if (sql.StartsWith("SELECT Id, RecipientRole, SendEmail, SendWebhook FROM EscalationRules", StringComparison.Ordinal))
         {
             // The enabled rule of a domain notice's kind, so its recipients, notices and deliveries are sent.

@@ -20,9 +20,12 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     }
 
     /// <summary>
-    /// Creates the items of an election's templates for a regency and its kecamatan, as each template's level says,
-    /// with due dates from the stages. Items that exist already are left alone, so applying again adds only what is
-    /// missing. Each new item gets a creation event in the same transaction. Returns the number of items created.
+    /// Creates the items of an election's templates for a regency and its kecamatan, or for a province itself (the
+    /// governor's election: level-1 templates only, never its regencies'), as each template's level says, with due
+    /// dates from the stages. Items that exist already are left alone, so applying again adds only what is
+    /// missing. A recurring template gives one item per period of its stage's window (<see cref="Recurrence"/>), each
+    /// with its own due date, and a period already there is not added again. Each new item gets a creation event in
+    /// the same transaction. Returns the number of items created.
     /// </summary>
     public async Task<int> ApplyTemplatesAsync(Actor actor, int electionId, string regencyCode, CancellationToken cancellationToken = default)
     {
@@ -33,9 +36,9 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     /// <summary>Applies templates for the system itself (seeding), with no actor to check.</summary>
     internal async Task<int> ApplyTemplatesAsync(int electionId, string regencyCode, string actor, CancellationToken cancellationToken = default)
     {
-        if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) != RegionLevel.Regency)
+        if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) is not (RegionLevel.Regency or RegionLevel.Province))
         {
-            throw new ArgumentException($"'{regencyCode}' is not a regency or city code.", nameof(regencyCode));
+            throw new ArgumentException($"'{regencyCode}' is not a province, regency or city code.", nameof(regencyCode));
         }
 
         var dialect = factory.Dialect;
@@ -46,9 +49,31 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
                    t.Unit, NULL, t.Target, CASE WHEN t.Target IS NULL THEN 0 ELSE 1 END, t.AllowOver
             FROM TemplateItems t
             JOIN Stages s ON s.ElectionId = @electionId AND s.Code = t.StageCode
-            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR r.ParentCode = @regencyCode)
-            WHERE NOT EXISTS (SELECT 1 FROM ChecklistItems c
+            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR (r.ParentCode = @regencyCode AND r.Level = 3))
+            WHERE t.Recurrence IS NULL
+              AND NOT EXISTS (SELECT 1 FROM ChecklistItems c
                               WHERE c.ElectionId = @electionId AND c.RegionCode = r.Code AND c.TemplateItemId = t.Id);
+            """;
+        // A recurring template: one item per period, its title and due date the period's own (computed by Recurrence,
+        // passed in); the period's key keeps a second apply from adding it again.
+        var insertPeriodItems = $"""
+            INSERT INTO ChecklistItems ({ItemSql.InsertColumns}, PeriodKey)
+            SELECT @electionId, r.Code, t.AgencyCode, @StageId, t.Id, @Title, t.Criticality,
+                   @DueDate, '{ItemStatus.NotStarted}', NULL, @now, @actor, 1,
+                   t.Unit, NULL, t.Target, CASE WHEN t.Target IS NULL THEN 0 ELSE 1 END, t.AllowOver, @PeriodKey
+            FROM TemplateItems t
+            JOIN Regions r ON r.Level = t.Level AND (r.Code = @regencyCode OR (r.ParentCode = @regencyCode AND r.Level = 3))
+            WHERE t.Id = @TemplateId
+              AND NOT EXISTS (SELECT 1 FROM ChecklistItems c
+                              WHERE c.ElectionId = @electionId AND c.RegionCode = r.Code AND c.TemplateItemId = t.Id
+                                AND c.PeriodKey = @PeriodKey);
+            """;
+        const string recurringTemplates = """
+            SELECT t.Id AS TemplateId, t.Recurrence, t.DueOffsetDays, t.Title, s.Id AS StageId, s.StartDate, s.EndDate
+            FROM TemplateItems t
+            JOIN Stages s ON s.ElectionId = @electionId AND s.Code = t.StageCode
+            WHERE t.Recurrence IS NOT NULL
+            ORDER BY t.Id;
             """;
         var insertEvents = $"""
             INSERT INTO ItemEvents ({ItemSql.EventColumns})
@@ -71,6 +96,27 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             now = time.GetUtcNow().UtcDateTime,
         };
         var created = await connection.ExecuteAsync(new CommandDefinition(insertItems, args, transaction, cancellationToken: cancellationToken));
+        var recurring = await connection.QueryAsync<RecurringTemplate>(new CommandDefinition(
+            recurringTemplates, args, transaction, cancellationToken: cancellationToken));
+        var periods = recurring
+            .SelectMany(t => Recurrence.Periods(t.Recurrence, t.StartDate, t.EndDate).Select(p => new
+            {
+                args.electionId,
+                args.regencyCode,
+                args.actor,
+                args.now,
+                t.TemplateId,
+                t.StageId,
+                Title = $"{t.Title} ({p.Label})",
+                DueDate = p.End.AddDays(t.DueOffsetDays),
+                PeriodKey = Recurrence.KeyText(p.Key),
+            }))
+            .ToList();
+        if (periods.Count > 0)
+        {
+            created += await connection.ExecuteAsync(new CommandDefinition(insertPeriodItems, periods, transaction, cancellationToken: cancellationToken));
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(insertEvents, args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();
@@ -428,5 +474,16 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
         public string TimeZone { get; set; } = "";
         public string StageName { get; set; } = "";
         public int StageSortOrder { get; set; }
+    }
+
+    private sealed class RecurringTemplate
+    {
+        public int TemplateId { get; set; }
+        public string Recurrence { get; set; } = "";
+        public int DueOffsetDays { get; set; }
+        public string Title { get; set; } = "";
+        public int StageId { get; set; }
+        public DateOnly StartDate { get; set; }
+        public DateOnly EndDate { get; set; }
     }
 }

@@ -20,14 +20,14 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
     private readonly Dictionary<(int Election, string Regency), Subtree> _subtrees = [];
     private long _appliedSeq;
 
-    /// <summary>How many regency subtrees are held.</summary>
+    /// <summary>How many regency subtrees are held (a province's own items, held apart, are not counted here).</summary>
     public int LoadedSubtrees
     {
         get
         {
             lock (_gate)
             {
-                return _subtrees.Count;
+                return _subtrees.Keys.Count(k => k.Regency.Length == 5);
             }
         }
     }
@@ -125,7 +125,7 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
 
     private void ApplyOne(FeedEvent e)
     {
-        if (e.RegionCode.Length < 5 || !_subtrees.TryGetValue((e.ElectionId, e.RegionCode[..5]), out var subtree) || e.Seq <= subtree.LoadedAtSeq)
+        if (SubtreeOf(e.RegionCode) is not { } key || !_subtrees.TryGetValue((e.ElectionId, key), out var subtree) || e.Seq <= subtree.LoadedAtSeq)
         {
             return;
         }
@@ -156,11 +156,22 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
         }
     }
 
+    // A subtree is a regency with its kecamatan, or a province's own items (the governor's election), which lie
+    // under no regency. Null for the nation, which keeps no items of its own.
+    private static string? SubtreeOf(string regionCode) =>
+        regionCode.Length >= 5 ? regionCode[..5] : regionCode.Length == 2 ? regionCode : null;
+
+    // Whether the subtree keyed by `key` holds items of `regionCode` or under it: the nation's all, a province's its
+    // own and its regencies', a regency's or kecamatan's its regency's (never the province's own items).
+    private static bool Covers(string key, string regionCode) =>
+        regionCode.Length == 0 || RegionCode.IsWithin(key, regionCode)
+        || (key.Length == 5 && regionCode.StartsWith(key + ".", StringComparison.Ordinal));
+
     private IEnumerable<Subtree> Subtrees(int electionId, string regionCode)
     {
         foreach (var ((election, regency), subtree) in _subtrees)
         {
-            if (election == electionId && (regionCode.Length == 0 || RegionCode.IsWithin(regency, regionCode) || regionCode.StartsWith(regency + ".", StringComparison.Ordinal)))
+            if (election == electionId && Covers(regency, regionCode))
             {
                 yield return subtree;
             }
@@ -171,7 +182,7 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
     {
         foreach (var ((election, regency), subtree) in _subtrees)
         {
-            if (election != electionId || !(regionCode.Length == 0 || RegionCode.IsWithin(regency, regionCode) || regionCode.StartsWith(regency + ".", StringComparison.Ordinal)))
+            if (election != electionId || !Covers(regency, regionCode))
             {
                 continue;
             }
@@ -253,7 +264,7 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
                 FROM ChecklistItems WHERE ElectionId = @electionId AND Unit IS NOT NULL AND {filter};
                 """, args, transaction, cancellationToken: cancellationToken))).AsList();
             regencies = (await connection.QueryAsync<string>(new CommandDefinition(
-                $"SELECT Code FROM Regions WHERE Level = 2 AND {regencyFilter};", args, transaction,
+                $"SELECT Code FROM Regions WHERE Level IN (1, 2) AND {regencyFilter};", args, transaction,
                 cancellationToken: cancellationToken))).AsList();
             await transaction.CommitAsync(cancellationToken);
         }
@@ -274,17 +285,17 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
             var fresh = added.ToHashSet();
             foreach (var (region, agency, stage, status, count) in rows)
             {
-                if (region.Length >= 5 && fresh.Contains(region[..5]))
+                if (SubtreeOf(region) is { } key && fresh.Contains(key))
                 {
-                    _subtrees[(electionId, region[..5])].Counts[new CountKey(region, agency, (int)stage, status)] = (int)count;
+                    _subtrees[(electionId, key)].Counts[new CountKey(region, agency, (int)stage, status)] = (int)count;
                 }
             }
 
             foreach (var n in numbers)
             {
-                if (n.Region.Length >= 5 && fresh.Contains(n.Region[..5]))
+                if (SubtreeOf(n.Region) is { } key && fresh.Contains(key))
                 {
-                    _subtrees[(electionId, n.Region[..5])].Numbers[n.Id] = new ItemNumber(n.Region, n.Agency, n.Template, n.Title, n.Unit, n.Done, n.Target);
+                    _subtrees[(electionId, key)].Numbers[n.Id] = new ItemNumber(n.Region, n.Agency, n.Template, n.Title, n.Unit, n.Done, n.Target);
                 }
             }
 
@@ -303,7 +314,7 @@ public sealed class ReadinessBoard(ConnectionFactory factory, FeedStore feed, IL
             lock (_gate)
             {
                 var fresh = added.ToHashSet();
-                foreach (var e in missed.Where(e => e.RegionCode.Length >= 5 && fresh.Contains(e.RegionCode[..5])))
+                foreach (var e in missed.Where(e => SubtreeOf(e.RegionCode) is { } key && fresh.Contains(key)))
                 {
                     ApplyOne(e);
                 }

@@ -174,6 +174,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             "desa" => random.Next(8, 21),
             "personel" => kecamatan ? random.Next(40, 161) : random.Next(250, 901),
             "kegiatan" => random.Next(6, 13),
+            "paslon" => random.Next(2, 6),
             _ => random.Next(5, 31),
         };
         var done = status switch

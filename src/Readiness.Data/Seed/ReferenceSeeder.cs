@@ -43,22 +43,38 @@ public sealed partial class ReferenceSeeder(ConnectionFactory factory, ILogger<R
             t.Code,
             AgencyCode = t.Agency,
             StageCode = t.Stage,
-            Level = t.Level == "kecamatan" ? (int)RegionLevel.District : (int)RegionLevel.Regency,
+            Level = t.Level switch
+            {
+                "kecamatan" => (int)RegionLevel.District,
+                "provinsi" => (int)RegionLevel.Province,
+                _ => (int)RegionLevel.Regency,
+            },
             t.Criticality,
             t.DueOffsetDays,
             t.Title,
             Unit = string.IsNullOrWhiteSpace(t.Unit) ? null : t.Unit.Trim(),
             t.Target,
             AllowOver = t.AllowOver?.Trim() == "1",
+            Recurrence = string.IsNullOrWhiteSpace(t.Recurrence) ? null : t.Recurrence.Trim(),
         }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             dialect.InsertIfMissing("TemplateItems", ["Code"],
-                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver"]),
+                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver", "Recurrence"]),
             templates, transaction, cancellationToken: cancellationToken));
-        // Templates seeded before items had numbers get their unit once; a unit already set is left as it is.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE TemplateItems SET Unit = @Unit, Target = @Target, AllowOver = @AllowOver WHERE Code = @Code AND Unit IS NULL;",
-            templates.Where(t => t.Unit is not null), transaction, cancellationToken: cancellationToken));
+        // The seed file is the templates' only source (no screen edits them), so a template corrected there (a title,
+        // a due date, an item split in two) is corrected in a database seeded before. Items already created from it
+        // keep their own title, date and number: a liaison may have worked on them.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE TemplateItems
+            SET AgencyCode = @AgencyCode, StageCode = @StageCode, Level = @Level, Criticality = @Criticality,
+                DueOffsetDays = @DueOffsetDays, Title = @Title, Unit = @Unit, Target = @Target, AllowOver = @AllowOver,
+                Recurrence = @Recurrence
+            WHERE Code = @Code
+              AND NOT (AgencyCode = @AgencyCode AND StageCode = @StageCode AND Level = @Level AND Criticality = @Criticality
+                       AND DueOffsetDays = @DueOffsetDays AND Title = @Title AND AllowOver = @AllowOver
+                       AND COALESCE(Unit, '') = COALESCE(@Unit, '') AND COALESCE(Target, 0) = COALESCE(@Target, 0)
+                       AND COALESCE(Recurrence, '') = COALESCE(@Recurrence, ''));
+            """, templates, transaction, cancellationToken: cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
     }

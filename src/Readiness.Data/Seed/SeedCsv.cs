@@ -68,6 +68,9 @@ internal sealed class TemplateRow
 
     /// <summary>"1" when done may exceed the target.</summary>
     public string? AllowOver { get; set; }
+
+    /// <summary>"bulanan" or "mingguan" for a template that recurs inside its stage; empty when it does not.</summary>
+    public string? Recurrence { get; set; }
 }
 
 internal sealed class DemoNoteRow

@@ -41,7 +41,7 @@ public sealed class ChecklistStoreTests : IDisposable
             SELECT COUNT(*) FROM ChecklistItems i
             JOIN TemplateItems t ON t.Id = i.TemplateItemId
             JOIN Stages s ON s.Id = i.StageId
-            WHERE i.DueDate <> date(s.EndDate, t.DueOffsetDays || ' days');
+            WHERE t.Recurrence IS NULL AND i.DueDate <> date(s.EndDate, t.DueOffsetDays || ' days');
             """);
 
         Assert.Equal(10, perRegion.Count); // Kota Bengkulu and its nine kecamatan

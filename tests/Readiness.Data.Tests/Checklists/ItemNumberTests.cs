@@ -8,6 +8,10 @@ namespace Readiness.Data.Tests.Checklists;
 
 public sealed class ItemNumberTests : IAsyncLifetime
 {
+    // No seed template fixes a target any more (each grant recipient is its own item), so the tests bring one that
+    // does, as a template may: a grant to four recipients counted on one item.
+    private const string FixedTargetCode = "UJI-HIBAH";
+
     private readonly TestDatabase _db = new();
     private int _election;
 
@@ -15,7 +19,7 @@ public sealed class ItemNumberTests : IAsyncLifetime
     public async Task Templates_give_items_their_unit_and_a_fixed_target_where_the_template_fixes_one()
     {
         var tps = await ItemAsync("KPU-03", "17.71.01");
-        var grant = await ItemAsync("PEMDA-01", "17.71");
+        var grant = await ItemAsync(FixedTargetCode, "17.71");
         var plain = await ItemAsync("KPU-01", "17.71.01");
 
         Assert.Equal(("TPS", (int?)null, false), (tps.Unit, tps.Target, tps.TargetFixed));
@@ -68,7 +72,7 @@ public sealed class ItemNumberTests : IAsyncLifetime
     [Fact]
     public async Task A_fixed_target_cannot_be_changed_a_plain_item_takes_no_number_and_meetings_may_exceed_their_target()
     {
-        var grant = await ItemAsync("PEMDA-01", "17.71");
+        var grant = await ItemAsync(FixedTargetCode, "17.71");
         var plain = await ItemAsync("KPU-01", "17.71.01");
         var patrols = await ItemAsync("POLRI-06", "17.71");
 
@@ -176,6 +180,14 @@ public sealed class ItemNumberTests : IAsyncLifetime
     {
         await _db.ReadyAsync();
         _election = (await _db.Elections.AllAsync()).Single(e => e.Code == ReferenceSeeder.Pilkada2024Code).Id;
+        await using (var connection = await _db.Factory.OpenAsync())
+        {
+            await connection.ExecuteAsync("""
+                INSERT INTO TemplateItems (Code, AgencyCode, StageCode, Level, Criticality, DueOffsetDays, Title, Unit, Target, AllowOver)
+                VALUES (@FixedTargetCode, 'PEMDA', 'ADHOC', 2, 'kritis', -160, 'Dana hibah tersalurkan ke empat penerima', 'penerima', 4, 0);
+                """, new { FixedTargetCode });
+        }
+
         await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, _election, "17.71");
         await _db.Checklists.ApplyTemplatesAsync(TestDatabase.Admin, _election, "52.71");
     }

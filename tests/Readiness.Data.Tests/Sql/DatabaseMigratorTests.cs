@@ -103,12 +103,13 @@ public sealed class DatabaseMigratorTests : IDisposable
     [Fact]
     public void Both_migration_folders_hold_the_same_numbered_scripts()
     {
-        var name = new Regex(@"^migrations/(sqlite|sqlserver)/(?<file>\d{4}_[a-z0-9_]+\.sql)$");
+        // NNNN_name.sql, or NNNNa_name.sql for a further script of the same step (sorted after NNNN_ by name).
+        var name = new Regex(@"^migrations/(sqlite|sqlserver)/(?<file>\d{4}[a-z]?_[a-z0-9_]+\.sql)$");
         var sqlite = DatabaseMigrator.ShippedScripts("sqlite").Select(s => name.Match(s.Name)).ToList();
         var sqlServer = DatabaseMigrator.ShippedScripts("sqlserver").Select(s => name.Match(s.Name)).ToList();
 
         Assert.NotEmpty(sqlite);
-        Assert.All(sqlite.Concat(sqlServer), m => Assert.True(m.Success, $"{m.Value} is not named NNNN_name.sql"));
+        Assert.All(sqlite.Concat(sqlServer), m => Assert.True(m.Success, $"{m.Value} is not named NNNN_name.sql or NNNNa_name.sql"));
         Assert.Equal(sqlite.Select(m => m.Groups["file"].Value), sqlServer.Select(m => m.Groups["file"].Value));
     }
 

@@ -95,10 +95,14 @@ public sealed class RegionState(
     public IReadOnlyList<RegionMapFigure> MapFigures { get; private set; } = [];
 
     /// <summary>
-    /// A kecamatan's own items, every agency's (by agency, then stage and due date), read again when one of them
-    /// changes; empty above the kecamatan, whose pages show the regions under them instead.
+    /// A kecamatan's own items, or a province's own (the governor's election, shown beside its regencies' rollup),
+    /// every agency's (by agency, then stage and due date), read again when one of them changes; empty for a regency
+    /// and the nation, whose pages show the regions under them instead.
     /// </summary>
     public IReadOnlyList<ItemView> Items { get; private set; } = [];
+
+    /// <summary>True where the region keeps items of its own to list: a kecamatan, and a province (its Pilgub items).</summary>
+    public bool ListsOwnItems => Region?.Level is RegionLevel.District or RegionLevel.Province;
 
     /// <summary>Latest status changes, newest first.</summary>
     public IReadOnlyList<FeedEvent> Latest { get; private set; } = [];
@@ -180,7 +184,7 @@ public sealed class RegionState(
             Latest = code is null ? [] : (await feedStore.RecentAsync(Actor, code, LatestLength)).ToList();
             await LoadContactsAsync();
             Map = Region?.Level == RegionLevel.District ? null : await boundaries.ChildrenOfAsync(CodeOrNation);
-            Items = Region?.Level == RegionLevel.District ? await checklists.ListOfRegionAsync(Actor, Election.Id, Region.Code) : [];
+            Items = ListsOwnItems ? await checklists.ListOfRegionAsync(Actor, Election.Id, Region!.Code) : [];
             await RecountAsync(await regions.RiskLevelsAsync());
             Loaded = true;
         }
@@ -223,9 +227,9 @@ public sealed class RegionState(
             _overdue?.Apply(mine, Election!.Id);
         }
 
-        if (Region?.Level == RegionLevel.District && Actor is not null && mine.Any(e => e.RegionCode == Region.Code))
+        if (ListsOwnItems && Actor is not null && mine.Any(e => e.RegionCode == Region!.Code))
         {
-            Items = await checklists.ListOfRegionAsync(Actor, Election!.Id, Region.Code);
+            Items = await checklists.ListOfRegionAsync(Actor, Election!.Id, Region!.Code);
         }
 
         Latest = mine.Where(e => e.IsListedChange).OrderByDescending(e => e.Seq).Concat(Latest)

@@ -1,0 +1,11 @@
+-- Recurring items: a template may recur monthly or weekly inside its stage's window (the Desk Pilkada's monthly report
+-- to the province). Each period is an item of its own with its own due date, so an unsent report is overdue like any
+-- other item. PeriodKey names the period an item stands for (the first day of its calendar month or ISO week,
+-- yyyy-MM-dd); '' for an item that does not recur. The key joins the template's unique key, so applying templates
+-- again adds no period twice.
+ALTER TABLE TemplateItems ADD COLUMN Recurrence TEXT NULL CHECK (Recurrence IN ('bulanan', 'mingguan'));
+ALTER TABLE ChecklistItems ADD COLUMN PeriodKey TEXT NOT NULL DEFAULT '';
+
+DROP INDEX UX_ChecklistItems_Template;
+CREATE UNIQUE INDEX UX_ChecklistItems_Template ON ChecklistItems (ElectionId, RegionCode, TemplateItemId, PeriodKey)
+    WHERE TemplateItemId IS NOT NULL;
