@@ -210,7 +210,10 @@ public sealed class DatabaseMigratorTests : IDisposable
         Assert.Equal("Kendala sehari", await connection.ExecuteScalarAsync<string>("SELECT Name FROM EscalationRules WHERE Code = 'kendala-24-jam' AND Version = 4;"));
         Assert.Equal(41L, await connection.ExecuteScalarAsync<long>("SELECT Id FROM Notifications WHERE UserId = 7 AND ItemCount = 3;"));
         Assert.Equal("kunci-90", await connection.ExecuteScalarAsync<string>("SELECT IdempotencyKey FROM Deliveries WHERE Id = 90 AND NotificationId = 41;"));
-        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM EscalationRules WHERE Kind IN ('netralitas', 'kamtibmas', 'kejadian', 'permintaan', 'arahan');"));
+        Assert.Equal(5, await connection.ExecuteScalarAsync<int>("""
+            SELECT COUNT(*) FROM EscalationRules
+            WHERE Code IN ('netralitas-lewat-tenggat', 'kamtibmas-ag-gn', 'kejadian-penting', 'permintaan-24-jam', 'arahan-baru');
+            """));
         Assert.Empty(await connection.QueryAsync("PRAGMA foreign_key_check;"));
         // The outbox still cascades from its notice after the rebuild.
         await connection.ExecuteAsync("DELETE FROM Notifications WHERE Id = 41;");
