@@ -50,15 +50,21 @@ public sealed partial class ReferenceSeeder(ConnectionFactory factory, ILogger<R
             Unit = string.IsNullOrWhiteSpace(t.Unit) ? null : t.Unit.Trim(),
             t.Target,
             AllowOver = t.AllowOver?.Trim() == "1",
+            TargetFrom = string.IsNullOrWhiteSpace(t.TargetFrom) ? null : t.TargetFrom.Trim(),
+            TargetPer = t.TargetPer ?? 1,
         }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             dialect.InsertIfMissing("TemplateItems", ["Code"],
-                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver"]),
+                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver", "TargetFrom", "TargetPer"]),
             templates, transaction, cancellationToken: cancellationToken));
         // Templates seeded before items had numbers get their unit once; a unit already set is left as it is.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE TemplateItems SET Unit = @Unit, Target = @Target, AllowOver = @AllowOver WHERE Code = @Code AND Unit IS NULL;",
             templates.Where(t => t.Unit is not null), transaction, cancellationToken: cancellationToken));
+        // Templates seeded before targets could follow the region's figures learn which figure once.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE TemplateItems SET TargetFrom = @TargetFrom, TargetPer = @TargetPer WHERE Code = @Code AND TargetFrom IS NULL;",
+            templates.Where(t => t.TargetFrom is not null), transaction, cancellationToken: cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
     }

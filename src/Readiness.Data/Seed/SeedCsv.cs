@@ -68,6 +68,12 @@ internal sealed class TemplateRow
 
     /// <summary>"1" when done may exceed the target.</summary>
     public string? AllowOver { get; set; }
+
+    /// <summary>The figure the target follows (tps, tps_rawan, tps_sangat_rawan); empty when it follows none.</summary>
+    public string? TargetFrom { get; set; }
+
+    /// <summary>How many per TPS of that figure (empty: one).</summary>
+    public int? TargetPer { get; set; }
 }
 
 internal sealed class DemoNoteRow
