@@ -177,6 +177,23 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         return changed;
     }
 
+    /// <summary>Figures the system sets itself (the demo), journaled under <paramref name="actor"/>, in one transaction.</summary>
+    internal async Task SeedAsync(int electionId, IReadOnlyList<(string Code, Dictionary<string, int> Values)> rows, string actor,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var (code, values) in rows)
+        {
+            var before = await RowAsync(connection, transaction, electionId, code, cancellationToken);
+            await WriteAsync(connection, transaction, electionId, code, before, values, actor, now, Guid.NewGuid(), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        feed.Nudge();
+    }
+
     private async Task<FigureSaveResult> SetAsync(Actor actor, int electionId, string regionCode, Dictionary<string, int> values,
         int expectedVersion, Guid operationId, CancellationToken cancellationToken)
     {
