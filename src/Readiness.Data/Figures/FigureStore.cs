@@ -163,10 +163,14 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime; // inside the write transaction, as for an item
+        var existing = (await connection.QueryAsync<RegionFigures>(new CommandDefinition(
+                "SELECT ElectionId, RegionCode, Tps, KurangRawan, Rawan, SangatRawan, Khusus, Version, UpdatedBy, UpdatedAtUtc FROM RegionFigures WHERE ElectionId = @electionId AND RegionCode IN @codes;",
+                new { electionId, codes = rows.Select(r => r.Code).ToList() }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(f => f.RegionCode, StringComparer.Ordinal);
         var changed = 0;
         foreach (var row in rows)
         {
-            var before = await RowAsync(connection, transaction, electionId, row.Code, cancellationToken);
+            var before = existing.GetValueOrDefault(row.Code);
             var written = await WriteAsync(connection, transaction, electionId, row.Code, before, row.Values, actor.Name, now, Guid.NewGuid(),
                 cancellationToken);
             changed += written is { Changed: true } ? 1 : 0;
