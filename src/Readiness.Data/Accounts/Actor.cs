@@ -110,11 +110,11 @@ public sealed record Actor
 
     /// <summary>
     /// Set a kecamatan's figure: the TPS count is the KPU liaison's, Polri's classes of TPS the Polri liaison's, in
-    /// their scope (<see cref="Figures.Figure.AgencyOf"/>). Everyone else reads them; an admin loads them from a CSV
+    /// their scope (<see cref="Figure.AgencyOf"/>). Everyone else reads them; an admin loads them from a CSV
     /// (<see cref="CanAdminister"/>).
     /// </summary>
     public bool CanSetFigure(string regionCode, string figure) =>
-        Role == Roles.Liaison && AgencyCode is not null && AgencyCode == Figures.Figure.AgencyOf(figure) && InScope(regionCode);
+        Role == Roles.Liaison && AgencyCode is not null && AgencyCode == Figure.AgencyOf(figure) && InScope(regionCode);
 
     /// <summary>Throws (after logging) unless <see cref="CanSetFigure"/>, saying whether the agency, the scope or the role is wrong.</summary>
     /// <exception cref="AccessDeniedException">Reason NotYourAgency, OutOfScope or ReadOnly.</exception>

@@ -1,3 +1,5 @@
+using Readiness.Data.Shared;
+
 namespace Readiness.Data.Figures;
 
 /// <summary>One change of one figure of a kecamatan: who, when, before -> after.</summary>

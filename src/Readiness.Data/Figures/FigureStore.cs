@@ -5,6 +5,7 @@ using CsvHelper.Configuration;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Readiness.Data.Accounts;
+using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
 using Readiness.Data.Sql;
 using Readiness.Data.Shared;
@@ -24,14 +25,6 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
 
     /// <summary>The CSV's columns: the kecamatan's code, then each of <see cref="Figure.All"/>; an empty cell keeps the value.</summary>
     public const string CsvColumns = "kode, tps, kurang_rawan, rawan, sangat_rawan, khusus";
-
-    /// <summary>Every kecamatan's figures under a region, added up (SUM ignores figures nobody set).</summary>
-    internal const string SumSql = """
-        SELECT SUM(Tps) AS Tps, SUM(KurangRawan) AS KurangRawan, SUM(Rawan) AS Rawan, SUM(SangatRawan) AS SangatRawan,
-               SUM(Khusus) AS Khusus, COUNT(Tps) AS Counted
-        FROM RegionFigures
-        WHERE ElectionId = @electionId AND RegionCode >= @from AND RegionCode < @to;
-        """;
 
     private const string RowSql = """
         SELECT ElectionId, RegionCode, Tps, KurangRawan, Rawan, SangatRawan, Khusus, Version, UpdatedBy, UpdatedAtUtc
@@ -75,7 +68,7 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
             return await RowAsync(connection, null, electionId, regionCode, cancellationToken) ?? Empty(electionId, regionCode);
         }
 
-        var sum = await connection.QuerySingleAsync<RegionFigures>(new CommandDefinition(SumSql,
+        var sum = await connection.QuerySingleAsync<RegionFigures>(new CommandDefinition(FigureTargets.SumSql,
             new { electionId, from = RegionCode.DescendantsFrom(regionCode), to = RegionCode.DescendantsTo(regionCode) },
             cancellationToken: cancellationToken));
         var kecamatan = await connection.ExecuteScalarAsync<int>(new CommandDefinition(

@@ -1,3 +1,5 @@
+using Readiness.Data.Shared;
+
 namespace Readiness.Data.Figures;
 
 /// <summary>

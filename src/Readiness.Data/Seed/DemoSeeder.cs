@@ -207,8 +207,8 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             var kurangRawan = tps - khusus - sangatRawan - rawan;
             rows.Add((code, new Dictionary<string, int>
             {
-                [Figures.Figure.Tps] = tps, [Figures.Figure.KurangRawan] = kurangRawan, [Figures.Figure.Rawan] = rawan,
-                [Figures.Figure.SangatRawan] = sangatRawan, [Figures.Figure.Khusus] = khusus,
+                [Figure.Tps] = tps, [Figure.KurangRawan] = kurangRawan, [Figure.Rawan] = rawan,
+                [Figure.SangatRawan] = sangatRawan, [Figure.Khusus] = khusus,
             }));
         }
 

@@ -274,8 +274,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         var permissions = expected.Split(' ').Select(p => p[..^1]).ToArray();
 
         Assert.Equal(expected, string.Join(' ', permissions.Zip(asked, (name, allowed) => name + (allowed ? "+" : "-"))));
-        Assert.Equal(asked[0], actor.CanSetFigure(kecamatan, Readiness.Data.Figures.Figure.Tps));
-        Assert.Equal(asked[2], actor.CanSetFigure(kecamatan, Readiness.Data.Figures.Figure.SangatRawan));
+        Assert.Equal(asked[0], actor.CanSetFigure(kecamatan, Figure.Tps));
+        Assert.Equal(asked[2], actor.CanSetFigure(kecamatan, Figure.SangatRawan));
         // Nobody reads outside their scope but an admin.
         Assert.Equal(actor.IsAdmin, await AllowedAsync(() => store.ForRegionAsync(actor, _election, OutOfScope)));
         // What was refused wrote nothing: only an allowed save leaves history.

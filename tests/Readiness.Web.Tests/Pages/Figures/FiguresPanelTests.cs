@@ -9,6 +9,7 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Figures;
 using Readiness.Data.Seed;
+using Readiness.Data.Shared;
 using Readiness.Data.Sql;
 using Readiness.Data.Tests;
 using Readiness.Web.Accounts;

@@ -1,4 +1,4 @@
-namespace Readiness.Data.Figures;
+namespace Readiness.Data.Shared;
 
 /// <summary>
 /// The figures a region holds, by the names its history and its CSV use: the number of TPS (the KPU liaison's) and
@@ -31,5 +31,5 @@ public static class Figure
     public static string AgencyOf(string figure) => figure == Tps ? "KPU" : "POLRI";
 
     /// <summary>The largest value a figure may hold (the bound of the numbers on items).</summary>
-    public const int MaxValue = Shared.ItemNumbers.MaxValue;
+    public const int MaxValue = ItemNumbers.MaxValue;
 }

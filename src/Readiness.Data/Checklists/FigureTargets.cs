@@ -1,9 +1,8 @@
 using System.Data.Common;
 using Dapper;
-using Readiness.Data.Checklists;
 using Readiness.Data.Shared;
 
-namespace Readiness.Data.Figures;
+namespace Readiness.Data.Checklists;
 
 /// <summary>
 /// Targets that follow a figure, written once: an item whose template says "per TPS" (<c>TargetFrom</c> tps, tps_rawan,
@@ -13,6 +12,14 @@ namespace Readiness.Data.Figures;
 /// </summary>
 internal static class FigureTargets
 {
+    /// <summary>Every kecamatan's figures under a region, added up (SUM ignores figures nobody set).</summary>
+    internal const string SumSql = """
+        SELECT SUM(Tps) AS Tps, SUM(KurangRawan) AS KurangRawan, SUM(Rawan) AS Rawan, SUM(SangatRawan) AS SangatRawan,
+               SUM(Khusus) AS Khusus, COUNT(Tps) AS Counted
+        FROM RegionFigures
+        WHERE ElectionId = @electionId AND RegionCode >= @from AND RegionCode < @to;
+        """;
+
     private static readonly string ItemsSql = $"""
         SELECT {ItemSql.Select("i")}, t.TargetFrom AS TargetFrom, t.TargetPer AS TargetPer
         FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
@@ -64,7 +71,7 @@ internal static class FigureTargets
                 new { electionId, from = RegionCode.DescendantsFrom(regencyCode), to = RegionCode.DescendantsTo(regencyCode) }, transaction,
                 cancellationToken: cancellationToken)))
             .ToDictionary(k => k.RegionCode);
-        var sum = await connection.QuerySingleAsync<KecamatanFigures>(new CommandDefinition(FigureStore.SumSql,
+        var sum = await connection.QuerySingleAsync<KecamatanFigures>(new CommandDefinition(SumSql,
             new { electionId, from = RegionCode.DescendantsFrom(regencyCode), to = RegionCode.DescendantsTo(regencyCode) }, transaction,
             cancellationToken: cancellationToken));
 
