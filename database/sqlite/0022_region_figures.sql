@@ -36,3 +36,7 @@ CREATE INDEX IX_RegionFigureEvents_Operation ON RegionFigureEvents (OperationId)
 -- the sum over its kecamatan.
 ALTER TABLE TemplateItems ADD COLUMN TargetFrom TEXT NULL CHECK (TargetFrom IS NULL OR TargetFrom IN ('tps', 'tps_rawan', 'tps_sangat_rawan'));
 ALTER TABLE TemplateItems ADD COLUMN TargetPer INTEGER NOT NULL DEFAULT 1 CHECK (TargetPer BETWEEN 1 AND 100);
+
+-- An item's target moved by a figure is an item change like any other (version, event, feed), but no news for a list
+-- of latest changes or the wall's ticker: one TPS count moves several items at once.
+ALTER TABLE ItemEvents ADD COLUMN FollowsFigure INTEGER NOT NULL DEFAULT 0;

@@ -37,3 +37,8 @@ CREATE INDEX IX_RegionFigureEvents_Operation ON dbo.RegionFigureEvents (Operatio
 ALTER TABLE dbo.TemplateItems ADD
     TargetFrom varchar(16) NULL CONSTRAINT CK_TemplateItems_TargetFrom CHECK (TargetFrom IS NULL OR TargetFrom IN ('tps', 'tps_rawan', 'tps_sangat_rawan')),
     TargetPer  int         NOT NULL CONSTRAINT DF_TemplateItems_TargetPer DEFAULT 1 CONSTRAINT CK_TemplateItems_TargetPer CHECK (TargetPer BETWEEN 1 AND 100);
+
+-- An item's target moved by a figure is an item change like any other (version, event, feed), but no news for a list
+-- of latest changes or the wall's ticker: one TPS count moves several items at once.
+ALTER TABLE dbo.ItemEvents ADD
+    FollowsFigure bit NOT NULL CONSTRAINT DF_ItemEvents_FollowsFigure DEFAULT 0;

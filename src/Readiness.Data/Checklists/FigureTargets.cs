@@ -114,7 +114,7 @@ internal static class FigureTargets
             }
 
             // The item's own "last updated by" stays the liaison's: the target moved, the work did not.
-            await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertEvent, new ItemEventRow(
+            await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertFigureEvent, new ItemEventRow(
                 item.Id, item.ElectionId, item.RegionCode, item.AgencyCode, item.StageId, item.Status, item.Status, item.Note,
                 actor, now, item.Version + 1, Guid.NewGuid().ToString("D"), item.Done, item.Done, target), transaction,
                 cancellationToken: cancellationToken));

@@ -79,6 +79,12 @@ public sealed class FigureStoreTests : IAsyncLifetime
             .Single(s => s.TemplateItemId == kpps.TemplateItemId).Target);
         Assert.Equal(47, (await board.NumbersAsync(TestDatabase.Admin, _election, Kecamatan)).ByItem.Single(s => s.TemplateItemId == kpps.TemplateItemId).Target);
 
+        // Moved targets are no news for the latest changes or the wall's ticker; the liaison's own save is.
+        var recent = await _db.Get<FeedStore>().RecentAsync(TestDatabase.Admin, Kecamatan, 100);
+        Assert.DoesNotContain(recent, e => e.ItemId == kpps.Id && e.Target == 47);
+        Assert.Contains(recent, e => e.ItemId == kpps.Id && e.DoneAfter == 38 && !e.FollowsFigure);
+        Assert.True((await _db.Get<FeedStore>().ReadAsync(saved.Seq, CancellationToken.None)).Single(e => e.ItemId == kpps.Id && e.Target == 47).FollowsFigure);
+
         // A fixed target cannot be typed over any more: the figure says it.
         var typed = await Assert.ThrowsAsync<InputException>(() => _db.Checklists.ChangeStatusAsync(kpu,
             new StatusChange(after.Id, after.Version, ItemStatus.InProgress, "x", Guid.NewGuid(), Done: 39, Target: 50)));
