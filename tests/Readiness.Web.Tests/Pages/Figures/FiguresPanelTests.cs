@@ -87,6 +87,24 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_count_changed_on_another_phone_reaches_the_open_field_live()
+    {
+        var store = Get<FigureStore>();
+        var own = await store.ForRegionAsync(Kpu, _election, Kecamatan);
+        var cut = Render(Kecamatan, Kpu);
+        cut.WaitForAssertion(() => Assert.Equal(own.Tps!.Value.ToString(), cut.Find(".figures-form input").GetAttribute("value")));
+
+        await store.SetTpsAsync(Kpu with { Name = "penghubung.kpu2" }, _election, Kecamatan, own.Tps!.Value + 5, own.Version, Guid.NewGuid());
+        await Get<FeedPump>().DrainActivityAsync(CancellationToken.None);
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal((own.Tps!.Value + 5).ToString(), cut.Find(".figures-form input").GetAttribute("value"));
+            Assert.Equal((own.Tps!.Value + 5).ToString("N0"), Value(cut, Figure.Tps));
+        });
+    }
+
+    [Fact]
     public async Task A_word_for_the_TPS_count_is_refused_with_a_message_and_nothing_is_written()
     {
         var before = await Get<FigureStore>().ForRegionAsync(Kpu, _election, Kecamatan);
