@@ -20,9 +20,13 @@ CREATE TABLE TemplateItems (
     Unit          TEXT    NULL,
     Target        INTEGER NULL CHECK (Target IS NULL OR Target BETWEEN 1 AND 100000),
     AllowOver     INTEGER NOT NULL DEFAULT 0,
-    Recurrence    TEXT    NULL CHECK (Recurrence IN ('bulanan', 'mingguan'))
+    Recurrence    TEXT    NULL CHECK (Recurrence IN ('bulanan', 'mingguan')),
+    TargetFrom    TEXT    NULL CHECK (TargetFrom IS NULL OR TargetFrom IN ('tps', 'tps_rawan', 'tps_sangat_rawan')),
+    TargetPer     INTEGER NOT NULL DEFAULT 1 CHECK (TargetPer BETWEEN 1 AND 100)
 );
-INSERT INTO TemplateItems (Id, Code, AgencyCode, StageCode, Level, Criticality, DueOffsetDays, Title, Unit, Target, AllowOver, Recurrence)
-SELECT Id, Code, AgencyCode, StageCode, Level, Criticality, DueOffsetDays, Title, Unit, Target, AllowOver, Recurrence
+INSERT INTO TemplateItems (Id, Code, AgencyCode, StageCode, Level, Criticality, DueOffsetDays, Title, Unit, Target, AllowOver, Recurrence,
+                           TargetFrom, TargetPer)
+SELECT Id, Code, AgencyCode, StageCode, Level, Criticality, DueOffsetDays, Title, Unit, Target, AllowOver, Recurrence,
+       TargetFrom, TargetPer
 FROM TemplateItemsKept;
 DROP TABLE TemplateItemsKept;

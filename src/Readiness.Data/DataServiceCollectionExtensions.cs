@@ -50,6 +50,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ElectionStore>();
         services.AddSingleton<RegionCalendar>();
         services.AddSingleton<ChecklistStore>();
+        services.AddSingleton<Figures.FigureStore>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<TaskQuery>();
         services.AddSingleton<BulkUpdate>();

@@ -251,6 +251,14 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<EvidenceStore>().RemoveAsync(Admin, 1),
             () => Get<EvidenceStore>().CountsAsync([1L, 2L]),
             () => Get<EvidenceStore>().CountUnderAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Figures.FigureStore>().ForRegionAsync(Admin, 1, "64.02.06"),
+            () => Get<Readiness.Data.Figures.FigureStore>().ForRegionAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Figures.FigureStore>().HistoryAsync(Admin, 1, "64.02"),
+            () => Get<Readiness.Data.Figures.FigureStore>().SetTpsAsync(Liaison, 1, "64.02.06", 47, 1, Guid.NewGuid()),
+            () => Get<Readiness.Data.Figures.FigureStore>().SetClassesAsync(Liaison with { Name = "penghubung.polri", AgencyCode = "POLRI" }, 1, "64.02.06",
+                new Readiness.Data.Figures.TpsClasses(30, 10, 4, 1), 1, Guid.NewGuid()),
+            () => Get<Readiness.Data.Figures.FigureStore>().LoadCsvAsync(Admin, 1,
+                new MemoryStream("kode,tps,kurang_rawan,rawan,sangat_rawan,khusus\n64.02.06,45,30,10,4,1\n"u8.ToArray())),
             () => Get<ChecklistStore>().AddItemAsync(Liaison, new NewItem(1, "64.02", 1, "Butir", new DateOnly(2024, 11, 20), Criticality.Normal), Guid.NewGuid()),
             () => Get<ReadinessStore>().ForRegionAsync(Admin, 1, "64.02"),
             () => Get<ReadinessStore>().NumbersAsync(Admin, 1, "64.02"),
@@ -492,6 +500,34 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
         {
             Row(("Id", typeof(int), 1), ("ElectionId", typeof(int), 1), ("Code", typeof(string), "TENANG"), ("Name", typeof(string), "Masa tenang"),
                 ("SortOrder", typeof(int), 6), ("StartDate", typeof(DateTime), new DateTime(2024, 11, 24)), ("EndDate", typeof(DateTime), new DateTime(2024, 11, 26)));
+        }
+        else if (sql.Contains("t.TargetFrom AS TargetFrom", StringComparison.Ordinal))
+        {
+            // A kecamatan's item per TPS and a regency's, so a figure's change moves their targets.
+            Row(("Id", typeof(long), 1L), ("ElectionId", typeof(int), 1), ("RegionCode", typeof(string), "64.02.06"), ("AgencyCode", typeof(string), "KPU"),
+                ("StageId", typeof(int), 1), ("TemplateItemId", typeof(int), 1), ("Title", typeof(string), "KPPS dilantik"), ("Criticality", typeof(string), "kritis"),
+                ("DueDate", typeof(DateTime), at.Date), ("Status", typeof(string), "proses"), ("Note", typeof(string), null),
+                ("UpdatedAtUtc", typeof(DateTime), at), ("UpdatedBy", typeof(string), "sistem"), ("Version", typeof(int), 1), ("Unit", typeof(string), "TPS"),
+                ("Done", typeof(int), 38), ("Target", typeof(int), 45), ("TargetFixed", typeof(bool), true), ("AllowOver", typeof(bool), false),
+                ("TargetFrom", typeof(string), "tps"), ("TargetPer", typeof(int), 1));
+            table.Rows.Add(2L, 1, "64.02", "POLRI", 1, 2, "Personel", "kritis", at.Date, "proses", DBNull.Value, at, "sistem", 1, "personel", 10, 12, true, false,
+                "tps_sangat_rawan", 2);
+        }
+        else if (sql.StartsWith("SELECT ElectionId, RegionCode, Tps", StringComparison.Ordinal) && sql.Contains("RegionCode = @regionCode", StringComparison.Ordinal))
+        {
+            // The kecamatan has figures, so a liaison's save updates them (a CSV row of a kecamatan without them inserts).
+            Row(("ElectionId", typeof(int), 1), ("RegionCode", typeof(string), "64.02.06"), ("Tps", typeof(int), 45), ("KurangRawan", typeof(int), null),
+                ("Rawan", typeof(int), null), ("SangatRawan", typeof(int), null), ("Khusus", typeof(int), null), ("Version", typeof(int), 1),
+                ("UpdatedBy", typeof(string), "penghubung.kpu"), ("UpdatedAtUtc", typeof(DateTime), at));
+        }
+        else if (sql.StartsWith("SELECT Code FROM Regions WHERE Level = 3 AND Code IN", StringComparison.Ordinal))
+        {
+            Row(("Code", typeof(string), "64.02.06")); // the CSV's kecamatan exists
+        }
+        else if (sql.StartsWith("SELECT SUM(Tps)", StringComparison.Ordinal))
+        {
+            Row(("Tps", typeof(int), 90), ("KurangRawan", typeof(int), 60), ("Rawan", typeof(int), 20), ("SangatRawan", typeof(int), 8), ("Khusus", typeof(int), 2),
+                ("Counted", typeof(int), 2));
         }
         else if (sql.Contains($"AS {nameof(ChecklistItem.Version)}", StringComparison.Ordinal) && !sql.Contains("RegionName", StringComparison.Ordinal))
         {

@@ -7,7 +7,7 @@ namespace Readiness.Data.Accounts;
 /// Who asks for a read or a change, as the services see it; made from a signed-in principal by
 /// <see cref="ReadinessClaims.ToActor"/> (users and screen tokens alike). Every permission is one method here:
 /// <see cref="CanSee"/>, <see cref="CanChangeItem"/>, <see cref="CanExport"/>, <see cref="CanAdminister"/>,
-/// <see cref="CanSetRiskLevel"/>. Services check with the matching <c>Require...</c> method, which logs a refusal
+/// <see cref="CanSetRiskLevel"/>, <see cref="CanSetFigure"/>. Services check with the matching <c>Require...</c> method, which logs a refusal
 /// through <see cref="Refusal"/> and throws <see cref="AccessDeniedException"/>; pages ask the <c>Can...</c> methods
 /// only to decide what to show.
 /// </summary>
@@ -105,6 +105,27 @@ public sealed record Actor
         {
             throw Refusal.Deny(logger, this, "set the risk level", regionCode,
                 Role == Roles.Leader ? AccessDeniedException.OutOfScope : AccessDeniedException.ReadOnly);
+        }
+    }
+
+    /// <summary>
+    /// Set a kecamatan's figure: the TPS count is the KPU liaison's, Polri's classes of TPS the Polri liaison's, in
+    /// their scope (<see cref="Figure.AgencyOf"/>). Everyone else reads them; an admin loads them from a CSV
+    /// (<see cref="CanAdminister"/>).
+    /// </summary>
+    public bool CanSetFigure(string regionCode, string figure) =>
+        Role == Roles.Liaison && AgencyCode is not null && AgencyCode == Figure.AgencyOf(figure) && InScope(regionCode);
+
+    /// <summary>Throws (after logging) unless <see cref="CanSetFigure"/>, saying whether the agency, the scope or the role is wrong.</summary>
+    /// <exception cref="AccessDeniedException">Reason NotYourAgency, OutOfScope or ReadOnly.</exception>
+    public void RequireSetFigure(string regionCode, string figure, ILogger logger)
+    {
+        if (!CanSetFigure(regionCode, figure))
+        {
+            var reason = Role != Roles.Liaison ? AccessDeniedException.ReadOnly
+                : InScope(regionCode) ? AccessDeniedException.NotYourAgency
+                : AccessDeniedException.OutOfScope;
+            throw Refusal.Deny(logger, this, "set the figure " + figure, regionCode, reason);
         }
     }
 

@@ -117,6 +117,8 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             created += await connection.ExecuteAsync(new CommandDefinition(insertPeriodItems, periods, transaction, cancellationToken: cancellationToken));
         }
 
+        // Items whose target follows the region's figures take it before their creation event is written.
+        await FigureTargets.FollowAsync(connection, transaction, electionId, regencyCode, null, actor, args.now, journal: false, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(insertEvents, args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         feed.Nudge();

@@ -37,6 +37,10 @@ internal static class ItemSql
     public static readonly string InsertEvent =
         $"INSERT INTO ItemEvents ({EventColumns}) VALUES ({string.Join(", ", EventColumnNames.Select(c => "@" + c))});";
 
+    /// <summary>Appends one event from an <see cref="ItemEventRow"/> of a target that followed a region's figure.</summary>
+    public static readonly string InsertFigureEvent =
+        $"INSERT INTO ItemEvents ({EventColumns}, FollowsFigure) VALUES ({string.Join(", ", EventColumnNames.Select(c => "@" + c))}, 1);";
+
     /// <summary>
     /// Refuses rows that did not map: every stored item has an id and a version of at least 1, so a 0 means a column
     /// and a property no longer share a name, and every save would be a false conflict.

@@ -15,6 +15,9 @@ public static class ActivityKinds
     /// <summary>Coordination: a visit or meeting with its instructions, a request for help, a readiness sign-off.</summary>
     public const string Koordinasi = "koordinasi";
 
+    /// <summary>A kecamatan's figures: its number of TPS or Polri's classes of them.</summary>
+    public const string Angka = "angka";
+
     /// <summary>Every kind, for validation.</summary>
-    public static readonly IReadOnlyList<string> All = [Netralitas, Kamtibmas, Kejadian, Koordinasi];
+    public static readonly IReadOnlyList<string> All = [Netralitas, Kamtibmas, Kejadian, Koordinasi, Angka];
 }

@@ -29,11 +29,15 @@ public sealed record FeedEvent
     /// <summary>What happened to the item's evidence (foto, dokumen, hapus); null for a status change.</summary>
     public string? Evidence { get; init; }
 
+    /// <summary>The item's target moved because a region's figure changed (one TPS count moves several items at once).</summary>
+    public bool FollowsFigure { get; init; }
+
     /// <summary>
     /// Whether a "latest changes" list shows this event: a change of an existing item's status, note or number; not
-    /// its creation, and not evidence added or removed (the item's history says those).
+    /// its creation, not evidence added or removed (the item's history says those), and not a target that followed a
+    /// region's figure (the figures panel says that).
     /// </summary>
-    public bool IsListedChange => StatusBefore is not null && Evidence is null;
+    public bool IsListedChange => StatusBefore is not null && Evidence is null && !FollowsFigure;
 
     public required string Actor { get; init; }
 

@@ -14,7 +14,7 @@ namespace Readiness.Data.Seed;
 /// </summary>
 public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore checklists, Accounts.ContactStore contacts, TimeProvider time,
     ILogger<DemoSeeder> logger, Neutrality.NeutralityDemoSeeder neutrality, Situation.SituationSeeder situation,
-    Coordination.CoordinationDemoSeeder coordination)
+    Coordination.CoordinationDemoSeeder coordination, Figures.FigureStore figures)
 {
     public const string DemoElectionCode = "DEMO";
     public const int DaysBeforeVoting = 4;
@@ -66,6 +66,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await SeedFiguresAsync(connection, electionId, cancellationToken);
         foreach (var region in DemoRegions)
         {
             await checklists.ApplyTemplatesAsync(electionId, region, "sistem", cancellationToken);
@@ -184,6 +185,35 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             _ => (int)(target * (0.3 + 0.5 * random.NextDouble())),
         };
         return (Math.Min(done, item.AllowOver ? ItemNumbers.MaxValue : target), target);
+    }
+
+    /// <summary>
+    /// Illustrative figures for every kecamatan of the demo regions (not KPU's or Polri's published numbers): 24 to 95 TPS,
+    /// about two thirds kurang rawan, a fifth rawan, a few sangat rawan and now and then a TPS khusus. Seeded before the
+    /// items, so the items that count per TPS take their targets from them.
+    /// </summary>
+    private async Task SeedFiguresAsync(System.Data.Common.DbConnection connection, int electionId, CancellationToken cancellationToken)
+    {
+        var random = new Random(20241130);
+        var kecamatan = (await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT Code FROM Regions WHERE Level = 3 AND ParentCode IN @DemoRegions ORDER BY Code;", new { DemoRegions },
+            cancellationToken: cancellationToken))).AsList();
+        var rows = new List<(string, Dictionary<string, int>)>();
+        foreach (var code in kecamatan)
+        {
+            var tps = random.Next(24, 96);
+            var khusus = random.NextDouble() < 0.2 ? 1 : 0;
+            var sangatRawan = random.Next(0, Math.Max(2, tps / 12));
+            var rawan = random.Next(tps / 8, tps / 4 + 1);
+            var kurangRawan = tps - khusus - sangatRawan - rawan;
+            rows.Add((code, new Dictionary<string, int>
+            {
+                [Figure.Tps] = tps, [Figure.KurangRawan] = kurangRawan, [Figure.Rawan] = rawan,
+                [Figure.SangatRawan] = sangatRawan, [Figure.Khusus] = khusus,
+            }));
+        }
+
+        await figures.SeedAsync(electionId, rows, "sistem", cancellationToken);
     }
 
     /// <summary>The note of a Kendala item that no demo note is written for: it names the item, so it always fits.</summary>

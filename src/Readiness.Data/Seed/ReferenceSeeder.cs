@@ -56,24 +56,28 @@ public sealed partial class ReferenceSeeder(ConnectionFactory factory, ILogger<R
             t.Target,
             AllowOver = t.AllowOver?.Trim() == "1",
             Recurrence = string.IsNullOrWhiteSpace(t.Recurrence) ? null : t.Recurrence.Trim(),
+            TargetFrom = string.IsNullOrWhiteSpace(t.TargetFrom) ? null : t.TargetFrom.Trim(),
+            TargetPer = t.TargetPer ?? 1,
         }).ToList();
         await connection.ExecuteAsync(new CommandDefinition(
             dialect.InsertIfMissing("TemplateItems", ["Code"],
-                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver", "Recurrence"]),
+                ["Code", "AgencyCode", "StageCode", "Level", "Criticality", "DueOffsetDays", "Title", "Unit", "Target", "AllowOver", "Recurrence",
+                 "TargetFrom", "TargetPer"]),
             templates, transaction, cancellationToken: cancellationToken));
         // The seed file is the templates' only source (no screen edits them), so a template corrected there (a title,
-        // a due date, an item split in two) is corrected in a database seeded before. Items already created from it
-        // keep their own title, date and number: a liaison may have worked on them.
+        // a due date, an item split in two, a target that follows a figure) is corrected in a database seeded before.
+        // Items already created from it keep their own title, date and number: a liaison may have worked on them.
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE TemplateItems
             SET AgencyCode = @AgencyCode, StageCode = @StageCode, Level = @Level, Criticality = @Criticality,
                 DueOffsetDays = @DueOffsetDays, Title = @Title, Unit = @Unit, Target = @Target, AllowOver = @AllowOver,
-                Recurrence = @Recurrence
+                Recurrence = @Recurrence, TargetFrom = @TargetFrom, TargetPer = @TargetPer
             WHERE Code = @Code
               AND NOT (AgencyCode = @AgencyCode AND StageCode = @StageCode AND Level = @Level AND Criticality = @Criticality
                        AND DueOffsetDays = @DueOffsetDays AND Title = @Title AND AllowOver = @AllowOver
                        AND COALESCE(Unit, '') = COALESCE(@Unit, '') AND COALESCE(Target, 0) = COALESCE(@Target, 0)
-                       AND COALESCE(Recurrence, '') = COALESCE(@Recurrence, ''));
+                       AND COALESCE(Recurrence, '') = COALESCE(@Recurrence, '')
+                       AND COALESCE(TargetFrom, '') = COALESCE(@TargetFrom, '') AND TargetPer = @TargetPer);
             """, templates, transaction, cancellationToken: cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);

@@ -71,6 +71,12 @@ internal sealed class TemplateRow
 
     /// <summary>"bulanan" or "mingguan" for a template that recurs inside its stage; empty when it does not.</summary>
     public string? Recurrence { get; set; }
+
+    /// <summary>The figure the target follows (tps, tps_rawan, tps_sangat_rawan); empty when it follows none.</summary>
+    public string? TargetFrom { get; set; }
+
+    /// <summary>How many per TPS of that figure (empty: one).</summary>
+    public int? TargetPer { get; set; }
 }
 
 internal sealed class DemoNoteRow

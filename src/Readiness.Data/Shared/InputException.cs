@@ -49,6 +49,22 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     public const string EvidencePdfScript = "Input.EvidencePdfScript";
     /// <summary>A text longer than its field holds; the argument is the limit in characters.</summary>
     public const string TooLong = "Input.TooLong";
+    /// <summary>A figure (TPS count or class) that is not a whole number from 0 to the argument.</summary>
+    public const string FigureInvalid = "Input.FigureInvalid";
+    /// <summary>Figures are set on a kecamatan only; the argument is the code given.</summary>
+    public const string FigureNotDistrict = "Input.FigureNotDistrict";
+    /// <summary>A figures CSV without one of its columns; the argument names the columns expected.</summary>
+    public const string FiguresCsvHeader = "Input.FiguresCsvHeader";
+    /// <summary>A figures CSV row naming no known kecamatan; arguments: line, code.</summary>
+    public const string FiguresCsvRegion = "Input.FiguresCsvRegion";
+    /// <summary>A figures CSV cell that is not a whole number from 0 to the limit; arguments: line, column, text, limit.</summary>
+    public const string FiguresCsvValue = "Input.FiguresCsvValue";
+    /// <summary>A kecamatan named twice in one figures CSV; arguments: line, code, the first line.</summary>
+    public const string FiguresCsvDuplicate = "Input.FiguresCsvDuplicate";
+    /// <summary>A figures CSV with no rows, or more than the argument.</summary>
+    public const string FiguresCsvSize = "Input.FiguresCsvSize";
+    /// <summary>A figures CSV that cannot be read as CSV; the argument is the line.</summary>
+    public const string FiguresCsvUnreadable = "Input.FiguresCsvUnreadable";
 
     /// <summary>
     /// Text a person can type: control characters (a NUL would silently cut the text in SQLite), the noncharacters

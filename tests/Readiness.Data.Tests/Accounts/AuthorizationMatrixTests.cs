@@ -237,6 +237,52 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.False(Readiness.Data.Neutrality.NeutralityRights.CanSeeCasePersonalData(actor, OutOfScope) && !actor.IsAdmin);
     }
 
+    // A kecamatan's figures, in scope unless said: sets its TPS count, sets it out of scope, sets Polri's classes, loads a
+    // CSV, reads the figures and their history.
+    public static TheoryData<string, string?, string> FigurePermissions() => new()
+    {
+        { Roles.Admin, null, "tps- tps-out- classes- csv+ read+" },
+        { Roles.Leader, null, "tps- tps-out- classes- csv- read+" },
+        { Roles.Liaison, "KPU", "tps+ tps-out- classes- csv- read+" },
+        { Roles.Liaison, "POLRI", "tps- tps-out- classes+ csv- read+" },
+        { Roles.Liaison, "BAWASLU", "tps- tps-out- classes- csv- read+" },
+        { Roles.Viewer, null, "tps- tps-out- classes- csv- read+" },
+        { Roles.Screen, null, "tps- tps-out- classes- csv- read+" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FigurePermissions))]
+    public async Task Every_figure_permission_follows_the_role_table_and_the_store_refuses_exactly_there(string role, string? agency, string expected)
+    {
+        var store = _db.Get<Readiness.Data.Figures.FigureStore>();
+        var actor = await SignedInAsync(role, agency);
+        var kecamatan = InScope + ".06";
+        var csv = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"kode,tps,kurang_rawan,rawan,sangat_rawan,khusus\n{kecamatan},40,,,,\n"));
+        bool[] asked =
+        [
+            await AllowedAsync(async () => await store.SetTpsAsync(actor, _election, kecamatan, 41, (await store.ForRegionAsync(TestDatabase.Admin, _election, kecamatan)).Version, Guid.NewGuid())),
+            await AllowedAsync(() => store.SetTpsAsync(actor, _election, OutOfScope + ".01", 41, 0, Guid.NewGuid())),
+            await AllowedAsync(async () => await store.SetClassesAsync(actor, _election, kecamatan, new Readiness.Data.Figures.TpsClasses(30, 8, 2, 1),
+                (await store.ForRegionAsync(TestDatabase.Admin, _election, kecamatan)).Version, Guid.NewGuid())),
+            await AllowedAsync(() => store.LoadCsvAsync(actor, _election, csv)),
+            await AllowedAsync(async () =>
+            {
+                await store.ForRegionAsync(actor, _election, kecamatan);
+                await store.HistoryAsync(actor, _election, InScope);
+            }),
+        ];
+        var permissions = expected.Split(' ').Select(p => p[..^1]).ToArray();
+
+        Assert.Equal(expected, string.Join(' ', permissions.Zip(asked, (name, allowed) => name + (allowed ? "+" : "-"))));
+        Assert.Equal(asked[0], actor.CanSetFigure(kecamatan, Figure.Tps));
+        Assert.Equal(asked[2], actor.CanSetFigure(kecamatan, Figure.SangatRawan));
+        // Nobody reads outside their scope but an admin.
+        Assert.Equal(actor.IsAdmin, await AllowedAsync(() => store.ForRegionAsync(actor, _election, OutOfScope)));
+        // What was refused wrote nothing: only an allowed save leaves history.
+        var history = await store.HistoryAsync(TestDatabase.Admin, _election, kecamatan);
+        Assert.Equal(asked[0] || asked[2] || asked[3], history.Count > 0);
+    }
+
     private static async Task<bool> AllowedAsync(Func<Task> action)
     {
         try

@@ -42,13 +42,14 @@ public sealed class FieldJourneyTests(AppFixture fixture)
         await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("TPS didirikan sesuai standar"));
         var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "TPS didirikan sesuai standar" }).First;
         var done = card.GetByLabel("Sudah");
-        var target = card.GetByLabel("dari");
-        await Expect(target).ToBeVisibleAsync();
+        await Expect(done).ToBeVisibleAsync();
         var itemId = await card.GetAttributeAsync("data-item");
         var tap = await card.GetAttributeAsync("data-item-status") == "proses" ? "Siap" : "Dalam proses";
         var before = await ItemAsync(page, itemId!);
-        // A number the item does not hold yet (the demo may already say 38), so the history has a change to read.
-        var mine = await done.InputValueAsync() == "38" ? "37" : "38";
+        // Its target is the kecamatan's TPS count (one TPS each), shown on the card; a number the item does not hold
+        // yet, so the history has a change to read.
+        var tps = FixedTarget(await card.Locator(".item-number-text").InnerTextAsync());
+        var mine = (await done.InputValueAsync() == (tps - 1).ToString() ? tps - 2 : tps - 1).ToString();
 
         // A word where a number belongs: said on the card in Indonesian, nothing kept on the phone, nothing sent.
         await done.FillAsync("tiga puluh delapan");
@@ -59,18 +60,17 @@ public sealed class FieldJourneyTests(AppFixture fixture)
         Assert.Equal(before, await ItemAsync(page, itemId!));
 
         await done.FillAsync(mine);
-        await target.FillAsync("45");
         await card.GetByRole(AriaRole.Button, new() { Name = tap }).ClickAsync();
 
         await Expect(card.GetByText("Tersimpan", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/45 TPS");
+        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/{tps} TPS");
         // Saved with the status in one change, and the item's history reads the number.
         Assert.Equal((tap, before.Version + 1), await ItemAsync(page, itemId!));
         var other = await page.Context.NewPageAsync();
         await other.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
         await other.GotoAsync($"/butir/{itemId}");
-        await Expect(other.GetByRole(AriaRole.Article).First.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/45 TPS");
-        await Expect(other.GetByText($"→ {mine} dari 45 TPS").First).ToBeVisibleAsync();
+        await Expect(other.GetByRole(AriaRole.Article).First.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/{tps} TPS");
+        await Expect(other.GetByText($"→ {mine} dari {tps} TPS").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -82,24 +82,24 @@ public sealed class FieldJourneyTests(AppFixture fixture)
         await page.GotoAsync("/tugas?semua=1&cari=" + Uri.EscapeDataString("Kotak suara, surat suara"));
         var card = page.GetByRole(AriaRole.Article).Filter(new() { HasText = "Kotak suara, surat suara dan formulir C" }).First;
         var done = card.GetByLabel("Sudah");
-        await Expect(card.GetByLabel("dari")).ToBeVisibleAsync();
+        await Expect(done).ToBeVisibleAsync();
         var itemId = await card.GetAttributeAsync("data-item");
         var before = await ItemAsync(page, itemId!);
         var note = await card.Locator(".item-state + .item-note").AllInnerTextsAsync();
+        var tps = FixedTarget(await card.Locator(".item-number-text").InnerTextAsync()); // one per TPS of the kecamatan
         var mine = await done.InputValueAsync() == "12" ? "13" : "12";
 
         await done.FillAsync(mine);
-        await card.GetByLabel("dari").FillAsync("600");
         await card.GetByRole(AriaRole.Button, new() { Name = "Simpan angka" }).ClickAsync();
 
         await Expect(card.GetByText("Tersimpan", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/600 TPS");
+        await Expect(card.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/{tps} TPS");
         Assert.Equal((before.Status, before.Version + 1), await ItemAsync(page, itemId!));
         var other = await page.Context.NewPageAsync();
         await other.UnrouteAllAsync(new() { Behavior = UnrouteBehavior.IgnoreErrors });
         await other.GotoAsync($"/butir/{itemId}");
         var saved = other.GetByRole(AriaRole.Article).First;
-        await Expect(saved.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/600 TPS");
+        await Expect(saved.Locator(".item-number-text")).ToHaveTextAsync($"{mine}/{tps} TPS");
         Assert.Equal(note, await saved.Locator(".item-state + .item-note").AllInnerTextsAsync());
         await page.Context.CloseAsync();
     }
@@ -454,4 +454,8 @@ public sealed class FieldJourneyTests(AppFixture fixture)
             };
         })
         """);
+
+    /// <summary>The target a card shows and does not let anyone type: "12/45 TPS" or "-/45 TPS" gives 45.</summary>
+    private static int FixedTarget(string numberText) =>
+        int.Parse(Regex.Match(numberText, @"/(\d+) TPS").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -50,6 +50,18 @@ public class AgencyTileTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void Shows_the_agencys_summed_number_in_its_name_row_and_nothing_when_it_counts_nothing()
+    {
+        var counts = new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 3, Blocked: 0);
+        var counted = Render<AgencyTile>(p => p.Add(x => x.Title, "KPU").Add(x => x.Counts, counts)
+            .Add(x => x.Number, new NumberSum("KPU", "TPS", 38, 45, 4)));
+        var plain = RenderTile("TNI", counts);
+
+        Assert.Equal("38/45 TPS", counted.Find(".wall-tile-head [data-wall-number='TPS']").TextContent.Trim());
+        Assert.Empty(plain.FindAll("[data-wall-number]"));
+    }
+
+    [Fact]
     public void Shows_the_ready_share_as_a_percent_with_the_word_siap()
     {
         var cut = RenderTile("KPU", new ReadinessCounts(NotStarted: 1, InProgress: 0, Ready: 3, Blocked: 0));

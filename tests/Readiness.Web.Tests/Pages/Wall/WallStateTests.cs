@@ -70,6 +70,29 @@ public sealed class WallStateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_KPU_tile_shows_the_regions_summed_TPS_and_its_target_follows_a_kecamatans_new_TPS_count_live()
+    {
+        var (election, _) = await DemoAsync();
+        var admin = new Actor { Name = "admin", Role = Roles.Admin, UserId = -1 };
+        var kpu = new Actor { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = [KutaiKartanegara] };
+        string Fresh(Readiness.Data.Shared.RegionNumbers numbers) => numbers.ByAgency.Single(n => n.AgencyCode == "KPU" && n.Unit == "TPS").Text;
+        var readiness = _ctx.Services.GetRequiredService<Readiness.Data.Checklists.ReadinessStore>();
+        var before = Fresh(await readiness.NumbersAsync(admin, election.Id, KutaiKartanegara));
+        var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var tile = () => cut.Find("section.wall-tile[aria-label='KPU'] [data-wall-number]").TextContent.Trim();
+        cut.WaitForAssertion(() => Assert.Equal(before, tile()), TimeSpan.FromSeconds(30));
+
+        var figures = _ctx.Services.GetRequiredService<Readiness.Data.Figures.FigureStore>();
+        var own = await figures.ForRegionAsync(kpu, election.Id, "64.02.06");
+        await figures.SetTpsAsync(kpu, election.Id, "64.02.06", own.Tps!.Value + 2, own.Version, Guid.NewGuid());
+        await _ctx.Services.GetRequiredService<FeedPump>().DrainAsync(CancellationToken.None);
+
+        var after = Fresh(await readiness.NumbersAsync(admin, election.Id, KutaiKartanegara));
+        Assert.NotEqual(before, after);
+        cut.WaitForAssertion(() => Assert.Equal(after, tile()), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task At_local_midnight_the_wall_turns_to_the_next_day_its_stage_and_its_countdown()
     {
         var (election, stages) = await DemoAsync();

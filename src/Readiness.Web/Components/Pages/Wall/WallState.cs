@@ -72,6 +72,9 @@ public sealed class WallState(
     /// <summary>The region's kecamatan, most blocked first, then least ready.</summary>
     public IReadOnlyList<KecamatanRotation.Row> Kecamatan { get; private set; } = [];
 
+    /// <summary>Numbers on items added up over the wall's region, per agency and unit: the region page's read, kept live by the same events.</summary>
+    public RegionNumbers Numbers { get; private set; } = RegionNumbers.Empty("");
+
     /// <summary>Outlines of the kecamatan for the map panel; empty for a wall of a province.</summary>
     public RegionMapGeometry Map { get; private set; } = RegionMapGeometry.Empty("");
 
@@ -285,6 +288,7 @@ public sealed class WallState(
     private async Task RecountAsync()
     {
         Overall = await board.ReadinessAsync(_actor!, Election!.Id, Region!.Code);
+        Numbers = await board.NumbersAsync(_actor!, Election.Id, Region.Code);
         var rows = new List<KecamatanRotation.Row>();
         foreach (var kecamatan in _kecamatanRegions)
         {
