@@ -66,6 +66,9 @@ public sealed class InputException(string key, params object[] arguments) : Exce
     /// <summary>A figures CSV that cannot be read as CSV; the argument is the line.</summary>
     public const string FiguresCsvUnreadable = "Input.FiguresCsvUnreadable";
 
+    /// <summary>A kecamatan of the file was changed by someone else while it loaded; arguments: the line and the code.</summary>
+    public const string FiguresCsvChanged = "Input.FiguresCsvChanged";
+
     /// <summary>
     /// Text a person can type: control characters (a NUL would silently cut the text in SQLite), the noncharacters
     /// U+FFFE, U+FFFF and U+FDD0-U+FDEF (text copied from a PDF carries them; no XML document, so no xlsx file, may hold

@@ -25,4 +25,16 @@ public sealed record RegionNumbers(string RegionCode, IReadOnlyList<NumberSum> B
             .ToList();
         return new RegionNumbers(regionCode, byAgency, byItem);
     }
+
+    /// <summary>
+    /// The one number that says most about an agency here: of its checklist items with a target, TPS first, the one
+    /// least complete ("31/45 TPS" for KPPS dilantik), with its <see cref="NumberSum.Title"/>. Never a sum over
+    /// different items of the same unit, which would count each TPS once per item. Null when none has a target.
+    /// </summary>
+    public NumberSum? WeakestOf(string agencyCode) => ByItem
+        .Where(n => n.AgencyCode == agencyCode && n.Target > 0)
+        .OrderBy(n => n.Unit == "TPS" ? 0 : 1)
+        .ThenBy(n => (double)n.Done / n.Target)
+        .ThenBy(n => n.TemplateItemId ?? int.MaxValue)
+        .FirstOrDefault();
 }

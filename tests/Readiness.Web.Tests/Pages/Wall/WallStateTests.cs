@@ -75,7 +75,14 @@ public sealed class WallStateTests : IAsyncLifetime
         var (election, _) = await DemoAsync();
         var admin = new Actor { Name = "admin", Role = Roles.Admin, UserId = -1 };
         var kpu = new Actor { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = [KutaiKartanegara] };
-        string Fresh(Readiness.Data.Shared.RegionNumbers numbers) => numbers.ByAgency.Single(n => n.AgencyCode == "KPU" && n.Unit == "TPS").Text;
+        string Fresh(Readiness.Data.Shared.RegionNumbers numbers)
+        {
+            // One item's sum, never the unit's over several items: the region has each TPS once.
+            var weakest = numbers.WeakestOf("KPU")!;
+            Assert.Equal("TPS", weakest.Unit);
+            Assert.Equal(numbers.ByItem.Where(n => n.AgencyCode == "KPU" && n.Unit == "TPS").Min(n => (double)n.Done / n.Target), (double)weakest.Done / weakest.Target);
+            return weakest.Text;
+        }
         var readiness = _ctx.Services.GetRequiredService<Readiness.Data.Checklists.ReadinessStore>();
         var before = Fresh(await readiness.NumbersAsync(admin, election.Id, KutaiKartanegara));
         var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));

@@ -11,7 +11,8 @@ namespace Readiness.Web.Components.Pages.Figures;
 /// sums, with the latest changes. Reloaded when region activity of kind angka arrives under the region, so a figure set
 /// on one phone shows on every open page.
 /// </summary>
-public sealed class FiguresState(LiveFeed feed, ActivityFeed activity, FigureStore figures) : LiveState(feed)
+public sealed class FiguresState(LiveFeed feed, ActivityFeed activity, FigureStore figures,
+    Microsoft.Extensions.Logging.ILogger<FiguresState> logger) : LiveState(feed)
 {
     /// <summary>How many changes the panel lists.</summary>
     public const int HistoryShown = 10;
@@ -98,6 +99,12 @@ public sealed class FiguresState(LiveFeed feed, ActivityFeed activity, FigureSto
         catch (AccessDeniedException denied)
         {
             Problem = denied.Reason;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failed read says so in words, in the panel; the page around it stays.
+            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, ex, "Figures of {Region} could not be read", RegionCode);
+            Problem = "Home.LoadFailed";
         }
     }
 }

@@ -113,6 +113,8 @@ public sealed class RegionState(
     /// </summary>
     public IReadOnlyDictionary<string, Contact> Contacts { get; private set; } = new Dictionary<string, Contact>();
 
+    private readonly HashSet<string> _askedNames = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>A localizer key for a problem a person must act on (out of scope, no election, load failed).</summary>
     public string? Problem { get; private set; }
 
@@ -135,6 +137,7 @@ public sealed class RegionState(
     {
         (Problem, NotFound, NationRefused, Loaded) = (null, false, false, false);
         Contacts = new Dictionary<string, Contact>();
+        _askedNames.Clear();
         try
         {
             Actor = await currentActor.GetAsync();
@@ -246,12 +249,15 @@ public sealed class RegionState(
     /// <summary>Reads the contacts of names shown and not known yet (a new liaison's first change); nothing when all are known.</summary>
     private async Task LoadContactsAsync()
     {
+        // Names asked once and found to be no user ("sistem") are not asked again on every change.
         var missing = Flags.Flags.Select(f => f.View.Item.UpdatedBy).Concat(Latest.Select(e => e.Actor))
-            .Where(n => !string.IsNullOrEmpty(n) && !Contacts.ContainsKey(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            .Where(n => !string.IsNullOrEmpty(n) && !Contacts.ContainsKey(n) && !_askedNames.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (missing.Count == 0 || Actor is null)
         {
             return;
         }
+
+        _askedNames.UnionWith(missing!);
 
         var read = await contacts.ForRegionAsync(Actor, CodeOrNation, missing);
         Contacts = Contacts.Concat(read).DistinctBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
