@@ -16,7 +16,8 @@ namespace Readiness.Web.Components.Pages.Tasks;
 /// agency are the signed-in actor's; the address only narrows.
 /// </summary>
 public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar calendar, ChecklistStore checklists, BulkUpdate bulk,
-    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor, EvidenceStore evidence) : LiveState(feed)
+    NotificationStore notifications, NotificationFeed notificationFeed, CurrentActor currentActor, EvidenceStore evidence,
+    Readiness.Data.Accounts.ContactStore contactStore) : LiveState(feed)
 {
     private int _load;
 
@@ -32,6 +33,12 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
 
     /// <summary>The items shown; null until the first load.</summary>
     public TaskPage? Page { get; private set; }
+
+    /// <summary>
+    /// Who last changed the items shown, by login name, as the page read them (<see cref="Readiness.Data.Accounts.ContactStore.ForRegionAsync"/>);
+    /// a name first seen in a live change shows as its login until the next read.
+    /// </summary>
+    public IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact> Contacts { get; private set; } = new Dictionary<string, Readiness.Data.Accounts.Contact>();
 
     /// <summary>The groups shown in the grouped view (empty otherwise).</summary>
     public IReadOnlyList<TaskGroup> Groups { get; private set; } = [];
@@ -83,6 +90,16 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
         var page = showGroups ? TaskPage.Empty : await tasks.ListAsync(Actor, Election.Id, filter);
         var escalated = await notifications.EscalatedAsync(Actor, page.Items.Select(v => v.Item.Id).ToList());
         var evidenceCounts = await evidence.CountsAsync(page.Items.Select(v => v.Item.Id).ToList());
+        // Who changed each card, by name and unit: one read per regency on the page (a unit is named per regency).
+        var contacts = new Dictionary<string, Readiness.Data.Accounts.Contact>(StringComparer.OrdinalIgnoreCase);
+        foreach (var regency in page.Items.GroupBy(v => v.Item.RegionCode.Length >= 5 ? v.Item.RegionCode[..5] : v.Item.RegionCode))
+        {
+            foreach (var (name, contact) in await contactStore.ForRegionAsync(Actor, regency.Key, regency.Select(v => v.Item.UpdatedBy)))
+            {
+                contacts.TryAdd(name, contact);
+            }
+        }
+
         if (load != _load)
         {
             return;
@@ -92,6 +109,7 @@ public sealed class TasksState(LiveFeed feed, TaskQuery tasks, RegionCalendar ca
         Groups = showGroups ? groups : [];
         Group = filter.Group is { } key ? groups.FirstOrDefault(g => g.Key == key) : null;
         Page = page;
+        Contacts = contacts;
         Escalated.Reset(escalated.Values);
         EvidenceCounts = evidenceCounts;
     }
