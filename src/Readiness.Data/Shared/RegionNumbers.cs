@@ -31,8 +31,10 @@ public sealed record RegionNumbers(string RegionCode, IReadOnlyList<NumberSum> B
     /// least complete ("31/45 TPS" for KPPS dilantik), with its <see cref="NumberSum.Title"/>. Never a sum over
     /// different items of the same unit, which would count each TPS once per item. Null when none has a target.
     /// </summary>
-    public NumberSum? WeakestOf(string agencyCode) => ByItem
-        .Where(n => n.AgencyCode == agencyCode && n.Target > 0)
+    /// <param name="agencyCode">The agency.</param>
+    /// <param name="unit">Only items counted in this unit; null: any, TPS first.</param>
+    public NumberSum? WeakestOf(string agencyCode, string? unit = null) => ByItem
+        .Where(n => n.AgencyCode == agencyCode && (unit is null || n.Unit == unit) && n.Target > 0)
         .OrderBy(n => n.Unit == "TPS" ? 0 : 1)
         .ThenBy(n => (double)n.Done / n.Target)
         .ThenBy(n => n.TemplateItemId ?? int.MaxValue)
