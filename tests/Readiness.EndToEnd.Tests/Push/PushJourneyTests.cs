@@ -59,14 +59,24 @@ public sealed class PushJourneyTests : IAsyncLifetime
             ["data"] = message,
         });
 
-        var shown = await page.WaitForFunctionAsync("""
-            async () => {
-                const list = await (await navigator.serviceWorker.ready).getNotifications();
-                const n = list.find(x => x.title === "[Kesiapan Pilkada] Eskalasi: Kendala - Uji dorong");
-                return n ? { tag: n.tag, link: n.data?.link, body: n.body } : null;
+        // An async predicate is a promise, truthy at once for WaitForFunction: the notice is asked for until it is there.
+        JsonElement json = default;
+        for (var attempt = 0; attempt < 600 && json.ValueKind != JsonValueKind.Object; attempt++)
+        {
+            json = await page.EvaluateAsync<JsonElement>("""
+                async () => {
+                    const list = await (await navigator.serviceWorker.ready).getNotifications();
+                    const n = list.find(x => x.title === "[Kesiapan Pilkada] Eskalasi: Kendala - Uji dorong");
+                    return n ? { tag: n.tag, link: n.data?.link, body: n.body } : null;
+                }
+                """);
+            if (json.ValueKind != JsonValueKind.Object)
+            {
+                await Task.Delay(100);
             }
-            """);
-        var json = await shown.JsonValueAsync<JsonElement>();
+        }
+
+        Assert.Equal(JsonValueKind.Object, json.ValueKind);
         Assert.Equal("uji-tag", json.GetProperty("tag").GetString());
         Assert.Equal("/butir/1", json.GetProperty("link").GetString());
         Assert.Equal("", json.GetProperty("body").GetString());

@@ -65,7 +65,7 @@ public sealed class LeaderJourneyTests(AppFixture fixture)
         var page = await fixture.SignedInPageAsync("pimpinan");
         await page.GotoAsync("/wilayah/64.02/ringkasan");
         var flagTitle = (await page.Locator("[data-flag] strong").Nth(1).InnerTextAsync()).Trim();
-        // The worst distinct items: the demo's worst Kendala ("Anggota KPPS …") is flagged in two kecamatan, one line.
+        // The worst distinct items: one checklist item flagged in several kecamatan is one line.
         var titles = new List<string>();
         foreach (var flag in await page.Locator("[data-flag]").AllAsync())
         {
@@ -74,7 +74,6 @@ public sealed class LeaderJourneyTests(AppFixture fixture)
 
         Assert.True(titles.Count >= 2, $"{titles.Count} flags on the brief");
         Assert.Equal(titles.Distinct().Count(), titles.Count);
-        await Expect(page.Locator("[data-flag]").Filter(new() { HasText = "Anggota KPPS untuk seluruh TPS dilantik" })).ToContainTextAsync("dan 1 wilayah lain");
 
         var pdf = Browser.ArtifactPath("ringkasan-64.02.pdf");
         await page.PdfAsync(new() { Path = pdf, Format = "A4", PrintBackground = true });

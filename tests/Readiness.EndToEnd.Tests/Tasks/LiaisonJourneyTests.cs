@@ -191,7 +191,8 @@ public sealed class LiaisonJourneyTests(AppFixture fixture)
                 System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
         }
 
-        await Expect(cards.Filter(new() { HasText = "Kotak suara, surat suara dan formulir C tiba di seluruh TPS" })).ToHaveCountAsync(1);
+        // Found by "formulir", a word "logistik" stands for, not by "logistik" itself.
+        await Expect(cards.Filter(new() { HasText = "Formulir C-Pemberitahuan diterima seluruh pemilih" })).ToHaveCountAsync(1);
         // The search stayed in "Perlu sekarang", as the liaison left it.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Perlu sekarang" })).ToHaveAttributeAsync("aria-pressed", "true");
 
