@@ -31,7 +31,8 @@ public sealed class DraftJourneyTests : IAsyncLifetime
         Assert.True(note.Length > 250);
 
         await card.GetByRole(AriaRole.Button, new() { Name = "Kendala" }).ClickAsync();
-        await card.GetByRole(AriaRole.Textbox).PressSequentiallyAsync(note, new() { Delay = 1 });
+        // At a quick thumb's pace (30 ms a key), as a liaison types on a phone.
+        await card.GetByRole(AriaRole.Textbox).PressSequentiallyAsync(note, new() { Delay = 30 });
         await _app.StopAsync();
         await Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await _app.StartAsync(AppFixture.Settings);
