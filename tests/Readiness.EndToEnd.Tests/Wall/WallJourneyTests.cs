@@ -57,6 +57,20 @@ public sealed class WallJourneyTests(AppFixture fixture)
             }
         }
 
+        // Read from 3 m, the place and agency of each change are whole: its first line is never cut to "Muara …", also
+        // when the entry shows the status before and after.
+        for (var i = 0; i < await entries.CountAsync(); i++)
+        {
+            var cut = await entries.Nth(i).EvaluateAsync<int>("li => li.firstElementChild.scrollWidth - li.firstElementChild.clientWidth");
+            Assert.True(cut <= 0, $"the place line of ticker entry {i + 1} ('{await entries.Nth(i).InnerTextAsync()}') is cut by {cut} px ({width}x{height})");
+        }
+
+        // Beside a narrower table every agency and the Kendala count stay inside the panel.
+        var rotationBox = (await rotation.BoundingBoxAsync())!;
+        var kendala = (await rotation.GetByRole(AriaRole.Columnheader, new() { Name = "Kendala", Exact = true }).BoundingBoxAsync())!;
+        Assert.True(kendala.X + kendala.Width <= rotationBox.X + rotationBox.Width + 0.5,
+            $"the Kendala column ends at {kendala.X + kendala.Width:0} px, its panel at {rotationBox.X + rotationBox.Width:0} px ({width}x{height})");
+
         // The demo mark runs along the top and covers no panel.
         var mark = (await wall.GetByText("Data contoh untuk mencoba aplikasi, bukan data resmi").BoundingBoxAsync())!;
         foreach (var panel in new[] { ticker, rotation })
