@@ -24,6 +24,8 @@ public abstract class LiveState : IDisposable
     private IDisposable? _subscription;
     private IDisposable? _escalations;
     private IDisposable? _activity;
+    private IDisposable? _inbox;
+    private ITimer? _dayTurn;
     private string[]? _watchedActivity;
     private string[]? _watched;
     private string[]? _watchedEscalations;
@@ -143,10 +145,57 @@ public abstract class LiveState : IDisposable
     protected virtual Task<bool> OnActivityAsync(IReadOnlyList<RegionActivity> activity) => Task.FromResult(false);
 
     /// <summary>
-    /// Patches what the state holds from a batch of events (in sequence order) under the watched regions. Runs on
-    /// the circuit's dispatcher in the user's culture; return true when the screen must re-render.
+    /// Takes the signed-in person's inbox changes (a new notice for <paramref name="userId"/>, or one read in another
+    /// tab) from <paramref name="notifications"/>, delivered to <see cref="OnInboxAsync"/> on the circuit's dispatcher,
+    /// in the user's culture. Once per state; nothing while prerendering. Read the inbox after watching.
     /// </summary>
-    protected abstract Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events);
+    protected void WatchInbox(NotificationFeed notifications, int userId)
+    {
+        if (!IsInteractive || _disposed)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _inbox ??= notifications.SubscribeInbox(userId, () => DispatchAsync(OnInboxAsync));
+        }
+    }
+
+    /// <summary>
+    /// Reads the inbox again after a change for the watched person; return true when the screen must re-render. Does
+    /// nothing unless overridden.
+    /// </summary>
+    protected virtual Task<bool> OnInboxAsync() => Task.FromResult(false);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> once at <paramref name="atUtc"/> by <paramref name="time"/> (at once when it has
+    /// passed), on the circuit's dispatcher in the user's culture: the turn of a local day
+    /// (<see cref="Readiness.Data.Checklists.RedFlagRule.NextDayChangeUtc"/>), after which dates, stages and
+    /// countdowns are read again. Calling it again replaces the pending turn; the work sets the next one. Nothing
+    /// while prerendering.
+    /// </summary>
+    protected void TurnDayAt(TimeProvider time, DateTime atUtc, Func<Task<bool>> work)
+    {
+        if (!IsInteractive || _disposed)
+        {
+            return;
+        }
+
+        var due = atUtc - time.GetUtcNow().UtcDateTime;
+        lock (_gate)
+        {
+            _dayTurn?.Dispose();
+            _dayTurn = time.CreateTimer(_ => _ = DispatchAsync(work), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// Patches what the state holds from a batch of events (in sequence order) under the watched regions. Runs on
+    /// the circuit's dispatcher in the user's culture; return true when the screen must re-render. Does nothing unless
+    /// overridden (a state that watches only the inbox or escalations).
+    /// </summary>
+    protected virtual Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events) => Task.FromResult(false);
 
     /// <summary>
     /// Runs <paramref name="work"/> on the circuit's dispatcher in the user's culture, and re-renders the screen when
@@ -186,7 +235,7 @@ public abstract class LiveState : IDisposable
         });
     }
 
-    /// <summary>Ends the subscription; subclasses stop their timers too, and call this.</summary>
+    /// <summary>Ends the subscriptions and the day's timer; subclasses stop their own timers too, and call this.</summary>
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -210,6 +259,10 @@ public abstract class LiveState : IDisposable
             _escalations = null;
             _activity?.Dispose();
             _activity = null;
+            _inbox?.Dispose();
+            _inbox = null;
+            _dayTurn?.Dispose();
+            _dayTurn = null;
         }
 
         Changed = null;

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Readiness.Data;
+using Readiness.Data.Accounts;
+using Readiness.Data.Elections;
+using Readiness.Data.Feed;
+using Readiness.Data.Seed;
+using Readiness.Data.Shared;
+using Readiness.Data.Sql;
+using Readiness.Data.Tests;
+using Readiness.Web.Accounts;
+
+namespace Readiness.Web.Tests;
+
+/// <summary>
+/// Base of the component tests that render a live page over the demo election: a real SQLite file in a fresh temporary
+/// folder (a copy of the run's migrated and seeded template, then the demo seed), wired as the app wires it
+/// (<c>AddReadinessData</c>), MudBlazor, Indonesian culture, a signed-in person and a live circuit. The feed pump is
+/// driven by hand (<see cref="DrainAsync"/>), not run as a hosted service.
+/// </summary>
+public abstract class SeededPageTest : ComponentTest
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Registers the app's services with <paramref name="time"/> as the clock (the system's when null) and
+    /// <paramref name="signedIn"/> as who is signed in; <paramref name="more"/> adds or replaces registrations.
+    /// </summary>
+    protected SeededPageTest(AuthenticationStateProvider signedIn, TimeProvider? time = null, Action<IServiceCollection>? more = null)
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddLocalization();
+        TestCulture.Use(TestCulture.Indonesian);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:DataDirectory"] = _directory,
+        }).Build();
+        Services.AddLogging();
+        Services.AddSingleton(time ?? TimeProvider.System);
+        Services.AddReadinessData(configuration);
+        Services.AddScoped(_ => signedIn);
+        Services.AddScoped<CurrentActor>();
+        more?.Invoke(Services);
+        // Last: it reads a service, after which bunit takes no more registrations. Rendered over a live circuit.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>A leader over <paramref name="scopes"/> (the demo regions when none), as the sign-in cookie's claims make one.</summary>
+    protected static AuthenticationStateProvider Leader(params string[] scopes) =>
+        new ClaimsSignedIn("pimpinan", Roles.Leader, scopes.Length == 0 ? DemoSeeder.DemoRegions : scopes);
+
+    /// <summary>The demo election, once <see cref="InitializeAsync"/> has seeded it.</summary>
+    protected async Task<Election> DemoElectionAsync() =>
+        (await Services.GetRequiredService<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
+
+    /// <summary>Reads the feed once, as the pump's hosted loop would, and hands what it read to the open pages; returns how many events.</summary>
+    protected Task<int> DrainAsync() => Services.GetRequiredService<FeedPump>().DrainAsync(CancellationToken.None);
+
+    /// <summary>Migrated, seeded with the reference data and the demo election; the pump placed after the newest event.</summary>
+    public override async Task InitializeAsync()
+    {
+        await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
+        {
+            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
+        });
+        await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+        await Services.GetRequiredService<FeedPump>().InitializeAsync(CancellationToken.None);
+    }
+
+    /// <inheritdoc />
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(_directory))
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // A file still held open: the temporary folder is cleaned by the system.
+        }
+    }
+
+    /// <summary>A signed-in person with a role and scopes, as the sign-in cookie's claims would make them.</summary>
+    private sealed class ClaimsSignedIn(string name, string role, IEnumerable<string> scopes) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync()
+        {
+            var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.Name, name),
+                new Claim(ClaimTypes.Role, role),
+                .. scopes.Select(code => new Claim(ReadinessClaims.Scope, code)),
+            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
+            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
+        }
+    }
+}
