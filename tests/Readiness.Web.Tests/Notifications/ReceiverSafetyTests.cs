@@ -96,7 +96,8 @@ public sealed class ReceiverSafetyTests
         {
             ["Readiness:Notifications:Delivery:MaxAttempts"] = "1",
             ["Readiness:Notifications:Delivery:RetriesPerClaim"] = "0",
-            ["Readiness:Notifications:Delivery:AttemptTimeout"] = "00:00:01",
+            // Long enough for a loaded machine's receiver to answer 503; the silent one still runs out.
+            ["Readiness:Notifications:Delivery:AttemptTimeout"] = "00:00:05",
         });
         await host.StartAsync("a@kukarkab.go.id");
         var webhooks = host.Get<WebhookStore>();
