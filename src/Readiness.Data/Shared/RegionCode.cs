@@ -27,6 +27,10 @@ public static partial class RegionCode
     public static bool IsWithin(string code, string ancestor) =>
         code == ancestor || code.StartsWith(ancestor + ".", StringComparison.Ordinal);
 
+    /// <summary>Whether <paramref name="code"/> lies under one of <paramref name="ancestors"/> (<see cref="IsWithin"/>); true when there are none (the nation).</summary>
+    public static bool IsWithinAny(string code, IReadOnlyCollection<string> ancestors) =>
+        ancestors.Count == 0 || ancestors.Any(a => IsWithin(code, a));
+
     // \A and \z, not ^ and $ ($ also matches before a final line break); [0-9], not \d (\d also matches full-width
     // and other Unicode digits).
     [GeneratedRegex(@"\A[0-9]{2}(\.[0-9]{2}(\.[0-9]{2})?)?\z", RegexOptions.CultureInvariant)]

@@ -104,7 +104,7 @@ public sealed class FeedPumpTests : IAsyncLifetime
 
     private FeedPump NewPump(FeedStore store, LiveFeed live) =>
         new(store, new ReadinessBoard(_db.Factory, store, NullLogger<ReadinessBoard>.Instance), live, new ActivityLog(_db.Factory),
-            new ActivityFeed(NullLogger<ActivityFeed>.Instance), new FeedSignal(), _db.Time, Options.Create(new FeedOptions()),
+            new ActivityFeed(NullLogger<ActivityFeed>.Instance), new FeedSignal(_db.Time), _db.Time, Options.Create(new FeedOptions()),
             NullLogger<FeedPump>.Instance);
 
     private async Task<long> ChangeAnyAsync(int i) => await ChangeAsync(i % 2 == 0 ? "17.71.01" : "17.71");
