@@ -43,7 +43,8 @@
         : { belum: "Belum mulai", proses: "Dalam proses", siap: "Siap", kendala: "Kendala" };
     const meta = name => document.querySelector(`meta[name='${name}']`)?.content || "";
     const user = meta("readiness-user");
-    const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
+    // A kecamatan page with the figures form of its liaison is one too: a figure saved there waits in this queue (js/figures.js).
+    const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname) || document.querySelector("[data-figures-form]") !== null;
     let circuitDown = false;
     let flushing = false;
     let flushAgain = false;
@@ -540,6 +541,7 @@
     window.readinessField = {
         ready: true,
         senders,
+        circuitUp,
         uuid,
         flush,
         enqueue: async entry => {
