@@ -43,6 +43,9 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         WHERE ElectionId = @ElectionId AND RegionCode = @RegionCode AND Version = @Version;
         """;
 
+    // A save writes one history row per figure it changed, all under its operation id: any of them says it was applied.
+    private const string OperationSql = "SELECT Seq FROM RegionFigureEvents WHERE OperationId = @op;";
+
     private const string InsertEvent = """
         INSERT INTO RegionFigureEvents (ElectionId, RegionCode, Figure, ValueBefore, ValueAfter, Actor, AtUtc, OperationId)
         VALUES (@ElectionId, @RegionCode, @Figure, @ValueBefore, @ValueAfter, @Actor, @AtUtc, @OperationId);
@@ -227,8 +230,7 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         var now = time.GetUtcNow().UtcDateTime;
         var op = operationId.ToString("D");
         var before = await RowAsync(connection, transaction, electionId, regionCode, cancellationToken);
-        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT Seq FROM RegionFigureEvents WHERE OperationId = @op;", new { op }, transaction,
+        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(OperationSql, new { op }, transaction,
                 cancellationToken: cancellationToken)) is not null)
         {
             return new FigureSaveResult.AlreadyApplied(before ?? Empty(electionId, regionCode));
@@ -329,8 +331,8 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         string op, CancellationToken cancellationToken)
     {
         var current = await RowAsync(connection, transaction, electionId, regionCode, cancellationToken) ?? Empty(electionId, regionCode);
-        var applied = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT MIN(Seq) FROM RegionFigureEvents WHERE OperationId = @op;", new { op }, transaction, cancellationToken: cancellationToken));
+        var applied = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(OperationSql, new { op }, transaction,
+            cancellationToken: cancellationToken));
         return applied is null ? new FigureSaveResult.Conflict(current) : new FigureSaveResult.AlreadyApplied(current);
     }
 
