@@ -108,6 +108,7 @@ public sealed class FiguresOfflineTests(AppFixture fixture) : IClassFixture<AppF
         var both = await PostAsync(page, headers, code,
             new { expectedVersion = version, operationId = Guid.NewGuid(), tps = 40, kurangRawan = 40, rawan = 0, sangatRawan = 0, khusus = 0 });
         var nowhere = await PostAsync(page, headers, "64.02.99", Tps(40));
+        var noElection = await PostAsync(page, headers, code, new { expectedVersion = version, operationId = Guid.NewGuid(), electionId = 999_999, tps = 40 });
 
         Assert.Equal(400, word.Status);
         Assert.StartsWith("Isi permintaan tidak terbaca: angka harus bilangan bulat", word.Json.GetProperty("title").GetString());
@@ -116,6 +117,7 @@ public sealed class FiguresOfflineTests(AppFixture fixture) : IClassFixture<AppF
         Assert.Equal(400, both.Status);
         Assert.StartsWith("Perubahan angka tidak lengkap", both.Json.GetProperty("title").GetString());
         Assert.Equal((404, "Wilayah tidak dikenal."), (nowhere.Status, nowhere.Json.GetProperty("title").GetString()));
+        Assert.Equal((404, "Pemilihan tidak dikenal."), (noElection.Status, noElection.Json.GetProperty("title").GetString()));
 
         // The same refusal in English for an English user.
         await page.GotoAsync("/bahasa/en-US?kembali=/");
