@@ -45,6 +45,7 @@ internal static class FigureWriteEndpoints
     /// <summary><c>saved</c>, <c>alreadyApplied</c> or <c>conflict</c>, with the figures as they now stand.</summary>
     public sealed record FigureAnswer(string Result, FigureValues Figures);
 
+    /// <summary>Maps <c>POST /api/wilayah/{code}/angka</c> for signed-in people (not screens), described in the OpenAPI document.</summary>
     public static void MapFigureWriteEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/wilayah/{code}/angka", SaveAsync)

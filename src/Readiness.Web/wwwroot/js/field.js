@@ -537,7 +537,8 @@
     // Read by the weak-link drivers in bench/: from here on a tap on the page is taken, circuit or not. This script
     // may run in the head while the page still streams in: what needs the whole page waits for it.
     // enqueue and senders let js/evidence.js put its uploads in this queue, under this bar; it starts on
-    // "readiness-field" when it ran first.
+    // "readiness-field" when it ran first. js/figures.js does the same for a kecamatan's figures, and asks circuitUp
+    // whether the page's own button can take a save.
     window.readinessField = {
         ready: true,
         senders,
