@@ -57,6 +57,7 @@ app.MapIncidentExport();
 app.MapSituationApi();
 app.MapApiEndpoints();
 app.MapItemWriteEndpoints();
+app.MapFigureWriteEndpoints();
 app.MapEvidenceEndpoints();
 app.MapPushEndpoints();
 app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();

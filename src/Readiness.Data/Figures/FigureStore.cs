@@ -43,6 +43,9 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         WHERE ElectionId = @ElectionId AND RegionCode = @RegionCode AND Version = @Version;
         """;
 
+    // A save writes one history row per figure it changed, all under its operation id: any of them says it was applied.
+    private const string OperationSql = "SELECT Seq FROM RegionFigureEvents WHERE OperationId = @op;";
+
     private const string InsertEvent = """
         INSERT INTO RegionFigureEvents (ElectionId, RegionCode, Figure, ValueBefore, ValueAfter, Actor, AtUtc, OperationId)
         VALUES (@ElectionId, @RegionCode, @Figure, @ValueBefore, @ValueAfter, @Actor, @AtUtc, @OperationId);
@@ -227,8 +230,7 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         var now = time.GetUtcNow().UtcDateTime;
         var op = operationId.ToString("D");
         var before = await RowAsync(connection, transaction, electionId, regionCode, cancellationToken);
-        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                "SELECT Seq FROM RegionFigureEvents WHERE OperationId = @op;", new { op }, transaction,
+        if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(OperationSql, new { op }, transaction,
                 cancellationToken: cancellationToken)) is not null)
         {
             return new FigureSaveResult.AlreadyApplied(before ?? Empty(electionId, regionCode));
@@ -246,15 +248,16 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         }
         catch (Exception ex) when (factory.Dialect.IsUniqueViolation(ex))
         {
-            // The KPU and Polri liaisons both made the kecamatan's first row at once: the other one is there now.
+            // The KPU and Polri liaisons both made the kecamatan's first row at once, or the same save arrived twice at
+            // once (a phone's queue sending again while the first answer was lost): the other one is there now.
             await transaction.RollbackAsync(cancellationToken);
             await using var again = await factory.OpenAsync(cancellationToken);
-            return new FigureSaveResult.Conflict(await RowAsync(again, null, electionId, regionCode, cancellationToken) ?? Empty(electionId, regionCode));
+            return await LostRaceAsync(again, null, electionId, regionCode, op, cancellationToken);
         }
 
         if (written is null)
         {
-            return new FigureSaveResult.Conflict((await RowAsync(connection, transaction, electionId, regionCode, cancellationToken))!);
+            return await LostRaceAsync(connection, transaction, electionId, regionCode, op, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -317,6 +320,20 @@ public sealed class FigureStore(ConnectionFactory factory, TimeProvider time, Fe
         var targets = await FigureTargets.FollowAsync(connection, transaction, electionId, regionCode[..5], regionCode, actor, now, journal: true,
             cancellationToken);
         return (after, true, targets);
+    }
+
+    /// <summary>
+    /// What a save that lost the version race answers. On SQL Server two sends of one operation id can both pass the
+    /// replay check before either commits; the one that waited then finds the winner's history rows under its own id:
+    /// that is the same save, already applied, not someone else's change.
+    /// </summary>
+    private static async Task<FigureSaveResult> LostRaceAsync(DbConnection connection, DbTransaction? transaction, int electionId, string regionCode,
+        string op, CancellationToken cancellationToken)
+    {
+        var current = await RowAsync(connection, transaction, electionId, regionCode, cancellationToken) ?? Empty(electionId, regionCode);
+        var applied = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(OperationSql, new { op }, transaction,
+            cancellationToken: cancellationToken));
+        return applied is null ? new FigureSaveResult.Conflict(current) : new FigureSaveResult.AlreadyApplied(current);
     }
 
     private static async Task<RegionFigures?> RowAsync(DbConnection connection, DbTransaction? transaction, int electionId, string regionCode,

@@ -10,7 +10,8 @@ resumeButton.addEventListener("click", resume);
 
 // A liaison's task list and item pages stay usable while the link is down: js/field.js keeps taps on the phone and
 // shows a slim bar instead of this modal, which would cover the page and take the tap the liaison meant to make.
-const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
+// So is a kecamatan page where a liaison sets figures: js/figures.js keeps the save on the phone the same way.
+const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname) || document.querySelector("[data-figures-form]") !== null;
 const circuit = up => document.dispatchEvent(new CustomEvent("readiness-circuit", { detail: { up } }));
 
 function handleReconnectStateChanged(event) {

@@ -43,7 +43,8 @@
         : { belum: "Belum mulai", proses: "Dalam proses", siap: "Siap", kendala: "Kendala" };
     const meta = name => document.querySelector(`meta[name='${name}']`)?.content || "";
     const user = meta("readiness-user");
-    const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname);
+    // A kecamatan page with the figures form of its liaison is one too: a figure saved there waits in this queue (js/figures.js).
+    const fieldPage = () => /^\/(tugas|butir)(\/|$)/.test(location.pathname) || document.querySelector("[data-figures-form]") !== null;
     let circuitDown = false;
     let flushing = false;
     let flushAgain = false;
@@ -536,10 +537,12 @@
     // Read by the weak-link drivers in bench/: from here on a tap on the page is taken, circuit or not. This script
     // may run in the head while the page still streams in: what needs the whole page waits for it.
     // enqueue and senders let js/evidence.js put its uploads in this queue, under this bar; it starts on
-    // "readiness-field" when it ran first.
+    // "readiness-field" when it ran first. js/figures.js does the same for a kecamatan's figures, and asks circuitUp
+    // whether the page's own button can take a save.
     window.readinessField = {
         ready: true,
         senders,
+        circuitUp,
         uuid,
         flush,
         enqueue: async entry => {

@@ -20,7 +20,8 @@ namespace Readiness.Web.Tests.Pages.Figures;
 /// <summary>
 /// The figures panel on a real SQLite file with the demo data: the KPU liaison sets a kecamatan's TPS count and sees
 /// the change in the history, a word is refused with a message, the Polri liaison gets the class fields only, a viewer
-/// and a screen read without a field; and an open regency panel takes a kecamatan's new count live.
+/// and a screen read without a field; and an open regency panel takes a kecamatan's new count live. The form carries
+/// what the phone's queue (js/figures.js) needs to save it over plain HTTP while the circuit is down.
 /// </summary>
 public sealed class FiguresPanelTests : IAsyncLifetime
 {
@@ -127,6 +128,34 @@ public sealed class FiguresPanelTests : IAsyncLifetime
         Assert.Equal(4, cut.FindAll(".figures-form input").Count);
         Assert.Contains("Simpan kelas TPS", cut.Find(".figures-form").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Contains("Simpan jumlah TPS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_form_tells_the_phones_queue_what_it_saves_and_the_version_seen_and_that_version_follows_a_change_made_elsewhere()
+    {
+        var store = Get<FigureStore>();
+        var own = await store.ForRegionAsync(Kpu, _election, Kecamatan);
+        var kpu = Render(Kecamatan, Kpu);
+        kpu.WaitForAssertion(() => Assert.Equal(own.Version.ToString(), kpu.Find("[data-figures-form]").GetAttribute("data-figures-version")));
+        var form = kpu.Find("[data-figures-form]");
+        Assert.Equal((Kecamatan, Figure.Tps, _election.ToString()),
+            (form.GetAttribute("data-figures-form"), form.GetAttribute("data-figures-fields"), form.GetAttribute("data-figures-election")));
+        Assert.NotNull(form.QuerySelector("button[data-figures-save]"));
+        var line = kpu.Find($"[data-figures-pending='{Kecamatan}']");
+        Assert.Equal(("", "Menunggu sinyal · {0}", "Tersimpan · {0}"),
+            (line.TextContent, line.GetAttribute("data-text-pending"), line.GetAttribute("data-text-saved")));
+        Assert.StartsWith("Jumlah TPS|TPS kurang rawan|", line.GetAttribute("data-figures-labels"), StringComparison.Ordinal);
+
+        // A save sent later from the phone's queue expects the version the page shows now, not the one it first had.
+        await store.SetClassesAsync(Polri, _election, Kecamatan, new TpsClasses(1, 2, 3, 4), own.Version, Guid.NewGuid());
+        await Get<FeedPump>().DrainActivityAsync(CancellationToken.None);
+        kpu.WaitForAssertion(() => Assert.Equal((own.Version + 1).ToString(), kpu.Find("[data-figures-form]").GetAttribute("data-figures-version")));
+
+        var polri = Render(Kecamatan, Polri);
+        polri.WaitForAssertion(() => Assert.Equal("kurang_rawan,rawan,sangat_rawan,khusus", polri.Find("[data-figures-form]").GetAttribute("data-figures-fields")));
+        var viewer = Render(Kecamatan, Viewer);
+        viewer.WaitForAssertion(() => Assert.NotEmpty(viewer.FindAll("[data-figure]")));
+        Assert.Empty(viewer.FindAll("[data-figures-pending], [data-figures-form]"));
     }
 
     [Theory]
