@@ -131,7 +131,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
     /// </summary>
     public async Task<SaveResult> ChangeStatusAsync(Actor actor, StatusChange change, CancellationToken cancellationToken = default)
     {
-        var note = string.IsNullOrWhiteSpace(change.Note) ? null : change.Note.Trim();
+        var note = ItemStatus.CleanNote(change.Note);
         if (!ItemStatus.IsValid(change.Status))
         {
             throw new InputException(InputException.StatusInvalid);
@@ -142,7 +142,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             throw new InputException(InputException.NoteTooLong, MaxNoteLength);
         }
 
-        if (change.Status == ItemStatus.Blocked && note is null)
+        if (ItemStatus.LacksNote(change.Status, note))
         {
             throw new InputException(InputException.BlockedNeedsNote);
         }

@@ -162,7 +162,7 @@ public sealed partial class ItemCard : ComponentBase
         }
 
         var note = _noteOpen ? _note : "";
-        if (status == ItemStatus.Blocked && string.IsNullOrWhiteSpace(note))
+        if (ItemStatus.LacksNote(status, note))
         {
             // Kendala needs to say what blocks and what is needed: ask for it before saving, in an empty box (the
             // note it has stays in sight; "start from it" copies it in on purpose, never unseen).
@@ -186,7 +186,7 @@ public sealed partial class ItemCard : ComponentBase
             return Task.CompletedTask;
         }
 
-        var cleanNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        var cleanNote = ItemStatus.CleanNote(note);
         if (status == Item.Status && (cleanNote is null || cleanNote == Item.Note) && done is null && target is null)
         {
             // Nothing would change (also what a click replayed after a reconnect looks like): write nothing. Right
@@ -272,13 +272,13 @@ public sealed partial class ItemCard : ComponentBase
     private Task SaveNoteAsync()
     {
         var status = _pendingStatus ?? Item.Status;
-        if (status == ItemStatus.Blocked && string.IsNullOrWhiteSpace(_note))
+        if (ItemStatus.LacksNote(status, _note))
         {
             _noteError = L["Input.BlockedNeedsNote"];
             return Task.CompletedTask;
         }
 
-        var note = string.IsNullOrWhiteSpace(_note) ? null : _note.Trim();
+        var note = ItemStatus.CleanNote(_note);
         if (status == Item.Status && note == Item.Note && !NumbersTyped())
         {
             (_message, _isError) = (L["Item.Unchanged", L["Status." + status]], false);

@@ -126,9 +126,9 @@ public sealed partial class TasksPage
 
     private async Task BulkAsync(string status)
     {
-        var note = string.IsNullOrWhiteSpace(_bulkNote) ? null : _bulkNote.Trim();
+        var note = ItemStatus.CleanNote(_bulkNote);
         var items = State.Page!.Items.Where(v => _selected.Contains(v.Item.Id)).Select(v => new BulkItem(v.Item.Id, v.Item.Version)).ToList();
-        if (status == ItemStatus.Blocked && note is null)
+        if (ItemStatus.LacksNote(status, note))
         {
             (_bulkMessage, _bulkError) = (L["Input.BlockedNeedsNote"], true);
             return;
