@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Sql;
@@ -9,7 +10,7 @@ namespace Readiness.Data.Notifications;
 /// failed; a row whose server died keeps its idempotency key and is leased again when the lease runs out, so a
 /// delivery is made at least once and always under the same key. After the last try a row is a dead letter.
 /// </summary>
-public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, NotificationSignal signal)
+public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, NotificationSignal signal, ILogger<DeliveryStore> logger)
 {
     /// <summary>
     /// Leases up to <paramref name="take"/> due rows for <paramref name="lease"/> to <paramref name="owner"/> and
@@ -100,7 +101,7 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// <summary>Dead letters, newest first. Admins only.</summary>
     public async Task<IReadOnlyList<DeadLetter>> DeadLettersAsync(Actor actor, int take = 200, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "list dead letters", cancellationToken);
         var sql = $"""
             SELECT d.Id, d.Channel, COALESCE(w.Name, CASE WHEN d.Channel = 'push' THEN u.UserName END, u.Email, '') AS Target, d.IdempotencyKey, d.Attempts,
                    d.LastError, d.LastErrorKind, d.LastAttemptAtUtc, n.Kind, i.Title AS ItemTitle, u.UserName
@@ -141,7 +142,7 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// </summary>
     public async Task<DeadLetter?> LastMailFailureAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "read the last mail failure", cancellationToken);
         var sql = $"""
             SELECT d.Id, d.Channel, COALESCE(u.Email, '') AS Target, d.IdempotencyKey, d.Attempts, d.LastError, d.LastErrorKind, d.LastAttemptAtUtc,
                    n.Kind, u.UserName
@@ -159,7 +160,7 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// <summary>Puts a dead letter back in the outbox with fresh tries (same idempotency key). Admins only.</summary>
     public async Task<bool> RequeueAsync(Actor actor, long deliveryId, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "requeue a delivery", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE Deliveries SET Status = 'pending', Attempts = 0, NextAttemptAtUtc = @now, LeaseOwner = NULL, LeaseUntilUtc = NULL
@@ -176,7 +177,7 @@ public sealed class DeliveryStore(ConnectionFactory factory, TimeProvider time, 
     /// <summary>Rows by status. Admins only.</summary>
     public async Task<OutboxCounts> CountsAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "count the outbox", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
             "SELECT Status, COUNT(*) FROM Deliveries GROUP BY Status;", cancellationToken: cancellationToken))).ToDictionary(r => r.Status, r => r.Count);

@@ -395,12 +395,4 @@ public sealed class NotificationStore(ConnectionFactory factory, TimeProvider ti
     internal static int RequireUser(Actor actor) => actor.UserId is { } id && id > 0
         ? id
         : throw new AccessDeniedException(AccessDeniedException.ReadOnly, $"{actor.Name} has no inbox.");
-
-    internal static void RequireAdmin(Actor actor)
-    {
-        if (!actor.CanAdminister)
-        {
-            throw new AccessDeniedException(AccessDeniedException.AdminOnly, $"{actor.Name} may not change notification settings.");
-        }
-    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Readiness.Data.Accounts;
@@ -11,12 +12,13 @@ namespace Readiness.Data.Notifications;
 /// encrypted, see <see cref="WebhookSecrets"/>). Admins only. Internal addresses are refused, see
 /// <see cref="WebhookAddressPolicy"/>.
 /// </summary>
-public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time, WebhookSecrets secrets, IOptions<NotificationOptions> options)
+public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time, WebhookSecrets secrets, IOptions<NotificationOptions> options,
+    ILogger<WebhookStore> logger)
 {
     /// <summary>Every registration, by name (without secrets).</summary>
     public async Task<IReadOnlyList<Webhook>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "list webhooks", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<Webhook>(new CommandDefinition(
             "SELECT Id, Name, Url, IsEnabled, CreatedAtUtc, CreatedBy FROM Webhooks ORDER BY Name, Id;", cancellationToken: cancellationToken))).AsList();
@@ -30,7 +32,7 @@ public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time, W
     /// </exception>
     public async Task<int> AddAsync(Actor actor, string name, string url, string secret, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "add a webhook", cancellationToken);
         name = name?.Trim() ?? "";
         url = url?.Trim() ?? "";
         secret ??= "";
@@ -73,7 +75,7 @@ public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time, W
     /// </summary>
     public async Task SetEnabledAsync(Actor actor, int id, bool enabled, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "switch a webhook", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var stored = await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT Secret FROM Webhooks WHERE Id = @id;", new { id },
@@ -88,7 +90,7 @@ public sealed class WebhookStore(ConnectionFactory factory, TimeProvider time, W
     /// <summary>Removes a receiver and its undelivered and dead rows.</summary>
     public async Task DeleteAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        NotificationStore.RequireAdmin(actor);
+        await ActingAdmin.RequireAsync(factory, actor, logger, "delete a webhook", cancellationToken);
         await using var connection = await factory.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM Webhooks WHERE Id = @id;", new { id }, cancellationToken: cancellationToken));
     }

@@ -184,6 +184,15 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
         Assert.Equal(actor.CanSee(OutOfScope), await AllowedAsync(() => _db.Get<RedFlagStore>().ForRegionAsync(actor, _election, OutOfScope)));
         Assert.Equal(actor.CanSetRiskLevel(InScope), await AllowedAsync(() => _db.Regions.SetRiskLevelAsync(actor, InScope, Readiness.Data.Regions.RiskLevel.High)));
         Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.ScreenTokens.ListAsync(actor)));
+        // The notification wing: webhooks, the outbox and its dead letters, recipients and rules are the admin's.
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.WebhookStore>().ListAsync(actor)));
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.DeliveryStore>().DeadLettersAsync(actor)));
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.DeliveryStore>().CountsAsync(actor)));
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.DeliveryStore>().RequeueAsync(actor, -1)));
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.NotificationStore>().RecipientsAsync(actor)));
+        Assert.Equal(actor.CanAdminister, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.EscalationRuleStore>().ListAsync(actor)));
+        // An inbox is a signed-in person's own; a screen has none.
+        Assert.Equal(actor.Role != Roles.Screen, await AllowedAsync(() => _db.Get<Readiness.Data.Notifications.NotificationStore>().InboxGroupsAsync(actor)));
         if (actor.Role == Roles.Liaison)
         {
             Assert.All(await _db.Checklists.ListForExportAsync(actor, _election, InScope), v => Assert.Equal(agency, v.Item.AgencyCode));
