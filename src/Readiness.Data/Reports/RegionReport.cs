@@ -139,7 +139,7 @@ public sealed record RegionReport
 
         var overdue = Overdue.Apply(mine, Election!.Id);
         var children = Children;
-        if (!ReferenceEquals(overdue, Overdue))
+        if (Children.Any(c => c.Overdue != overdue[c.Region.Code]))
         {
             children = [.. Children.Select(c => c with { Overdue = overdue[c.Region.Code] })];
             changed |= RegionReportParts.Children;

@@ -72,7 +72,7 @@ public sealed class RegionReports(
             ? await redFlags.ForRegionAsync(actor, election.Id, regionCode, options.FlagsTake, cancellationToken, options.FlagKind)
             : RedFlagReport.Empty;
         var overdue = withChildren
-            ? new ChildOverdueCounts(regionCode, await redFlags.OverdueByChildAsync(actor, election.Id, regionCode, cancellationToken), asOf)
+            ? await redFlags.ChildOverdueAsync(actor, election.Id, regionCode, cancellationToken)
             : ChildOverdueCounts.None(regionCode);
         IReadOnlyList<FeedEvent> latest = options.LatestTake > 0 && region is not null
             ? [.. (await feed.RecentAsync(actor, regionCode, options.LatestTake, options.LatestSinceUtc, cancellationToken)).Where(e => e.ElectionId == election.Id)]
