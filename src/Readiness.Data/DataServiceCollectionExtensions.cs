@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BulkUpdate>();
         services.AddSingleton<ReadinessStore>();
         services.AddSingleton<RedFlagStore>();
+        services.AddSingleton<Reports.RegionReports>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<ScreenTokenStore>();
         services.AddSingleton<ContactStore>();

@@ -120,7 +120,24 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
     /// <exception cref="InputException">The region code is malformed.</exception>
     /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
     public async Task<IReadOnlyDictionary<string, int>> OverdueByChildAsync(Actor actor, int electionId, string regionCode,
+        CancellationToken cancellationToken = default) =>
+        (await ReadOverdueByChildAsync(actor, electionId, regionCode, cancellationToken)).Counts;
+
+    /// <summary>
+    /// The counts of <see cref="OverdueByChildAsync"/> read in one consistent view with the event log's end, so
+    /// <see cref="ChildOverdueCounts.Apply"/> carries them forward from the live feed without counting an event twice.
+    /// </summary>
+    /// <exception cref="InputException">The region code is malformed.</exception>
+    /// <exception cref="AccessDeniedException">The actor may not see the region.</exception>
+    public async Task<ChildOverdueCounts> ChildOverdueAsync(Actor actor, int electionId, string regionCode,
         CancellationToken cancellationToken = default)
+    {
+        var (counts, asOfUtc, asOfSeq) = await ReadOverdueByChildAsync(actor, electionId, regionCode, cancellationToken);
+        return new ChildOverdueCounts(regionCode, counts, asOfUtc, asOfSeq);
+    }
+
+    private async Task<(IReadOnlyDictionary<string, int> Counts, DateTime AsOfUtc, long AsOfSeq)> ReadOverdueByChildAsync(Actor actor,
+        int electionId, string regionCode, CancellationToken cancellationToken)
     {
         if (regionCode.Length > 0 && !RegionCode.IsValid(regionCode))
         {
@@ -134,7 +151,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
 
         if (regionCode.Length > 0 && RegionCode.LevelOf(regionCode) == RegionLevel.District)
         {
-            return new Dictionary<string, int>();
+            return (new Dictionary<string, int>(), time.GetUtcNow().UtcDateTime, long.MaxValue);
         }
 
         var child = factory.Dialect.Left("i.RegionCode", regionCode.Length == 0 ? 2 : regionCode.Length + 3);
@@ -146,6 +163,7 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
             {(regionCode.Length == 0 ? "" : "AND i.RegionCode >= @descendants AND i.RegionCode < @descendantsEnd")}
             AND {RedFlagRule.SqlKind("i", "r")} = {(int)RedFlagKind.Overdue}
             GROUP BY {child};
+            SELECT MAX(Seq) FROM ItemEvents;
             """;
         var args = new DynamicParameters(new
         {
@@ -153,10 +171,15 @@ public sealed class RedFlagStore(ConnectionFactory factory, TimeProvider time, I
             descendants = RegionCode.DescendantsFrom(regionCode),
             descendantsEnd = RegionCode.DescendantsTo(regionCode),
         });
-        args.AddDynamicParams(RedFlagRule.SqlParameters(time.GetUtcNow().UtcDateTime));
+        var asOf = time.GetUtcNow().UtcDateTime;
+        args.AddDynamicParams(RedFlagRule.SqlParameters(asOf));
         await using var connection = await factory.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Code, long Count)>(new CommandDefinition(sql, args, cancellationToken: cancellationToken));
-        return rows.Where(r => RegionCode.IsValid(r.Code)).ToDictionary(r => r.Code, r => (int)r.Count);
+        await using var transaction = await factory.Dialect.BeginConsistentReadAsync(connection, cancellationToken);
+        await using var grid = await connection.QueryMultipleAsync(new CommandDefinition(sql, args, transaction, cancellationToken: cancellationToken));
+        var rows = await grid.ReadAsync<(string Code, long Count)>();
+        var asOfSeq = await grid.ReadSingleAsync<long?>() ?? 0;
+        await transaction.CommitAsync(cancellationToken);
+        return (rows.Where(r => RegionCode.IsValid(r.Code)).ToDictionary(r => r.Code, r => (int)r.Count), asOf, asOfSeq);
     }
 
     /// <summary>

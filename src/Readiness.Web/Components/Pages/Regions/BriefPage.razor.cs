@@ -17,25 +17,11 @@ namespace Readiness.Web.Components.Pages.Regions;
 /// </summary>
 public partial class BriefPage
 {
-    [Inject] private RegionStore Regions { get; set; } = default!;
-
-    [Inject] private RegionCalendar Calendar { get; set; } = default!;
-
-    [Inject] private ReadinessStore Readiness { get; set; } = default!;
-
-    [Inject] private RedFlagStore RedFlags { get; set; } = default!;
-
-    [Inject] private ReadinessBoard Board { get; set; } = default!;
-
-    [Inject] private RegionBoundaries Boundaries { get; set; } = default!;
-
-    [Inject] private FeedStore Feed { get; set; } = default!;
+    [Inject] private Readiness.Data.Reports.RegionReports Reports { get; set; } = default!;
 
     [Inject] private Readiness.Data.Coordination.VisitStore Visits { get; set; } = default!;
 
     [Inject] private EvidenceStore Evidence { get; set; } = default!;
-
-    [Inject] private Readiness.Data.Accounts.ContactStore ContactStore { get; set; } = default!;
 
     [Inject] private TimeProvider Time { get; set; } = default!;
 
@@ -103,28 +89,37 @@ public partial class BriefPage
         try
         {
             var actor = await CurrentActor.GetAsync();
-            _region = await Regions.FindAsync(Code);
-            if (_region is null)
+            _nowUtc = Time.GetUtcNow().UtcDateTime;
+            // The same report the region page shows (readiness from the board), so the sheet and the page agree; what
+            // fits one A4 page: the worst flags (high risk, blocked first) and the day's latest changes.
+            var report = RegionCode.IsValid(Code)
+                ? await Reports.ReadAsync(actor, Code, new Readiness.Data.Reports.RegionReportOptions
+                {
+                    FlagsTake = DistinctPool,
+                    LatestTake = MaxChanges,
+                    LatestSinceUtc = _nowUtc.AddHours(-24),
+                    ReadMap = true,
+                })
+                : null;
+            if (report?.Region is null)
             {
                 Navigation.NotFound();
                 return;
             }
 
-            _nowUtc = Time.GetUtcNow().UtcDateTime;
-            var day = await Calendar.DayAsync(_region);
-            _election = day.Election;
+            _region = report.Region;
+            _election = report.Election;
             if (_election is null)
             {
                 _problem = L["Home.NoElection"];
                 return;
             }
 
-            _daysToVoting = day.DaysToVoting!.Value;
-            _readiness = await Readiness.ForRegionAsync(actor, _election.Id, _region.Code);
-            _numbers = await Board.NumbersAsync(actor, _election.Id, _region.Code);
+            _daysToVoting = report.Day.DaysToVoting!.Value;
+            _readiness = report.Readiness;
+            _numbers = report.Numbers;
+            _flags = report.Flags;
             _evidenceCount = await Evidence.CountUnderAsync(actor, _election.Id, _region.Code);
-            // What fits one A4 page: the worst flags (high risk, blocked first) and the latest changes.
-            _flags = await RedFlags.ForRegionAsync(actor, _election.Id, _region.Code, take: DistinctPool);
             var open = await Visits.OpenUnderAsync(actor, _election.Id, _region.Code);
             _instructions = [.. open.Take(MaxInstructions)];
             _moreInstructions = open.Count - _instructions.Count;
@@ -136,23 +131,13 @@ public partial class BriefPage
                 .ToList();
             _shownFlags = [.. distinct.Select(g => g.First())];
             _alsoIn = distinct.Where(g => g.Count() > 1).ToDictionary(g => g.First().View.Item.Id, g => g.Count() - 1);
-            _changes = await Feed.RecentAsync(actor, _region.Code, MaxChanges, _nowUtc.AddHours(-24));
-            _moreChanges = Math.Max(0, await Feed.CountRecentAsync(actor, _region.Code, _nowUtc.AddHours(-24)) - _changes.Count);
-            _contacts = await ContactStore.ForRegionAsync(actor, _region.Code,
-                _shownFlags.Select(f => f.View.Item.UpdatedBy).Concat(_changes.Select(c => c.Actor)));
-            _map = await Boundaries.ChildrenOfAsync(_region.Code);
+            _changes = report.Latest;
+            _moreChanges = Math.Max(0, (report.LatestTotal ?? 0) - _changes.Count);
+            _contacts = report.Contacts;
+            _map = report.Map ?? RegionMapGeometry.Empty(_region.Code);
             if (_map.Shapes.Count > 0)
             {
-                var overdue = await RedFlags.OverdueByChildAsync(actor, _election.Id, _region.Code);
-                var risk = await Regions.RiskLevelsAsync();
-                var figures = new List<RegionMapFigure>();
-                foreach (var child in await Regions.ChildrenAsync(_region.Code))
-                {
-                    var counts = (await Board.ReadinessAsync(actor, _election.Id, child.Code)).Overall;
-                    figures.Add(new RegionMapFigure(child.Code, child.Name, counts, overdue.GetValueOrDefault(child.Code), risk.GetValueOrDefault(child.Code)));
-                }
-
-                _mapFigures = figures;
+                _mapFigures = [.. report.Children.Select(c => new RegionMapFigure(c.Region.Code, c.Region.Name, c.Readiness.Overall, c.Overdue, c.RiskLevel))];
             }
         }
         catch (AccessDeniedException ex)

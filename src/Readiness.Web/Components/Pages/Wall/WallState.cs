@@ -4,6 +4,7 @@ using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Notifications;
 using Readiness.Data.Regions;
+using Readiness.Data.Reports;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Shared;
 using Readiness.Web.Live;
@@ -12,19 +13,17 @@ using Readiness.Data.Shared;
 namespace Readiness.Web.Components.Pages.Wall;
 
 /// <summary>
-/// What a wall screen shows for one region: counts per agency and kecamatan (from the board), the latest changes
-/// (patched from the feed), the local clock, the day's stage and countdown, and whether loading is failing. Built
-/// for a screen nobody touches for days: the day is recomputed when local midnight passes in the region's zone,
-/// and a failed load is retried with backoff (5 s doubling to 5 min) while the screen says it is failing.
+/// What a wall screen shows for one region: Readiness.Data's <see cref="RegionReport"/> (counts per agency and
+/// kecamatan from the board, the map's overdue counts, the latest changes), carried forward from the feed by
+/// <see cref="RegionReports.ApplyAsync"/>; plus what is the wall's own: the local clock, the rotation, the escalation
+/// marks and whether loading is failing. Built for a screen nobody touches for days: the day turns when local midnight
+/// passes in the region's zone and the report is read again, and a failed load is retried with backoff (5 s doubling
+/// to 5 min) while the screen says it is failing.
 /// </summary>
 public sealed class WallState(
     LiveFeed feed,
-    RegionStore regions,
     RegionCalendar calendar,
-    ReadinessBoard board,
-    RedFlagStore redFlags,
-    RegionBoundaries boundaries,
-    FeedStore feedStore,
+    RegionReports reports,
     FeedPump pump,
     NotificationStore notifications,
     NotificationFeed notificationFeed,
@@ -43,13 +42,13 @@ public sealed class WallState(
 
     private string _code = "";
     private int _interval = 15;
-    private Actor? _actor;
-    private IReadOnlyList<Stage> _stages = [];
-    private IReadOnlyList<Region> _kecamatanRegions = [];
     private ITimer? _ticker;
     private ITimer? _retry;
     private long _ticks;
-    private ChildOverdueCounts? _overdue;
+    private bool _rereading;
+
+    /// <summary>The report shown; null until read.</summary>
+    public RegionReport? Report { get; private set; }
 
     /// <summary>The region shown; null until loaded.</summary>
     public Region? Region { get; private set; }
@@ -148,42 +147,38 @@ public sealed class WallState(
     {
         try
         {
-            var actor = _actor = await currentActor.GetAsync();
-            var region = await regions.FindAsync(_code);
-            if (region is null)
+            var actor = await currentActor.GetAsync();
+            if (!RegionCode.IsValid(_code))
             {
                 SetProblem(RegionInvalid, _code);
                 return true;
             }
 
-            if (!actor.CanSee(region.Code))
+            // Before the read, so no change falls between the read and the subscription (the report checks the scope).
+            Watch(_code);
+            WatchEscalations(notificationFeed, _code);
+            var report = await reports.ReadAsync(actor, _code, new RegionReportOptions
             {
-                SetProblem(OutOfScope);
+                LatestTake = TickerLength,
+                ReadMap = true,
+                ChildrenOnlyOfRegency = true,
+            });
+            if (report is null)
+            {
+                SetProblem(RegionInvalid, _code);
                 return true;
             }
 
-            Region = region;
-            Watch(region.Code);
-            WatchEscalations(notificationFeed, region.Code);
-            var day = await calendar.DayAsync(region);
-            var today = day.Today;
-            if (day.Election is not { } election)
+            Region = report.Region;
+            if (report.Election is null)
             {
                 SetProblem(NoElection);
                 return true;
             }
 
-            // Election, stage and countdown change together: a render between two awaits never shows one without the others.
-            Election = election;
-            _stages = day.Stages;
-            ComputeDay(today);
-            _kecamatanRegions = region.Level == RegionLevel.Regency ? await regions.ChildrenAsync(region.Code) : [];
-            Ticker = (await feedStore.RecentAsync(actor, region.Code, TickerLength)).Where(e => e.ElectionId == Election.Id).ToList();
-            Escalated.Reset((await notifications.EscalatedUnderAsync(actor, region.Code, MaxEscalated))
+            Escalated.Reset((await notifications.EscalatedUnderAsync(actor, _code, MaxEscalated))
                 .Where(m => m.EscalatedAtUtc >= time.GetUtcNow().UtcDateTime - NewlyEscalatedFor));
-            await LoadMapAsync(actor);
-            await RecountAsync();
-            ComputeDay(today);
+            Show(report);
             Problem = null;
             LoadFailing = false;
             FailedAttempts = 0;
@@ -219,11 +214,28 @@ public sealed class WallState(
         NextRetryUtc = null;
     }
 
-    /// <summary>Stage and countdown for the region's date; recomputed whenever that date changes.</summary>
-    private void ComputeDay(DateOnly today)
+    /// <summary>Shows a report: its election, day, counts, kecamatan, map and ticker together, so a render never mixes two.</summary>
+    private void Show(RegionReport report)
     {
-        var day = new RegionDay(RegionCalendar.ZoneOf(Region), today, Election, _stages);
-        Today = today;
+        Report = report;
+        Region = report.Region;
+        Election = report.Election;
+        ComputeDay(report.Day);
+        Overall = report.Readiness;
+        Numbers = report.Numbers;
+        Map = report.Map ?? RegionMapGeometry.Empty(report.Code);
+        Ticker = report.Latest;
+        var rows = report.Children.Select(c => new KecamatanRotation.Row(c.Region, c.Readiness)).ToList();
+        // Most blocked first, then least ready: what needs the room's attention comes up first.
+        Kecamatan = rows.OrderByDescending(r => r.Readiness.Overall.Blocked).ThenBy(r => r.Readiness.Overall.ReadyShare ?? 1)
+            .ThenBy(r => r.Region.Name, StringComparer.CurrentCulture).ToList();
+        MapFigures = report.Children.Select(c => new RegionMapFigure(c.Region.Code, c.Region.Name, c.Readiness.Overall, c.Overdue, null)).ToList();
+    }
+
+    /// <summary>Stage and countdown for the region's date; recomputed whenever that date changes.</summary>
+    private void ComputeDay(RegionDay day)
+    {
+        Today = day.Today;
         DaysToVoting = day.DaysToVoting ?? 0;
         Stage = day.CurrentStage;
     }
@@ -234,15 +246,25 @@ public sealed class WallState(
         _ticks++;
         Now = time.GetUtcNow();
         SecondsSinceHeard = pump.Counters.LastReadUtc is { } heard ? (int)Math.Max(0, (Now.UtcDateTime - heard).TotalSeconds) : 0;
-        if (Region is not null && Election is not null && calendar.Today(Region) is var today && today != Today)
+        if (Report is { Election: not null } report && calendar.Today(Region) is var today && today != Today)
         {
-            ComputeDay(today);
-            // Items turn overdue at local midnight without an event: the map's counts are read again.
+            ComputeDay(report.Day.On(today));
+        }
+
+        if (Report is { Election: not null } shown && shown.IsStale(time) && !_rereading && !LoadFailing)
+        {
+            // Items turn overdue at local midnight without an event: the report (the map's counts) is read again.
+            _rereading = true;
             _ = DispatchAsync(async () =>
             {
-                await LoadMapAsync(await currentActor.GetAsync());
-                await RecountAsync();
-                return true;
+                try
+                {
+                    return await LoadAsync();
+                }
+                finally
+                {
+                    _rereading = false;
+                }
             });
         }
 
@@ -258,19 +280,19 @@ public sealed class WallState(
     /// <inheritdoc />
     protected override async Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
     {
-        if (Region is null || Election is null)
+        if (Report is not { Election: not null } report)
         {
             return false;
         }
 
         Escalated.Apply(events);
-        // Bounded: a wall runs for days.
-        Ticker = events.Where(e => e.IsListedChange && e.ElectionId == Election.Id)
-            .OrderByDescending(e => e.Seq).Concat(Ticker).DistinctBy(e => e.Seq).Take(TickerLength).ToList();
-        _overdue?.Apply(events, Election.Id);
         try
         {
-            await RecountAsync();
+            var (moved, changed) = await reports.ApplyAsync(report, events);
+            if (changed != RegionReportParts.None)
+            {
+                Show(moved);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -284,34 +306,6 @@ public sealed class WallState(
     /// <summary>Marks newly escalated items at once: the room sees them without a reload.</summary>
     protected override Task<bool> OnEscalationsAsync(IReadOnlyList<EscalationNotice> notices) =>
         Task.FromResult(Region is not null && Escalated.Add(notices, n => n.ItemVersion));
-
-    private async Task RecountAsync()
-    {
-        Overall = await board.ReadinessAsync(_actor!, Election!.Id, Region!.Code);
-        Numbers = await board.NumbersAsync(_actor!, Election.Id, Region.Code);
-        var rows = new List<KecamatanRotation.Row>();
-        foreach (var kecamatan in _kecamatanRegions)
-        {
-            rows.Add(new(kecamatan, await board.ReadinessAsync(_actor!, Election.Id, kecamatan.Code)));
-        }
-
-        // Most blocked first, then least ready: what needs the room's attention comes up first.
-        Kecamatan = rows.OrderByDescending(r => r.Readiness.Overall.Blocked).ThenBy(r => r.Readiness.Overall.ReadyShare ?? 1)
-            .ThenBy(r => r.Region.Name, StringComparer.CurrentCulture).ToList();
-        MapFigures = rows.Select(r => new RegionMapFigure(r.Region.Code, r.Region.Name, r.Readiness.Overall, _overdue?[r.Region.Code] ?? 0, null))
-            .ToList();
-    }
-
-    private async Task LoadMapAsync(Actor actor)
-    {
-        if (Region!.Level != RegionLevel.Regency)
-        {
-            return;
-        }
-
-        Map = await boundaries.ChildrenOfAsync(Region.Code);
-        _overdue = new ChildOverdueCounts(Region.Code, await redFlags.OverdueByChildAsync(actor, Election!.Id, Region.Code), time);
-    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
