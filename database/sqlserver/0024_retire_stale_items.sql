@@ -14,23 +14,23 @@
 -- removing it (or a retired flag that every read, count and alert would have to learn) would rewrite what leaders saw.
 -- The template facts are written here rather than read from TemplateItems: this script may run before the seeder has
 -- corrected the templates of an old database.
-CREATE TABLE #UntouchedItems (Id bigint NOT NULL PRIMARY KEY, Code varchar(32) NOT NULL);
-INSERT INTO #UntouchedItems (Id, Code)
-SELECT i.Id, t.Code
-FROM dbo.ChecklistItems i JOIN dbo.TemplateItems t ON t.Id = i.TemplateItemId
-WHERE ((t.Code = 'PEMDA-08' AND i.PeriodKey = '')
-       OR (t.Code = 'PEMDA-05' AND i.Title = N'Ikrar netralitas ASN digelar dan Satgas Netralitas ASN dibentuk'))
+-- The same "untouched" test stands in each statement (SQL Server has no temporary table outside a procedure that the
+-- schema check can model); the pledge's creation event moves to its stage before the item's title stops naming it.
+UPDATE e
+SET StageId = s.Id
+FROM dbo.ItemEvents e
+JOIN dbo.ChecklistItems i ON i.Id = e.ItemId
+JOIN dbo.TemplateItems t ON t.Id = i.TemplateItemId
+JOIN dbo.Stages s ON s.ElectionId = i.ElectionId AND s.Code = 'PENDAFTARAN'
+WHERE t.Code = 'PEMDA-05' AND i.Title = N'Ikrar netralitas ASN digelar dan Satgas Netralitas ASN dibentuk'
   AND i.Version = 1
-  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvents e WHERE e.ItemId = i.Id AND e.StatusBefore IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvents c WHERE c.ItemId = i.Id AND c.StatusBefore IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvidence v WHERE v.ItemId = i.Id)
   AND NOT EXISTS (SELECT 1 FROM dbo.Escalations x WHERE x.ItemId = i.Id)
   AND NOT EXISTS (SELECT 1 FROM dbo.Notifications n WHERE n.ItemId = i.Id)
   AND NOT EXISTS (SELECT 1 FROM dbo.IncidentItems l WHERE l.ItemId = i.Id)
   AND NOT EXISTS (SELECT 1 FROM dbo.IncidentEvents ie WHERE ie.ItemId = i.Id)
   AND NOT EXISTS (SELECT 1 FROM dbo.HelpRequests h WHERE h.FromItemId = i.Id OR h.ToItemId = i.Id);
-
-DELETE FROM dbo.ItemEvents WHERE ItemId IN (SELECT Id FROM #UntouchedItems WHERE Code = 'PEMDA-08');
-DELETE FROM dbo.ChecklistItems WHERE Id IN (SELECT Id FROM #UntouchedItems WHERE Code = 'PEMDA-08');
 
 -- The pledge: due three days before candidate registration closes, counted per OPD.
 UPDATE i
@@ -40,13 +40,43 @@ SET Title = N'Ikrar netralitas ASN digelar di setiap OPD',
     DueDate = DATEADD(day, -3, s.EndDate),
     Unit = N'OPD'
 FROM dbo.ChecklistItems i
-JOIN #UntouchedItems u ON u.Id = i.Id AND u.Code = 'PEMDA-05'
-JOIN dbo.Stages s ON s.ElectionId = i.ElectionId AND s.Code = 'PENDAFTARAN';
-UPDATE e
-SET StageId = i.StageId
-FROM dbo.ItemEvents e
-JOIN #UntouchedItems u ON u.Id = e.ItemId AND u.Code = 'PEMDA-05'
-JOIN dbo.ChecklistItems i ON i.Id = e.ItemId;
+JOIN dbo.TemplateItems t ON t.Id = i.TemplateItemId
+JOIN dbo.Stages s ON s.ElectionId = i.ElectionId AND s.Code = 'PENDAFTARAN'
+WHERE t.Code = 'PEMDA-05' AND i.Title = N'Ikrar netralitas ASN digelar dan Satgas Netralitas ASN dibentuk'
+  AND i.Version = 1
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvents c WHERE c.ItemId = i.Id AND c.StatusBefore IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvidence v WHERE v.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.Escalations x WHERE x.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.Notifications n WHERE n.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.IncidentItems l WHERE l.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.IncidentEvents ie WHERE ie.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.HelpRequests h WHERE h.FromItemId = i.Id OR h.ToItemId = i.Id);
 
-DROP TABLE #UntouchedItems;
+DELETE e
+FROM dbo.ItemEvents e
+JOIN dbo.ChecklistItems i ON i.Id = e.ItemId
+JOIN dbo.TemplateItems t ON t.Id = i.TemplateItemId
+WHERE t.Code = 'PEMDA-08' AND i.PeriodKey = ''
+  AND i.Version = 1
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvents c WHERE c.ItemId = i.Id AND c.StatusBefore IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvidence v WHERE v.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.Escalations x WHERE x.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.Notifications n WHERE n.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.IncidentItems l WHERE l.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.IncidentEvents ie WHERE ie.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.HelpRequests h WHERE h.FromItemId = i.Id OR h.ToItemId = i.Id);
+
+DELETE i
+FROM dbo.ChecklistItems i
+JOIN dbo.TemplateItems t ON t.Id = i.TemplateItemId
+WHERE t.Code = 'PEMDA-08' AND i.PeriodKey = ''
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvents c WHERE c.ItemId = i.Id)
+  AND i.Version = 1
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvents c WHERE c.ItemId = i.Id AND c.StatusBefore IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM dbo.ItemEvidence v WHERE v.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.Escalations x WHERE x.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.Notifications n WHERE n.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.IncidentItems l WHERE l.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.IncidentEvents ie WHERE ie.ItemId = i.Id)
+  AND NOT EXISTS (SELECT 1 FROM dbo.HelpRequests h WHERE h.FromItemId = i.Id OR h.ToItemId = i.Id);
 GO
