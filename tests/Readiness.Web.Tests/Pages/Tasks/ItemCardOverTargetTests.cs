@@ -96,10 +96,10 @@ public sealed class ItemCardOverTargetTests : IAsyncLifetime
     {
         var cut = RenderCard(Item(done: 46, target: 45, targetFixed: true));
 
-        Button(cut, "Dalam proses").Click();
+        Button(cut, "Siap").Click();
 
         var change = Assert.Single(_saves);
-        Assert.Equal((ItemStatus.InProgress, (int?)null, (int?)null), (change.Status, change.Done, change.Target));
+        Assert.Equal((ItemStatus.Ready, (int?)null, (int?)null), (change.Status, change.Done, change.Target));
     }
 
     [Fact]
