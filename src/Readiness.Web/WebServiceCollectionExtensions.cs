@@ -111,7 +111,7 @@ public static class WebServiceCollectionExtensions
             {
                 await accounts.EnsureDemoUsersAsync(demo.Password, DemoSeeder.DemoRegions);
                 Console.WriteLine($"""
-                    Mode demo: users {string.Join(", ", AccountSeeder.DemoUsers.Select(u => u.UserName))}
+                    Mode demo: users {string.Join(", ", AccountSeeder.DemoUserNames)}
                                password '{demo.Password}' (Readiness:DemoPassword)
                     """);
             }

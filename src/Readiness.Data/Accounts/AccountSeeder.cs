@@ -18,6 +18,20 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store, C
     ];
 
     /// <summary>
+    /// The demo's officials of the governors' elections (Pilgub) in Nusa Tenggara Barat and Kalimantan Timur: the Pj
+    /// Gubernur as leader and a liaison of each agency's province unit (Kesbangpol Provinsi, KPU and Bawaslu Provinsi,
+    /// Polda, Korem), each scoped to the province itself: user name, display name, role, agency, province code.
+    /// </summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string? Agency, string Province)> DemoProvinceUsers =
+    [
+        .. ProvinceUsers("ntb", "52", "NTB"),
+        .. ProvinceUsers("kaltim", "64", "Kaltim"),
+    ];
+
+    /// <summary>Every demo user name, regencies' and provinces', in the order they are listed to an operator.</summary>
+    public static IEnumerable<string> DemoUserNames => DemoUsers.Select(u => u.UserName).Concat(DemoProvinceUsers.Select(u => u.UserName));
+
+    /// <summary>
     /// Who the demo liaisons are, as a leader would call them: full name, position and a made-up mobile number (the
     /// 0812-3456-00xx range is the demo's own; it reaches nobody real).
     /// </summary>
@@ -29,6 +43,18 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store, C
             ["penghubung.bawaslu"] = ("Dedi Kurniawan", "Koordinator Divisi Pencegahan", "0812-3456-0003"),
             ["penghubung.polri"] = ("Bripka Andi Saputra", "Bintara Bagian Operasional", "0812-3456-0004"),
             ["penghubung.tni"] = ("Serka Yusuf Pratama", "Bintara Staf Teritorial", "0812-3456-0005"),
+            ["pimpinan.ntb"] = ("Ahmad Zulkifli", "Pj Gubernur Nusa Tenggara Barat", "0812-3456-0010"),
+            ["penghubung.pemda.ntb"] = ("Baiq Nurul Aini", "Kabid Politik Dalam Negeri, Bakesbangpoldagri Provinsi NTB", "0812-3456-0011"),
+            ["penghubung.kpu.ntb"] = ("Lalu Ahmad Fauzi", "Kabag Teknis Penyelenggaraan, KPU Provinsi NTB", "0812-3456-0012"),
+            ["penghubung.bawaslu.ntb"] = ("Muhammad Zainul Arifin", "Koordinator Divisi Pencegahan, Bawaslu Provinsi NTB", "0812-3456-0013"),
+            ["penghubung.polri.ntb"] = ("AKBP Made Wirawan", "Kabag Ops Biro Operasi Polda NTB", "0812-3456-0014"),
+            ["penghubung.tni.ntb"] = ("Mayor Inf Sudirman", "Kasi Ops Korem 162/Wira Bhakti", "0812-3456-0015"),
+            ["pimpinan.kaltim"] = ("Sri Wahyuni", "Pj Gubernur Kalimantan Timur", "0812-3456-0020"),
+            ["penghubung.pemda.kaltim"] = ("Rina Kartika", "Kabid Politik Dalam Negeri, Kesbangpol Provinsi Kaltim", "0812-3456-0021"),
+            ["penghubung.kpu.kaltim"] = ("Abdul Rahman Hakim", "Kabag Teknis Penyelenggaraan, KPU Provinsi Kaltim", "0812-3456-0022"),
+            ["penghubung.bawaslu.kaltim"] = ("Yuliana Sari", "Koordinator Divisi Pencegahan, Bawaslu Provinsi Kaltim", "0812-3456-0023"),
+            ["penghubung.polri.kaltim"] = ("AKBP Hendra Gunawan", "Kabag Ops Biro Operasi Polda Kaltim", "0812-3456-0024"),
+            ["penghubung.tni.kaltim"] = ("Mayor Inf Bambang Setiawan", "Kasi Ops Korem 091/Aji Surya Natakesuma", "0812-3456-0025"),
         };
 
     /// <summary>
@@ -49,13 +75,16 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store, C
     }
 
     /// <summary>
-    /// Creates the missing demo users with <paramref name="password"/>, each scoped to <paramref name="regions"/> (the
-    /// region codes the demo data covers). Returns how many were created.
+    /// Creates the missing demo users with <paramref name="password"/>: the regencies' users each scoped to
+    /// <paramref name="regions"/> (the regency codes the demo data covers), the provinces' users
+    /// (<see cref="DemoProvinceUsers"/>) each to their own province. Returns how many were created.
     /// </summary>
     public async Task<int> EnsureDemoUsersAsync(string password, IReadOnlyList<string> regions)
     {
         var created = 0;
-        foreach (var (userName, displayName, role, agency) in DemoUsers)
+        var everyone = DemoUsers.Select(u => (u.UserName, u.DisplayName, u.Role, u.Agency, Scopes: regions))
+            .Concat(DemoProvinceUsers.Select(u => (u.UserName, u.DisplayName, u.Role, u.Agency, Scopes: (IReadOnlyList<string>)[u.Province])));
+        foreach (var (userName, displayName, role, agency, scopes) in everyone)
         {
             if (await users.FindByNameAsync(userName) is not null)
             {
@@ -68,7 +97,7 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store, C
                 DisplayName = displayName,
                 Role = role,
                 AgencyCode = agency,
-                Scopes = [.. regions],
+                Scopes = [.. scopes],
             };
             Require(await users.CreateAsync(user, password));
             if (DemoProfiles.TryGetValue(userName, out var profile))
@@ -81,6 +110,13 @@ public sealed class AccountSeeder(UserManager<AppUser> users, UserStore store, C
 
         return created;
     }
+
+    private static IEnumerable<(string, string, string, string?, string)> ProvinceUsers(string suffix, string province, string shortName) =>
+    [
+        ("pimpinan." + suffix, $"Pj Gubernur {shortName} (demo)", Roles.Leader, null, province),
+        .. Agency.All.Select(a => ("penghubung." + a.Code.ToLowerInvariant() + "." + suffix,
+            $"Perwira penghubung {a.ShortName} Provinsi {shortName} (demo)", Roles.Liaison, (string?)a.Code, province)),
+    ];
 
     private static string RandomPassword()
     {

@@ -62,6 +62,12 @@ public sealed record ChecklistItem
     /// <summary>"38/45 TPS"; empty for an item without a number.</summary>
     public string NumberText => ItemNumbers.Format(Done, Target, Unit);
 
+    /// <summary>
+    /// More done than the target allows ("46/45 TPS" after a figure went down): shown flagged for the liaison to
+    /// correct, never capped; the rule is <see cref="ItemNumbers.IsOverTarget"/>.
+    /// </summary>
+    public bool OverTarget => ItemNumbers.IsOverTarget(Done, Target, AllowOver);
+
     /// <summary>The item as <paramref name="e"/> left it; unchanged when the event is another item's or older than this.</summary>
     public ChecklistItem PatchedBy(FeedEvent e) =>
         e.ItemId != Id || e.ItemVersion <= Version

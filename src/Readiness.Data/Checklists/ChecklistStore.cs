@@ -236,7 +236,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
 
         var done = change.Done ?? before.Done;
         var target = before.TargetFixed ? before.Target : change.Target ?? before.Target;
-        ItemNumbers.Validate(done, target, before.AllowOver);
+        ItemNumbers.Validate(done, target, before.AllowOver, before.TargetFixed);
         return (done, target);
     }
 

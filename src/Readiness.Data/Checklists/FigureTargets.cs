@@ -8,7 +8,9 @@ namespace Readiness.Data.Checklists;
 /// Targets that follow a figure, written once: an item whose template says "per TPS" (<c>TargetFrom</c> tps, tps_rawan,
 /// tps_sangat_rawan, times <c>TargetPer</c>) takes its kecamatan's figure, and a regency's item the sum over its
 /// kecamatan. A changed target is an item change like any other: version up, one event in the same transaction, so
-/// every open screen sees "38/45 TPS" become "38/47 TPS" through the feed.
+/// every open screen sees "38/45 TPS" become "38/47 TPS" through the feed. A figure of 0 gives a target of 0; a
+/// target moved below the number done leaves that number as the liaison reported it, flagged as over its target
+/// (<see cref="ItemNumbers.IsOverTarget"/>).
 /// </summary>
 internal static class FigureTargets
 {
@@ -91,8 +93,9 @@ internal static class FigureTargets
                 continue; // nobody set the figure: the item keeps what it has
             }
 
-            // No TPS of that class means nothing to count towards; a target is at least 1, so there is none.
-            int? target = value.Value == 0 ? null : (int)Math.Min((long)value.Value * rule.TargetPer, ItemNumbers.MaxValue);
+            // No TPS of that class is a target of 0: nothing to cover, said as a number, not the old target left fixed
+            // nor none at all. A target below what is done stays so, flagged (ItemNumbers.IsOverTarget).
+            int? target = (int)Math.Min((long)value.Value * rule.TargetPer, ItemNumbers.MaxValue);
             if (item.Target == target && item.TargetFixed)
             {
                 continue;

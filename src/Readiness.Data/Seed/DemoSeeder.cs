@@ -22,6 +22,13 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
     /// <summary>Regions that 2024 press coverage of Pilkada readiness came from.</summary>
     public static readonly IReadOnlyList<string> DemoRegions = ["52.71", "17.71", "64.02", "34.02"];
 
+    /// <summary>
+    /// The provinces whose governor's election (Pilgub) the demo holds on the same day: Nusa Tenggara Barat and
+    /// Kalimantan Timur, the provinces of Kota Mataram and Kutai Kartanegara. Their province templates apply to the
+    /// province itself, so their items count in the province and the nation, never in a regency.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DemoProvinces = ["52", "64"];
+
     // How far along each region is, so the demo does not show four identical pictures.
     private static readonly Dictionary<string, double> Diligence = new()
     {
@@ -29,7 +36,12 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         ["17.71"] = 1.0, // Kota Bengkulu
         ["64.02"] = 0.75, // Kab. Kutai Kartanegara: remote upriver kecamatan
         ["34.02"] = 1.1, // Kab. Bantul
+        ["52"] = 0.95, // Pemprov NTB and the province's KPU, Bawaslu, Polda and Korem
+        ["64"] = 0.85, // Pemprov Kalimantan Timur: the Pilgub's logistics go upriver too
     };
+
+    // Who changes a province's items: the province's own liaison of the agency (see AccountSeeder.DemoProvinceUsers).
+    private static readonly Dictionary<string, string> ProvinceSuffix = new() { ["52"] = "ntb", ["64"] = "kaltim" };
 
     /// <summary>The units of the five agencies in the demo regencies (agency, regency, unit name).</summary>
     public static readonly IReadOnlyList<(string Agency, string Regency, string Name)> DemoUnits =
@@ -72,6 +84,13 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             await checklists.ApplyTemplatesAsync(electionId, region, "sistem", cancellationToken);
         }
 
+        // After the regencies, so their items keep the ids, and with them the statuses, notes and numbers drawn for
+        // them, that the demo had before it held the governors' elections.
+        foreach (var province in DemoProvinces)
+        {
+            await checklists.ApplyTemplatesAsync(electionId, province, "sistem", cancellationToken);
+        }
+
         // The items were in place long before the demo week's changes: their creation is dated before the first of
         // them, so a history never shows "Dibuat" after a change.
         var createdUtc = nowUtc.AddDays(-8);
@@ -98,7 +117,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         var changes = new List<(ChecklistItem Before, ChecklistItem After)>();
         foreach (var item in items)
         {
-            var status = PickStatus(random, item.DueDate.DayNumber - today.DayNumber, Diligence[item.RegionCode[..5]]);
+            var status = PickStatus(random, item.DueDate.DayNumber - today.DayNumber, Diligence[DemoArea(item.RegionCode)]);
             if (status == ItemStatus.NotStarted)
             {
                 continue;
@@ -117,7 +136,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
             var (done, target) = DemoNumber(numberRandom, item, status);
             changes.Add((item, item with
             {
-                Status = status, Note = note, UpdatedAtUtc = at, UpdatedBy = "penghubung." + item.AgencyCode.ToLowerInvariant(),
+                Status = status, Note = note, UpdatedAtUtc = at, UpdatedBy = DemoLiaison(item),
                 Version = item.Version + 1, Done = done, Target = target,
             }));
         }
@@ -214,6 +233,17 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         }
 
         await figures.SeedAsync(electionId, rows, "sistem", cancellationToken);
+    }
+
+    /// <summary>The demo region an item belongs to: its regency, or the province for a province's own item.</summary>
+    private static string DemoArea(string regionCode) =>
+        RegionCode.LevelOf(regionCode) == RegionLevel.Province ? regionCode : regionCode[..5];
+
+    /// <summary>The demo liaison who changed an item: the province's own for a province item, the regencies' otherwise.</summary>
+    private static string DemoLiaison(ChecklistItem item)
+    {
+        var agency = "penghubung." + item.AgencyCode.ToLowerInvariant();
+        return ProvinceSuffix.TryGetValue(item.RegionCode, out var suffix) ? agency + "." + suffix : agency;
     }
 
     /// <summary>The note of a Kendala item that no demo note is written for: it names the item, so it always fits.</summary>

@@ -1,4 +1,7 @@
 using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
@@ -135,6 +138,74 @@ public sealed class DemoSeederTests : IDisposable
         Assert.Equal(0, overTarget);
         Assert.Equal(counting, numberEvents);
         Assert.Equal(DemoSeeder.DemoUnits.Count, units);
+    }
+
+    [Fact]
+    public async Task Demo_holds_the_governors_elections_of_ntb_and_east_kalimantan_and_of_no_other_province()
+    {
+        await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
+        await using var connection = await _db.Factory.OpenAsync();
+        var demo = (await _db.Elections.AllAsync()).Single(e => e.IsDemo);
+
+        var provinceItems = (await connection.QueryAsync<(string RegionCode, string Code, string Status, string? Note, string UpdatedBy)>("""
+            SELECT i.RegionCode, t.Code, i.Status, i.Note, i.UpdatedBy
+            FROM ChecklistItems i JOIN Regions r ON r.Code = i.RegionCode JOIN TemplateItems t ON t.Id = i.TemplateItemId
+            WHERE i.ElectionId = @Id AND r.Level = 1;
+            """, new { demo.Id })).ToList();
+        var provinceTemplates = (await connection.QueryAsync<string>("SELECT Code FROM TemplateItems WHERE Level = 1;")).ToHashSet();
+
+        Assert.Equal(["52", "64"], provinceItems.Select(i => i.RegionCode).Distinct().Order());
+        foreach (var province in new[] { "52", "64" })
+        {
+            var own = provinceItems.Where(i => i.RegionCode == province).ToList();
+            Assert.Equal(provinceTemplates, own.Select(i => i.Code).ToHashSet());
+            Assert.Contains(own, i => i.Status == ItemStatus.Ready);
+            Assert.Contains(own, i => i.Status != ItemStatus.Ready);
+            // Worked on by the province's own liaisons, never by a regency's.
+            Assert.All(own.Where(i => i.UpdatedBy != "sistem"), i => Assert.Matches(@"^penghubung\.[a-z]+\.(ntb|kaltim)$", i.UpdatedBy));
+        }
+
+        var provinceNotes = SeedCsv.Read<DemoNoteRow>("demo-notes.csv").Where(n => n.Subject.StartsWith("PROV-", StringComparison.Ordinal))
+            .Select(n => n.Note).ToHashSet();
+        Assert.Contains(provinceItems, i => i.Note is not null && provinceNotes.Contains(i.Note));
+        // A province's own items lie under no regency: Kota Mataram counts only its own.
+        var mataram = await _db.Readiness.ForRegionAsync(TestDatabase.Admin, demo.Id, "52.71");
+        var underMataram = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM ChecklistItems WHERE ElectionId = @Id AND (RegionCode = '52.71' OR RegionCode LIKE '52.71.%');", new { demo.Id });
+        Assert.Equal(underMataram, mataram.Overall.Total);
+    }
+
+    [Fact]
+    public async Task The_demo_governors_and_province_liaisons_sign_in_scoped_to_their_province()
+    {
+        await _db.ReadyAsync();
+        using var scope = _db.Scope();
+        var seeder = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+
+        await seeder.EnsureDemoUsersAsync("demo-kesiapan-pilkada", DemoSeeder.DemoRegions);
+
+        var governor = await users.FindByNameAsync("pimpinan.ntb");
+        var polda = await users.FindByNameAsync("penghubung.polri.kaltim");
+        var regencyLeader = await users.FindByNameAsync("pimpinan");
+        Assert.NotNull(governor);
+        Assert.NotNull(polda);
+        Assert.NotNull(regencyLeader);
+        Assert.Equal(Roles.Leader, governor.Role);
+        Assert.Equal(["52"], governor.Scopes);
+        Assert.Equal((Roles.Liaison, "POLRI"), (polda.Role, polda.AgencyCode));
+        Assert.Equal(["64"], polda.Scopes);
+        Assert.Equal(DemoSeeder.DemoRegions.Order(), regencyLeader.Scopes.Order());
+        Assert.Equal("Pj Gubernur Nusa Tenggara Barat", await ScalarAsync("SELECT Position FROM Users WHERE UserName = 'pimpinan.ntb';"));
+        Assert.True(await users.CheckPasswordAsync(governor, "demo-kesiapan-pilkada"));
+        Assert.All(AccountSeeder.DemoProvinceUsers, u => Assert.Contains(u.Province, DemoSeeder.DemoProvinces));
+    }
+
+    private async Task<string?> ScalarAsync(string sql)
+    {
+        await using var connection = await _db.Factory.OpenAsync();
+        return await connection.ExecuteScalarAsync<string>(sql);
     }
 
     public void Dispose() => _db.Dispose();

@@ -251,7 +251,13 @@ public sealed partial class ItemCard : ComponentBase
         {
             var typedDone = ItemNumbers.Parse(_doneText, InputException.DoneInvalid);
             var typedTarget = Item.TargetFixed ? Item.Target : ItemNumbers.Parse(_targetText, InputException.TargetInvalid);
-            ItemNumbers.Validate(typedDone, typedTarget, Item.AllowOver);
+            if (typedDone == Item.Done && typedTarget == Item.Target)
+            {
+                // Nothing to change: a status or a note alone is saved even on an item a figure left above its target.
+                return true;
+            }
+
+            ItemNumbers.Validate(typedDone, typedTarget, Item.AllowOver, Item.TargetFixed);
             done = typedDone != Item.Done ? typedDone : null;
             target = !Item.TargetFixed && typedTarget != Item.Target ? typedTarget : null;
             if (target is not null && done is null)
