@@ -130,8 +130,11 @@ public sealed class ContactStore(ConnectionFactory factory, ILogger<ContactStore
         return rows.ToDictionary(r => r.AgencyCode, r => r.Name);
     }
 
-    /// <summary>Names an agency's unit in a regency ("Polres Kutai Kartanegara"); admins only.</summary>
-    /// <exception cref="InputException">The name is empty or too long, or the region is not a regency.</exception>
+    /// <summary>
+    /// Names an agency's unit in a regency ("Polres Kutai Kartanegara") or a province ("Polda NTB", for the governor's
+    /// election); admins only.
+    /// </summary>
+    /// <exception cref="InputException">The name is empty or too long, or the region is neither a regency nor a province.</exception>
     /// <exception cref="AccessDeniedException">The actor is not an admin.</exception>
     public async Task SetAgencyUnitAsync(Actor actor, string agencyCode, string regencyCode, string name, CancellationToken cancellationToken = default)
     {
@@ -148,7 +151,8 @@ public sealed class ContactStore(ConnectionFactory factory, ILogger<ContactStore
             throw new InputException(InputException.UnitNameInvalid, MaxPositionLength);
         }
 
-        if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) != RegionLevel.Regency)
+        // A regency's units (Polres, Kodim) and a province's for its governor's election (Polda, Korem, KPU Provinsi).
+        if (!RegionCode.IsValid(regencyCode) || RegionCode.LevelOf(regencyCode) is not (RegionLevel.Regency or RegionLevel.Province))
         {
             throw new InputException(InputException.RegionInvalid, regencyCode);
         }

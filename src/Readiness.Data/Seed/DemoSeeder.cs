@@ -43,7 +43,7 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
     // Who changes a province's items: the province's own liaison of the agency (see AccountSeeder.DemoProvinceUsers).
     private static readonly Dictionary<string, string> ProvinceSuffix = new() { ["52"] = "ntb", ["64"] = "kaltim" };
 
-    /// <summary>The units of the five agencies in the demo regencies (agency, regency, unit name).</summary>
+    /// <summary>The units of the five agencies in the demo regencies and the two provinces of its governors' elections (agency, region, unit name).</summary>
     public static readonly IReadOnlyList<(string Agency, string Regency, string Name)> DemoUnits =
     [
         ("PEMDA", "64.02", "Kesbangpol Kabupaten Kutai Kartanegara"), ("KPU", "64.02", "KPU Kabupaten Kutai Kartanegara"),
@@ -55,6 +55,12 @@ public sealed partial class DemoSeeder(ConnectionFactory factory, ChecklistStore
         ("POLRI", "17.71", "Polresta Bengkulu"), ("TNI", "17.71", "Kodim 0407/Kota Bengkulu"),
         ("PEMDA", "34.02", "Kesbangpol Kabupaten Bantul"), ("KPU", "34.02", "KPU Kabupaten Bantul"), ("BAWASLU", "34.02", "Bawaslu Kabupaten Bantul"),
         ("POLRI", "34.02", "Polres Bantul"), ("TNI", "34.02", "Kodim 0729/Bantul"),
+        // The provinces of the demo's governors' elections.
+        ("PEMDA", "52", "Bakesbangpol Provinsi NTB"), ("KPU", "52", "KPU Provinsi NTB"), ("BAWASLU", "52", "Bawaslu Provinsi NTB"),
+        ("POLRI", "52", "Polda NTB"), ("TNI", "52", "Korem 162/Wira Bhakti"),
+        ("PEMDA", "64", "Kesbangpol Provinsi Kalimantan Timur"), ("KPU", "64", "KPU Provinsi Kalimantan Timur"),
+        ("BAWASLU", "64", "Bawaslu Provinsi Kalimantan Timur"), ("POLRI", "64", "Polda Kalimantan Timur"),
+        ("TNI", "64", "Korem 091/Aji Surya Natakesuma"),
     ];
 
     public async Task<bool> SeedAsync(CancellationToken cancellationToken = default)

@@ -202,6 +202,25 @@ public sealed class DemoSeederTests : IDisposable
         Assert.All(AccountSeeder.DemoProvinceUsers, u => Assert.Contains(u.Province, DemoSeeder.DemoProvinces));
     }
 
+    [Fact]
+    public async Task A_province_liaison_is_named_with_the_provinces_unit_as_a_regency_liaison_is_with_the_regencys()
+    {
+        await _db.ReadyAsync();
+        using var scope = _db.Scope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().EnsureDemoUsersAsync("demo-kesiapan-pilkada", DemoSeeder.DemoRegions);
+        var contacts = _db.Get<ContactStore>();
+
+        var polda = await contacts.ForRegionAsync(TestDatabase.Admin, "52", ["penghubung.polri.ntb"]);
+        var korem = await contacts.ForRegionAsync(TestDatabase.Admin, "64", ["penghubung.tni.kaltim"]);
+        var polres = await contacts.ForRegionAsync(TestDatabase.Admin, "64.02", ["penghubung.polri"]);
+
+        Assert.Equal("Polda NTB", polda["penghubung.polri.ntb"].Unit);
+        Assert.Equal("Korem 091/Aji Surya Natakesuma", korem["penghubung.tni.kaltim"].Unit);
+        Assert.Equal("Polres Kutai Kartanegara", polres["penghubung.polri"].Unit);
+        // A kecamatan is still refused: units are named per regency and per province.
+        await Assert.ThrowsAsync<InputException>(() => contacts.SetAgencyUnitAsync(TestDatabase.Admin, "POLRI", "64.02.01", "Polsek Tenggarong"));
+    }
+
     private async Task<string?> ScalarAsync(string sql)
     {
         await using var connection = await _db.Factory.OpenAsync();

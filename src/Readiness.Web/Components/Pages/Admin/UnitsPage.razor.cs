@@ -43,10 +43,10 @@ public sealed partial class UnitsPage : ComponentBase
         _ => "Kodim 0906/Kukar",
     };
 
-    /// <summary>Regencies only: a unit is named per regency.</summary>
+    /// <summary>Regencies and provinces: a unit is named per regency, and per province for the governor's election.</summary>
     private async Task<IEnumerable<string>> SearchRegenciesAsync(string? text, CancellationToken cancellationToken)
     {
-        var regions = (await Regions.SearchAsync(text, cancellationToken)).Where(r => r.Level == RegionLevel.Regency).ToList();
+        var regions = (await Regions.SearchAsync(text, cancellationToken)).Where(r => r.Level is RegionLevel.Regency or RegionLevel.Province).ToList();
         foreach (var region in regions)
         {
             _found[region.Code] = region.Name;
