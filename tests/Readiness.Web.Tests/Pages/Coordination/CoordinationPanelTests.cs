@@ -1,19 +1,9 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Coordination;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
-using Readiness.Data.Seed;
-using Readiness.Data.Sql;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Coordination;
 
 namespace Readiness.Web.Tests.Pages.Coordination;
@@ -23,40 +13,16 @@ namespace Readiness.Web.Tests.Pages.Coordination;
 /// of agencies, and both following changes live (a new declaration through region activity, a delivered request
 /// through the item feed). A real SQLite file with the demo election; the feed pump is driven by hand.
 /// </summary>
-public sealed class CoordinationPanelTests : IAsyncLifetime
+public sealed class CoordinationPanelTests() : SeededPageTest(SignedInAs(TestActor.Name, Roles.Viewer, KutaiKartanegara))
 {
     private const string KutaiKartanegara = "64.02";
 
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
     private Election _election = default!;
 
-    public CoordinationPanelTests()
+    public override async Task InitializeAsync()
     {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider, ViewerAuthenticationStateProvider>();
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
-        await Get<DemoSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-        _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
+        await base.InitializeAsync();
+        _election = await DemoElectionAsync();
     }
 
     [Fact]
@@ -97,7 +63,7 @@ public sealed class CoordinationPanelTests : IAsyncLifetime
 
     private static readonly Actor TestActor = new() { Name = "pemantau", Role = Roles.Viewer, Scopes = [KutaiKartanegara] };
 
-    private IRenderedComponent<MudGrid> RenderPanel() => _ctx.Render<MudGrid>(g =>
+    private IRenderedComponent<MudGrid> RenderPanel() => Render<MudGrid>(g =>
         g.AddChildContent<CoordinationPanel>(c => c
             .Add(x => x.RegionCode, KutaiKartanegara)
             .Add(x => x.ElectionId, _election.Id)
@@ -105,34 +71,4 @@ public sealed class CoordinationPanelTests : IAsyncLifetime
             .Add(x => x.Zone, RegionTimeZone.Wita)));
 
     private DateOnly Today() => RegionTimeZone.Wita.Today(TimeProvider.System);
-
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class ViewerAuthenticationStateProvider : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync()
-        {
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, TestActor.Name),
-                new Claim(ClaimTypes.Role, Roles.Viewer),
-                new Claim(ReadinessClaims.Scope, KutaiKartanegara),
-            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
-            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
-        }
-    }
 }

@@ -1,18 +1,8 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Figures;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
-using Readiness.Data.Sql;
-using Readiness.Data.Tests;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Figures;
 
 namespace Readiness.Web.Tests.Pages.Figures;
@@ -23,7 +13,7 @@ namespace Readiness.Web.Tests.Pages.Figures;
 /// and a screen read without a field; and an open regency panel takes a kecamatan's new count live. The form carries
 /// what the phone's queue (js/figures.js) needs to save it over plain HTTP while the circuit is down.
 /// </summary>
-public sealed class FiguresPanelTests : IAsyncLifetime
+public sealed class FiguresPanelTests() : SeededPageTest(new SignedIn("pimpinan", Roles.Leader))
 {
     private const string Kecamatan = "64.02.06";
     private static readonly Actor Kpu = new() { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = [.. DemoSeeder.DemoRegions] };
@@ -32,39 +22,12 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     private static readonly Actor Admin = new() { Name = "admin", Role = Roles.Admin, UserId = -1 };
     private static readonly Actor Screen = new() { Name = "layar:posko", Role = Roles.Screen, Scopes = ["64.02"], ScreenTokenId = 1 };
 
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
     private int _election;
 
-    public FiguresPanelTests()
+    public override async Task InitializeAsync()
     {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider>(_ => new SignedIn("pimpinan", Roles.Leader));
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await SeededTemplate.MigrateAndSeedAsync(Get<ConnectionFactory>(), async () =>
-        {
-            await Get<DatabaseMigrator>().MigrateAsync();
-            await Get<ReferenceSeeder>().SeedAsync();
-        });
-        await Get<DemoSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-        _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode).Id;
+        await base.InitializeAsync();
+        _election = (await DemoElectionAsync()).Id;
     }
 
     [Fact]
@@ -190,23 +153,7 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     }
 
     private IRenderedComponent<FiguresPanel> Render(string code, Actor actor) =>
-        _ctx.Render<FiguresPanel>(p => p.Add(x => x.Code, code).Add(x => x.ElectionId, _election).Add(x => x.Actor, actor));
+        Render<FiguresPanel>(p => p.Add(x => x.Code, code).Add(x => x.ElectionId, _election).Add(x => x.Actor, actor));
 
     private static string Value(IRenderedComponent<FiguresPanel> cut, string figure) => cut.Find($"[data-figure='{figure}'] dd").TextContent.Trim();
-
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
