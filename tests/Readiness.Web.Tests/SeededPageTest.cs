@@ -68,6 +68,9 @@ public abstract class SeededPageTest : ComponentTest
     protected T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>The demo election, read once <see cref="InitializeAsync"/> has seeded it (not set without the demo election).</summary>
+    protected Election Election { get; private set; } = null!;
+
     /// <summary>The demo election, once <see cref="InitializeAsync"/> has seeded it.</summary>
     protected async Task<Election> DemoElectionAsync() =>
         (await Services.GetRequiredService<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
@@ -86,6 +89,7 @@ public abstract class SeededPageTest : ComponentTest
         if (_demo)
         {
             await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+            Election = await DemoElectionAsync();
         }
 
         await Services.GetRequiredService<FeedPump>().InitializeAsync(CancellationToken.None);

@@ -1,7 +1,6 @@
 using MudBlazor;
 using Readiness.Data.Accounts;
 using Readiness.Data.Coordination;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Web.Components.Pages.Coordination;
@@ -17,14 +16,6 @@ public sealed class CoordinationPanelTests() : SeededPageTest(SignedInAs(TestAct
 {
     private const string KutaiKartanegara = "64.02";
 
-    private Election _election = default!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _election = await DemoElectionAsync();
-    }
-
     [Fact]
     public async Task A_viewer_sees_two_of_five_declared_with_the_void_one_marked_and_a_new_declaration_live()
     {
@@ -36,9 +27,9 @@ public sealed class CoordinationPanelTests() : SeededPageTest(SignedInAs(TestAct
         Assert.DoesNotContain("AKBP", police.TextContent, StringComparison.Ordinal); // a viewer sees statuses, not names
 
         var bawaslu = new Actor { Name = "penghubung.bawaslu", Role = Roles.Liaison, AgencyCode = "BAWASLU", Scopes = [KutaiKartanegara] };
-        var moment = await Get<DeclarationStore>().CurrentMomentAsync(_election.Id, Today());
+        var moment = await Get<DeclarationStore>().CurrentMomentAsync(Election.Id, Today());
         await Get<DeclarationStore>().DeclareAsync(bawaslu,
-            new NewDeclaration(_election.Id, KutaiKartanegara, "BAWASLU", moment, "Ketua Bawaslu", "Ketua", null), Guid.NewGuid());
+            new NewDeclaration(Election.Id, KutaiKartanegara, "BAWASLU", moment, "Ketua Bawaslu", "Ketua", null), Guid.NewGuid());
         Assert.Equal(1, await Get<FeedPump>().DrainActivityAsync(CancellationToken.None));
 
         cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-coord-declared]").GetAttribute("data-coord-declared")));
@@ -49,7 +40,7 @@ public sealed class CoordinationPanelTests() : SeededPageTest(SignedInAs(TestAct
     {
         var cut = RenderPanel();
         cut.WaitForAssertion(() => Assert.Contains("KPU → TNI: 1 terbuka", cut.Markup, StringComparison.Ordinal));
-        var open = await Get<HelpRequestStore>().PendingUnderAsync(TestActor, _election.Id, KutaiKartanegara);
+        var open = await Get<HelpRequestStore>().PendingUnderAsync(TestActor, Election.Id, KutaiKartanegara);
         var request = open.Single(r => r.FromAgencyCode == "KPU" && r.ToAgencyCode == "TNI");
         var tni = new Actor { Name = "penghubung.tni", Role = Roles.Liaison, AgencyCode = "TNI", Scopes = [KutaiKartanegara] };
 
@@ -66,7 +57,7 @@ public sealed class CoordinationPanelTests() : SeededPageTest(SignedInAs(TestAct
     private IRenderedComponent<MudGrid> RenderPanel() => Render<MudGrid>(g =>
         g.AddChildContent<CoordinationPanel>(c => c
             .Add(x => x.RegionCode, KutaiKartanegara)
-            .Add(x => x.ElectionId, _election.Id)
+            .Add(x => x.ElectionId, Election.Id)
             .Add(x => x.Today, Today())
             .Add(x => x.Zone, RegionTimeZone.Wita)));
 

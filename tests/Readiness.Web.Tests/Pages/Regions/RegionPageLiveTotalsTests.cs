@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
@@ -24,14 +23,6 @@ public sealed partial class RegionPageLiveTotalsTests() : SeededPageTest(SeededP
     private const string KutaiKartanegara = "64.02";
 
     private static readonly Actor Pimpinan = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [.. DemoSeeder.DemoRegions] };
-
-    private Election _election = default!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _election = await DemoElectionAsync();
-    }
 
     [Fact]
     public async Task Regency_page_keeps_exact_red_flag_totals_through_live_changes_beyond_the_flags_it_lists()
@@ -127,7 +118,7 @@ public sealed partial class RegionPageLiveTotalsTests() : SeededPageTest(SeededP
         return (report.Blocked, report.Overdue, report.DueSoon);
     }
 
-    private Task<RedFlagReport> FreshAsync(string code) => Get<RedFlagStore>().ForRegionAsync(Pimpinan, _election.Id, code);
+    private Task<RedFlagReport> FreshAsync(string code) => Get<RedFlagStore>().ForRegionAsync(Pimpinan, Election.Id, code);
 
     /// <summary>The three totals above the flags, each a filter button: "51 kendala", "88 terlambat", "119 kritis …".</summary>
     private static (int Blocked, int Overdue, int DueSoon) ShownTotals(IRenderedComponent<RegionPage> cut)
@@ -149,7 +140,7 @@ public sealed partial class RegionPageLiveTotalsTests() : SeededPageTest(SeededP
         await using var connection = await Get<ConnectionFactory>().OpenAsync();
         var ids = await connection.QueryAsync<long>(
             "SELECT Id FROM ChecklistItems WHERE ElectionId = @Id AND (RegionCode = @code OR RegionCode LIKE @prefix) ORDER BY Id;",
-            new { _election.Id, code, prefix = code + ".%" });
+            new { Election.Id, code, prefix = code + ".%" });
         var items = new List<ChecklistItem>();
         foreach (var id in ids)
         {

@@ -1,7 +1,6 @@
 using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
@@ -21,14 +20,6 @@ public sealed class RegionPageNumbersTests() : SeededPageTest(SeededPageTest.Lea
 
     private static readonly Actor Pimpinan = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [.. DemoSeeder.DemoRegions] };
 
-    private Election _election = default!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        _election = await DemoElectionAsync();
-    }
-
     [Fact]
     public async Task Regency_page_shows_the_kecamatan_sum_of_tps_and_follows_a_liaisons_38_of_45_live()
     {
@@ -41,7 +32,7 @@ public sealed class RegionPageNumbersTests() : SeededPageTest(SeededPageTest.Lea
         var id = await connection.ExecuteScalarAsync<long>("""
             SELECT i.Id FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
             WHERE t.Code = 'KPU-03' AND i.ElectionId = @Id AND i.RegionCode LIKE '64.02.%' ORDER BY i.RegionCode LIMIT 1;
-            """, new { _election.Id });
+            """, new { Election.Id });
         var item = (await Get<ChecklistStore>().FindAsync(id))!;
         var liaison = new Actor { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = [KutaiKartanegara] };
         // The KPPS item counts per TPS: its target is the kecamatan's TPS count (the demo's figures), so only done is typed.
@@ -56,7 +47,7 @@ public sealed class RegionPageNumbersTests() : SeededPageTest(SeededPageTest.Lea
         Assert.Equal(before.Target, after.Target);
         var shownAfter = await FreshWeakestKpuTpsAsync();
         cut.WaitForAssertion(() => Assert.Equal(shownAfter, ShownKpuTps(cut)));
-        var kpps = (await Get<ReadinessStore>().NumbersAsync(Pimpinan, _election.Id, KutaiKartanegara)).ByItem.Single(s => s.TemplateItemId == item.TemplateItemId);
+        var kpps = (await Get<ReadinessStore>().NumbersAsync(Pimpinan, Election.Id, KutaiKartanegara)).ByItem.Single(s => s.TemplateItemId == item.TemplateItemId);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("section[aria-labelledby='numbers-title'] tbody tr"),
             row => row.TextContent.Contains("Anggota KPPS untuk seluruh TPS dilantik", StringComparison.Ordinal)
                    && row.QuerySelector(".number-sum")!.TextContent.Trim() == kpps.Text));
@@ -80,11 +71,11 @@ public sealed class RegionPageNumbersTests() : SeededPageTest(SeededPageTest.Lea
     }
 
     private async Task<NumberSum> FreshKpuTpsAsync() =>
-        (await Get<ReadinessStore>().NumbersAsync(Pimpinan, _election.Id, KutaiKartanegara)).ByAgency.Single(s => s.AgencyCode == "KPU" && s.Unit == "TPS");
+        (await Get<ReadinessStore>().NumbersAsync(Pimpinan, Election.Id, KutaiKartanegara)).ByAgency.Single(s => s.AgencyCode == "KPU" && s.Unit == "TPS");
 
     // The agency's line gives its least complete TPS item, never the sum over its TPS items (each TPS once per item).
     private async Task<string> FreshWeakestKpuTpsAsync() =>
-        (await Get<ReadinessStore>().NumbersAsync(Pimpinan, _election.Id, KutaiKartanegara)).WeakestOf("KPU", "TPS")!.Text;
+        (await Get<ReadinessStore>().NumbersAsync(Pimpinan, Election.Id, KutaiKartanegara)).WeakestOf("KPU", "TPS")!.Text;
 
     private static string ShownKpuTps(IRenderedComponent<RegionPage> cut) =>
         cut.FindAll("section[aria-labelledby='numbers-title'] li[data-agency='KPU'] .number-sum")
