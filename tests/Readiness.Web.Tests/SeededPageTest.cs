@@ -25,13 +25,18 @@ namespace Readiness.Web.Tests;
 public abstract class SeededPageTest : ComponentTest
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _demo;
 
     /// <summary>
     /// Registers the app's services with <paramref name="time"/> as the clock (the system's when null) and
     /// <paramref name="signedIn"/> as who is signed in; <paramref name="more"/> adds or replaces registrations.
+    /// Without <paramref name="demo"/> the database holds the reference data only (no demo election); without
+    /// <paramref name="interactive"/> the page renders as static server rendering does (a printed brief).
     /// </summary>
-    protected SeededPageTest(AuthenticationStateProvider signedIn, TimeProvider? time = null, Action<IServiceCollection>? more = null)
+    protected SeededPageTest(AuthenticationStateProvider signedIn, TimeProvider? time = null, Action<IServiceCollection>? more = null,
+        bool demo = true, bool interactive = true)
     {
+        _demo = demo;
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddLocalization();
@@ -47,13 +52,24 @@ public abstract class SeededPageTest : ComponentTest
         Services.AddScoped(_ => signedIn);
         Services.AddScoped<CurrentActor>();
         more?.Invoke(Services);
-        // Last: it reads a service, after which bunit takes no more registrations. Rendered over a live circuit.
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // Last: it reads a service, after which bunit takes no more registrations. Rendered over a live circuit unless static.
+        SetRendererInfo(interactive ? new RendererInfo("Server", isInteractive: true) : new RendererInfo("Static", isInteractive: false));
     }
 
     /// <summary>A leader over <paramref name="scopes"/> (the demo regions when none), as the sign-in cookie's claims make one.</summary>
     protected static AuthenticationStateProvider Leader(params string[] scopes) =>
         new ClaimsSignedIn("pimpinan", Roles.Leader, scopes.Length == 0 ? DemoSeeder.DemoRegions : scopes);
+
+    /// <summary>Anyone signed in as <paramref name="name"/> with <paramref name="role"/> over <paramref name="scopes"/>, as the sign-in cookie's claims make them.</summary>
+    protected static AuthenticationStateProvider SignedInAs(string name, string role, params string[] scopes) =>
+        new ClaimsSignedIn(name, role, scopes);
+
+    /// <summary>One of the app's services, as the page under test gets it.</summary>
+    protected T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>The demo election, read once <see cref="InitializeAsync"/> has seeded it (not set without the demo election).</summary>
+    protected Election Election { get; private set; } = null!;
 
     /// <summary>The demo election, once <see cref="InitializeAsync"/> has seeded it.</summary>
     protected async Task<Election> DemoElectionAsync() =>
@@ -62,7 +78,7 @@ public abstract class SeededPageTest : ComponentTest
     /// <summary>Reads the feed once, as the pump's hosted loop would, and hands what it read to the open pages; returns how many events.</summary>
     protected Task<int> DrainAsync() => Services.GetRequiredService<FeedPump>().DrainAsync(CancellationToken.None);
 
-    /// <summary>Migrated, seeded with the reference data and the demo election; the pump placed after the newest event.</summary>
+    /// <summary>Migrated, seeded with the reference data and (unless left out) the demo election; the pump placed after the newest event.</summary>
     public override async Task InitializeAsync()
     {
         await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
@@ -70,7 +86,12 @@ public abstract class SeededPageTest : ComponentTest
             await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
         });
-        await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+        if (_demo)
+        {
+            await Services.GetRequiredService<DemoSeeder>().SeedAsync();
+            Election = await DemoElectionAsync();
+        }
+
         await Services.GetRequiredService<FeedPump>().InitializeAsync(CancellationToken.None);
     }
 

@@ -1,16 +1,10 @@
 using System.Security.Claims;
 using Dapper;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
-using Readiness.Data.Seed;
 using Readiness.Data.Sql;
-using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Neutrality;
 using Readiness.Web.Components.Pages.Situation;
@@ -22,13 +16,17 @@ namespace Readiness.Web.Tests.Pages;
 /// retry, never as the exception: the incident log and the admin's list of reads of neutrality cases, on a real
 /// SQLite file.
 /// </summary>
-public sealed class PageStatesTests : ComponentTest
+public sealed class PageStatesTests : SeededPageTest
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private readonly Principal _principal = new();
+    private readonly Principal _principal;
 
-    // Set here, not in InitializeAsync: a culture set inside an async method does not flow back to the test.
-    public PageStatesTests() => TestCulture.Use(TestCulture.Indonesian);
+    // The reference data only: nothing read yet. 7 Dec 2026, 02:00 UTC.
+    public PageStatesTests() : this(new Principal())
+    {
+    }
+
+    private PageStatesTests(Principal principal)
+        : base(principal, new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero)), demo: false) => _principal = principal;
 
     [Fact]
     public void An_incident_log_without_incidents_says_so_once_read_in_the_empty_state()
@@ -76,43 +74,6 @@ public sealed class PageStatesTests : ComponentTest
     {
         await using var connection = await Services.GetRequiredService<ConnectionFactory>().OpenAsync();
         await connection.ExecuteAsync(sql);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        Services.AddLocalization();
-        Services.AddMudServices();
-        Services.AddLogging();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 2, 0, 0, TimeSpan.Zero)));
-        Services.AddReadinessData(configuration);
-        Services.AddSingleton<AuthenticationStateProvider>(_principal);
-        Services.AddScoped<CurrentActor>();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
-        {
-            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
-        });
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
     }
 
     /// <summary>A leader over Kutai Kartanegara, or the admin, as the cookie's claims would make one.</summary>

@@ -1,19 +1,8 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Coordination;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
-using Readiness.Data.Seed;
-using Readiness.Data.Sql;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Coordination;
 
 namespace Readiness.Web.Tests.Pages.Coordination;
@@ -23,41 +12,9 @@ namespace Readiness.Web.Tests.Pages.Coordination;
 /// of agencies, and both following changes live (a new declaration through region activity, a delivered request
 /// through the item feed). A real SQLite file with the demo election; the feed pump is driven by hand.
 /// </summary>
-public sealed class CoordinationPanelTests : IAsyncLifetime
+public sealed class CoordinationPanelTests() : SeededPageTest(SignedInAs(TestActor.Name, Roles.Viewer, KutaiKartanegara))
 {
     private const string KutaiKartanegara = "64.02";
-
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private Election _election = default!;
-
-    public CoordinationPanelTests()
-    {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider, ViewerAuthenticationStateProvider>();
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
-        await Get<DemoSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-        _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
-    }
 
     [Fact]
     public async Task A_viewer_sees_two_of_five_declared_with_the_void_one_marked_and_a_new_declaration_live()
@@ -70,9 +27,9 @@ public sealed class CoordinationPanelTests : IAsyncLifetime
         Assert.DoesNotContain("AKBP", police.TextContent, StringComparison.Ordinal); // a viewer sees statuses, not names
 
         var bawaslu = new Actor { Name = "penghubung.bawaslu", Role = Roles.Liaison, AgencyCode = "BAWASLU", Scopes = [KutaiKartanegara] };
-        var moment = await Get<DeclarationStore>().CurrentMomentAsync(_election.Id, Today());
+        var moment = await Get<DeclarationStore>().CurrentMomentAsync(Election.Id, Today());
         await Get<DeclarationStore>().DeclareAsync(bawaslu,
-            new NewDeclaration(_election.Id, KutaiKartanegara, "BAWASLU", moment, "Ketua Bawaslu", "Ketua", null), Guid.NewGuid());
+            new NewDeclaration(Election.Id, KutaiKartanegara, "BAWASLU", moment, "Ketua Bawaslu", "Ketua", null), Guid.NewGuid());
         Assert.Equal(1, await Get<FeedPump>().DrainActivityAsync(CancellationToken.None));
 
         cut.WaitForAssertion(() => Assert.Equal("3", cut.Find("[data-coord-declared]").GetAttribute("data-coord-declared")));
@@ -83,7 +40,7 @@ public sealed class CoordinationPanelTests : IAsyncLifetime
     {
         var cut = RenderPanel();
         cut.WaitForAssertion(() => Assert.Contains("KPU → TNI: 1 terbuka", cut.Markup, StringComparison.Ordinal));
-        var open = await Get<HelpRequestStore>().PendingUnderAsync(TestActor, _election.Id, KutaiKartanegara);
+        var open = await Get<HelpRequestStore>().PendingUnderAsync(TestActor, Election.Id, KutaiKartanegara);
         var request = open.Single(r => r.FromAgencyCode == "KPU" && r.ToAgencyCode == "TNI");
         var tni = new Actor { Name = "penghubung.tni", Role = Roles.Liaison, AgencyCode = "TNI", Scopes = [KutaiKartanegara] };
 
@@ -97,42 +54,12 @@ public sealed class CoordinationPanelTests : IAsyncLifetime
 
     private static readonly Actor TestActor = new() { Name = "pemantau", Role = Roles.Viewer, Scopes = [KutaiKartanegara] };
 
-    private IRenderedComponent<MudGrid> RenderPanel() => _ctx.Render<MudGrid>(g =>
+    private IRenderedComponent<MudGrid> RenderPanel() => Render<MudGrid>(g =>
         g.AddChildContent<CoordinationPanel>(c => c
             .Add(x => x.RegionCode, KutaiKartanegara)
-            .Add(x => x.ElectionId, _election.Id)
+            .Add(x => x.ElectionId, Election.Id)
             .Add(x => x.Today, Today())
             .Add(x => x.Zone, RegionTimeZone.Wita)));
 
     private DateOnly Today() => RegionTimeZone.Wita.Today(TimeProvider.System);
-
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class ViewerAuthenticationStateProvider : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync()
-        {
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, TestActor.Name),
-                new Claim(ClaimTypes.Role, Roles.Viewer),
-                new Claim(ReadinessClaims.Scope, KutaiKartanegara),
-            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
-            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
-        }
-    }
 }

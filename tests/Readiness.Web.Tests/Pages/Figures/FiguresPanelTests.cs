@@ -1,18 +1,8 @@
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Figures;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
-using Readiness.Data.Sql;
-using Readiness.Data.Tests;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Figures;
 
 namespace Readiness.Web.Tests.Pages.Figures;
@@ -23,7 +13,7 @@ namespace Readiness.Web.Tests.Pages.Figures;
 /// and a screen read without a field; and an open regency panel takes a kecamatan's new count live. The form carries
 /// what the phone's queue (js/figures.js) needs to save it over plain HTTP while the circuit is down.
 /// </summary>
-public sealed class FiguresPanelTests : IAsyncLifetime
+public sealed class FiguresPanelTests() : SeededPageTest(new SignedIn("pimpinan", Roles.Leader))
 {
     private const string Kecamatan = "64.02.06";
     private static readonly Actor Kpu = new() { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = [.. DemoSeeder.DemoRegions] };
@@ -32,45 +22,10 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     private static readonly Actor Admin = new() { Name = "admin", Role = Roles.Admin, UserId = -1 };
     private static readonly Actor Screen = new() { Name = "layar:posko", Role = Roles.Screen, Scopes = ["64.02"], ScreenTokenId = 1 };
 
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private int _election;
-
-    public FiguresPanelTests()
-    {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider>(_ => new SignedIn("pimpinan", Roles.Leader));
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await SeededTemplate.MigrateAndSeedAsync(Get<ConnectionFactory>(), async () =>
-        {
-            await Get<DatabaseMigrator>().MigrateAsync();
-            await Get<ReferenceSeeder>().SeedAsync();
-        });
-        await Get<DemoSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-        _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode).Id;
-    }
-
     [Fact]
     public async Task The_KPU_liaison_sets_the_TPS_count_and_the_change_is_listed_with_before_and_after()
     {
-        var before = (await Get<FigureStore>().ForRegionAsync(Kpu, _election, Kecamatan)).Tps!.Value;
+        var before = (await Get<FigureStore>().ForRegionAsync(Kpu, Election.Id, Kecamatan)).Tps!.Value;
         var cut = Render(Kecamatan, Kpu);
         cut.WaitForAssertion(() => Assert.Equal(before.ToString("N0"), Value(cut, Figure.Tps)));
         Assert.Single(cut.FindAll(".figures-form")); // the TPS count only: the classes are Polri's
@@ -84,18 +39,18 @@ public sealed class FiguresPanelTests : IAsyncLifetime
             Assert.Contains($"Jumlah TPS: {before} → {before + 2}", cut.Find(".figures-history li").TextContent, StringComparison.Ordinal);
             Assert.Contains("penghubung.kpu", cut.Find(".figures-history li").TextContent, StringComparison.Ordinal);
         });
-        Assert.Equal(before + 2, (await Get<FigureStore>().ForRegionAsync(Kpu, _election, Kecamatan)).Tps);
+        Assert.Equal(before + 2, (await Get<FigureStore>().ForRegionAsync(Kpu, Election.Id, Kecamatan)).Tps);
     }
 
     [Fact]
     public async Task A_count_changed_on_another_phone_reaches_the_open_field_live()
     {
         var store = Get<FigureStore>();
-        var own = await store.ForRegionAsync(Kpu, _election, Kecamatan);
+        var own = await store.ForRegionAsync(Kpu, Election.Id, Kecamatan);
         var cut = Render(Kecamatan, Kpu);
         cut.WaitForAssertion(() => Assert.Equal(own.Tps!.Value.ToString(), cut.Find(".figures-form input").GetAttribute("value")));
 
-        await store.SetTpsAsync(Kpu with { Name = "penghubung.kpu2" }, _election, Kecamatan, own.Tps!.Value + 5, own.Version, Guid.NewGuid());
+        await store.SetTpsAsync(Kpu with { Name = "penghubung.kpu2" }, Election.Id, Kecamatan, own.Tps!.Value + 5, own.Version, Guid.NewGuid());
         await Get<FeedPump>().DrainActivityAsync(CancellationToken.None);
 
         cut.WaitForAssertion(() =>
@@ -108,7 +63,7 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     [Fact]
     public async Task A_word_for_the_TPS_count_is_refused_with_a_message_and_nothing_is_written()
     {
-        var before = await Get<FigureStore>().ForRegionAsync(Kpu, _election, Kecamatan);
+        var before = await Get<FigureStore>().ForRegionAsync(Kpu, Election.Id, Kecamatan);
         var cut = Render(Kecamatan, Kpu);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".figures-form input")));
 
@@ -116,7 +71,7 @@ public sealed class FiguresPanelTests : IAsyncLifetime
         cut.FindAll("button").Single(b => b.TextContent.Contains("Simpan jumlah TPS", StringComparison.Ordinal)).Click();
 
         cut.WaitForAssertion(() => Assert.Contains("Isi angka bulat dari 0 sampai 100000", cut.Find("[role='alert']").TextContent, StringComparison.Ordinal));
-        Assert.Equal(before, await Get<FigureStore>().ForRegionAsync(Kpu, _election, Kecamatan));
+        Assert.Equal(before, await Get<FigureStore>().ForRegionAsync(Kpu, Election.Id, Kecamatan));
     }
 
     [Fact]
@@ -134,11 +89,11 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     public async Task The_form_tells_the_phones_queue_what_it_saves_and_the_version_seen_and_that_version_follows_a_change_made_elsewhere()
     {
         var store = Get<FigureStore>();
-        var own = await store.ForRegionAsync(Kpu, _election, Kecamatan);
+        var own = await store.ForRegionAsync(Kpu, Election.Id, Kecamatan);
         var kpu = Render(Kecamatan, Kpu);
         kpu.WaitForAssertion(() => Assert.Equal(own.Version.ToString(), kpu.Find("[data-figures-form]").GetAttribute("data-figures-version")));
         var form = kpu.Find("[data-figures-form]");
-        Assert.Equal((Kecamatan, Figure.Tps, _election.ToString()),
+        Assert.Equal((Kecamatan, Figure.Tps, Election.Id.ToString()),
             (form.GetAttribute("data-figures-form"), form.GetAttribute("data-figures-fields"), form.GetAttribute("data-figures-election")));
         Assert.NotNull(form.QuerySelector("button[data-figures-save]"));
         var line = kpu.Find($"[data-figures-pending='{Kecamatan}']");
@@ -147,7 +102,7 @@ public sealed class FiguresPanelTests : IAsyncLifetime
         Assert.StartsWith("Jumlah TPS|TPS kurang rawan|", line.GetAttribute("data-figures-labels"), StringComparison.Ordinal);
 
         // A save sent later from the phone's queue expects the version the page shows now, not the one it first had.
-        await store.SetClassesAsync(Polri, _election, Kecamatan, new TpsClasses(1, 2, 3, 4), own.Version, Guid.NewGuid());
+        await store.SetClassesAsync(Polri, Election.Id, Kecamatan, new TpsClasses(1, 2, 3, 4), own.Version, Guid.NewGuid());
         await Get<FeedPump>().DrainActivityAsync(CancellationToken.None);
         kpu.WaitForAssertion(() => Assert.Equal((own.Version + 1).ToString(), kpu.Find("[data-figures-form]").GetAttribute("data-figures-version")));
 
@@ -163,7 +118,7 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     [InlineData(Roles.Screen)]
     public async Task A_viewer_and_a_screen_read_the_figures_without_a_field_to_change_them(string role)
     {
-        var figures = await Get<FigureStore>().ForRegionAsync(Admin, _election, Kecamatan);
+        var figures = await Get<FigureStore>().ForRegionAsync(Admin, Election.Id, Kecamatan);
         var cut = Render(Kecamatan, role == Roles.Viewer ? Viewer : Screen);
 
         cut.WaitForAssertion(() => Assert.Equal(figures.Tps!.Value.ToString("N0"), Value(cut, Figure.Tps)));
@@ -176,13 +131,13 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     public async Task An_open_regency_panel_shows_the_sum_and_takes_a_kecamatans_new_count_live()
     {
         var store = Get<FigureStore>();
-        var sum = (await store.ForRegionAsync(Admin, _election, "64.02")).Tps!.Value;
+        var sum = (await store.ForRegionAsync(Admin, Election.Id, "64.02")).Tps!.Value;
         var cut = Render("64.02", Screen);
         cut.WaitForAssertion(() => Assert.Equal(sum.ToString("N0"), Value(cut, Figure.Tps)));
         Assert.Contains("kecamatan", cut.Find("[data-figures-counted]").TextContent, StringComparison.Ordinal);
 
-        var own = await store.ForRegionAsync(Kpu, _election, Kecamatan);
-        await store.SetTpsAsync(Kpu, _election, Kecamatan, own.Tps!.Value + 3, own.Version, Guid.NewGuid());
+        var own = await store.ForRegionAsync(Kpu, Election.Id, Kecamatan);
+        await store.SetTpsAsync(Kpu, Election.Id, Kecamatan, own.Tps!.Value + 3, own.Version, Guid.NewGuid());
         await Get<FeedPump>().DrainActivityAsync(CancellationToken.None);
 
         cut.WaitForAssertion(() => Assert.Equal((sum + 3).ToString("N0"), Value(cut, Figure.Tps)));
@@ -190,23 +145,7 @@ public sealed class FiguresPanelTests : IAsyncLifetime
     }
 
     private IRenderedComponent<FiguresPanel> Render(string code, Actor actor) =>
-        _ctx.Render<FiguresPanel>(p => p.Add(x => x.Code, code).Add(x => x.ElectionId, _election).Add(x => x.Actor, actor));
+        Render<FiguresPanel>(p => p.Add(x => x.Code, code).Add(x => x.ElectionId, Election.Id).Add(x => x.Actor, actor));
 
     private static string Value(IRenderedComponent<FiguresPanel> cut, string figure) => cut.Find($"[data-figure='{figure}'] dd").TextContent.Trim();
-
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }

@@ -1,20 +1,14 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using Readiness.Data.Accounts;
 using Readiness.Data.Notifications;
 using Readiness.Data.Push;
 using Dapper;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
-using Readiness.Data;
-using Readiness.Data.Seed;
 using Readiness.Data.Sql;
-using Readiness.Data.Tests;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Inbox;
 using Readiness.Web.Notifications;
@@ -26,17 +20,22 @@ namespace Readiness.Web.Tests.Pages.Inbox;
 /// opened to its notices and marked read as one; the digest without a figure for yesterday; an empty inbox and a
 /// failed read said in words. A real SQLite file behind the real store.
 /// </summary>
-public sealed class InboxPageTests : ComponentTest
+public sealed class InboxPageTests : SeededPageTest
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private readonly Leader _principal = new();
+    private readonly ActorSignedIn _principal;
     private Actor _leader = null!;
 
-    // 7 Dec 2026, 14:00 UTC: 22:00 WITA in Kutai Kartanegara.
-    private FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero));
+    // 7 Dec 2026, 14:00 UTC: 22:00 WITA in Kutai Kartanegara. The reference data only, and the inbox's own services.
+    public InboxPageTests() : this(new ActorSignedIn())
+    {
+    }
 
-    // Set here, not in InitializeAsync: a culture set inside an async method does not flow back to the test.
-    public InboxPageTests() => TestCulture.Use(TestCulture.Indonesian);
+    private InboxPageTests(ActorSignedIn principal) : base(principal, new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 14, 0, 0, TimeSpan.Zero)),
+        services =>
+        {
+            services.AddSingleton(Options.Create(new PushOptions()));
+            services.AddSingleton<NotificationText>();
+        }, demo: false) => _principal = principal;
 
     private NotificationStore Store => Services.GetRequiredService<NotificationStore>();
 
@@ -145,27 +144,7 @@ public sealed class InboxPageTests : ComponentTest
 
     public override async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        Services.AddLocalization();
-        Services.AddMudServices();
-        Services.AddLogging();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddSingleton<TimeProvider>(Time);
-        Services.AddReadinessData(configuration);
-        Services.AddSingleton(Options.Create(new PushOptions()));
-        Services.AddSingleton<NotificationText>();
-        Services.AddSingleton<AuthenticationStateProvider>(_principal);
-        Services.AddScoped<CurrentActor>();
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        await SeededTemplate.MigrateAndSeedAsync(Services.GetRequiredService<ConnectionFactory>(), async () =>
-        {
-            await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            await Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
-        });
+        await base.InitializeAsync();
         await using (var connection = await Services.GetRequiredService<ConnectionFactory>().OpenAsync())
         {
             var id = await connection.ExecuteScalarAsync<int>("""
@@ -179,21 +158,7 @@ public sealed class InboxPageTests : ComponentTest
         _principal.Actor = _leader;
     }
 
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class Leader : AuthenticationStateProvider
+    private sealed class ActorSignedIn : AuthenticationStateProvider
     {
         public Actor Actor { get; set; } = null!;
 

@@ -1,15 +1,9 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Feed;
 using Readiness.Data.Neutrality;
-using Readiness.Data.Seed;
-using Readiness.Data.Sql;
 using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Neutrality;
 
@@ -19,48 +13,27 @@ namespace Readiness.Web.Tests.Pages.Neutrality;
 /// The "ASN netralitas" panel on a real SQLite file: "Belum ada pelanggaran" until a case is recorded, then the count,
 /// live from the region activity feed (driven by hand); names in the brief only for a leader, never on the wall.
 /// </summary>
-public sealed class NeutralityPanelTests : IAsyncLifetime
+public sealed class NeutralityPanelTests : SeededPageTest
 {
     private const string Regency = "64.02";
     private const string Person = "ASN Contoh Panel";
 
     private static readonly Actor Bawaslu = new() { Name = "penghubung.bawaslu", Role = Roles.Liaison, AgencyCode = "BAWASLU", Scopes = [Regency] };
 
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private readonly SignedInAs _signedIn = new();
+    private readonly RoleSignedIn _signedIn;
 
-    public NeutralityPanelTests()
+    // The reference data only: the regency starts without a case.
+    public NeutralityPanelTests() : this(new RoleSignedIn())
     {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddSingleton<AuthenticationStateProvider>(_signedIn);
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    public async Task InitializeAsync()
-    {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-    }
+    private NeutralityPanelTests(RoleSignedIn signedIn) : base(signedIn, demo: false) => _signedIn = signedIn;
 
     [Fact]
     public async Task Says_no_violation_then_counts_a_recorded_case_live_and_the_wall_never_shows_the_name()
     {
         _signedIn.Role = Roles.Screen;
-        var wall = _ctx.Render<NeutralityPanel>(p => p.Add(x => x.RegionCode, Regency).Add(x => x.Mode, NeutralityPanelMode.Wall));
+        var wall = Render<NeutralityPanel>(p => p.Add(x => x.RegionCode, Regency).Add(x => x.Mode, NeutralityPanelMode.Wall));
         wall.WaitForAssertion(() => Assert.Contains("Belum ada pelanggaran", wall.Markup, StringComparison.Ordinal));
 
         var c = await RecordAtPpkAsync();
@@ -81,7 +54,7 @@ public sealed class NeutralityPanelTests : IAsyncLifetime
         var c = await RecordAtPpkAsync();
         _signedIn.Role = role;
 
-        var brief = _ctx.Render<NeutralityPanel>(p => p.Add(x => x.RegionCode, Regency).Add(x => x.Mode, NeutralityPanelMode.Brief));
+        var brief = Render<NeutralityPanel>(p => p.Add(x => x.RegionCode, Regency).Add(x => x.Mode, NeutralityPanelMode.Brief));
 
         brief.WaitForAssertion(() => Assert.Contains($"Kasus #{c.Id} · Hadir di kampanye", brief.Markup, StringComparison.Ordinal));
         Assert.Equal(named, brief.Markup.Contains(Person, StringComparison.Ordinal));
@@ -100,23 +73,7 @@ public sealed class NeutralityPanelTests : IAsyncLifetime
         return c;
     }
 
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class SignedInAs : AuthenticationStateProvider
+    private sealed class RoleSignedIn : AuthenticationStateProvider
     {
         public string Role { get; set; } = Roles.Leader;
 

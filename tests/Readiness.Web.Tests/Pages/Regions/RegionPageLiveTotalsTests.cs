@@ -1,22 +1,13 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Regions;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
-using Readiness.Data.Tests;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Regions;
 
 namespace Readiness.Web.Tests.Pages.Regions;
@@ -27,46 +18,11 @@ namespace Readiness.Web.Tests.Pages.Regions;
 /// After each change the totals the page shows equal a fresh count by <see cref="RedFlagStore"/>. A real SQLite file
 /// with the demo election; the feed pump is driven by hand.
 /// </summary>
-public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
+public sealed partial class RegionPageLiveTotalsTests() : SeededPageTest(SeededPageTest.Leader())
 {
     private const string KutaiKartanegara = "64.02";
 
-    private static readonly Actor Leader = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [.. DemoSeeder.DemoRegions] };
-
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private Election _election = default!;
-
-    public RegionPageLiveTotalsTests()
-    {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider, LeaderAuthenticationStateProvider>();
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await SeededTemplate.MigrateAndSeedAsync(Get<ConnectionFactory>(), async () =>
-        {
-            await Get<DatabaseMigrator>().MigrateAsync();
-            await Get<ReferenceSeeder>().SeedAsync();
-        });
-        await Get<DemoSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-        _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
-    }
+    private static readonly Actor Pimpinan = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [.. DemoSeeder.DemoRegions] };
 
     [Fact]
     public async Task Regency_page_keeps_exact_red_flag_totals_through_live_changes_beyond_the_flags_it_lists()
@@ -93,12 +49,12 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
     [Fact]
     public async Task Red_flags_and_latest_changes_name_who_changed_an_item_not_their_login()
     {
-        using (var scope = _ctx.Services.CreateScope())
+        using (var scope = Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountSeeder>().EnsureDemoUsersAsync("rapat koordinasi desk pilkada", DemoSeeder.DemoRegions);
         }
 
-        var cut = _ctx.Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var cut = Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         var names = AccountSeeder.DemoProfiles.Values.Select(p => p.FullName).ToList();
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-flag]")));
         var flags = cut.Find("section[aria-labelledby='flags-title']").TextContent;
@@ -120,7 +76,7 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
     /// <summary>Opens the page, then makes each change through the store and checks the page against a fresh count.</summary>
     private async Task FollowChangesAsync(string code)
     {
-        var cut = _ctx.Render<RegionPage>(p => p.Add(x => x.Code, code));
+        var cut = Render<RegionPage>(p => p.Add(x => x.Code, code));
         var opened = await FreshTotalsSync(code);
         cut.WaitForAssertion(() => Assert.Equal(opened, ShownTotals(cut)));
         var today = (await Get<RegionStore>().FindAsync(code))!.Zone.Today(TimeProvider.System);
@@ -162,7 +118,7 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
         return (report.Blocked, report.Overdue, report.DueSoon);
     }
 
-    private Task<RedFlagReport> FreshAsync(string code) => Get<RedFlagStore>().ForRegionAsync(Leader, _election.Id, code);
+    private Task<RedFlagReport> FreshAsync(string code) => Get<RedFlagStore>().ForRegionAsync(Pimpinan, Election.Id, code);
 
     /// <summary>The three totals above the flags, each a filter button: "51 kendala", "88 terlambat", "119 kritis …".</summary>
     private static (int Blocked, int Overdue, int DueSoon) ShownTotals(IRenderedComponent<RegionPage> cut)
@@ -184,7 +140,7 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
         await using var connection = await Get<ConnectionFactory>().OpenAsync();
         var ids = await connection.QueryAsync<long>(
             "SELECT Id FROM ChecklistItems WHERE ElectionId = @Id AND (RegionCode = @code OR RegionCode LIKE @prefix) ORDER BY Id;",
-            new { _election.Id, code, prefix = code + ".%" });
+            new { Election.Id, code, prefix = code + ".%" });
         var items = new List<ChecklistItem>();
         foreach (var id in ids)
         {
@@ -208,35 +164,5 @@ public sealed partial class RegionPageLiveTotalsTests : IAsyncLifetime
         var result = await Get<ChecklistStore>().ChangeStatusAsync(liaison, new StatusChange(item.Id, item.Version, status, note, Guid.NewGuid()));
         Assert.IsType<SaveResult.Saved>(result);
         Assert.Equal(1, await Get<FeedPump>().DrainAsync(CancellationToken.None));
-    }
-
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class LeaderAuthenticationStateProvider : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync()
-        {
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, Leader.Name),
-                new Claim(ClaimTypes.Role, Roles.Leader),
-                .. DemoSeeder.DemoRegions.Select(code => new Claim(ReadinessClaims.Scope, code)),
-            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
-            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
-        }
     }
 }

@@ -1,19 +1,10 @@
-using System.Security.Claims;
 using Dapper;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
-using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
 using Readiness.Data.Sql;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Regions;
 
 namespace Readiness.Web.Tests.Pages.Regions;
@@ -23,48 +14,16 @@ namespace Readiness.Web.Tests.Pages.Regions;
 /// live: the KPU sum in TPS moves by what the item moved, and equals a fresh count by the database. A real SQLite file
 /// with the demo election; the feed pump is driven by hand.
 /// </summary>
-public sealed class RegionPageNumbersTests : IAsyncLifetime
+public sealed class RegionPageNumbersTests() : SeededPageTest(SeededPageTest.Leader())
 {
     private const string KutaiKartanegara = "64.02";
 
-    private static readonly Actor Leader = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [.. DemoSeeder.DemoRegions] };
-
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
-    private Election _election = default!;
-
-    public RegionPageNumbersTests()
-    {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton(TimeProvider.System);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider, LeaderAuthenticationStateProvider>();
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public async Task InitializeAsync()
-    {
-        await Get<DatabaseMigrator>().MigrateAsync();
-        await Get<ReferenceSeeder>().SeedAsync();
-        await Get<DemoSeeder>().SeedAsync();
-        await Get<FeedPump>().InitializeAsync(CancellationToken.None);
-        _election = (await Get<ElectionStore>().AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
-    }
+    private static readonly Actor Pimpinan = new() { Name = "pimpinan", Role = Roles.Leader, Scopes = [.. DemoSeeder.DemoRegions] };
 
     [Fact]
     public async Task Regency_page_shows_the_kecamatan_sum_of_tps_and_follows_a_liaisons_38_of_45_live()
     {
-        var cut = _ctx.Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var cut = Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         var before = await FreshKpuTpsAsync();
         var shownBefore = await FreshWeakestKpuTpsAsync();
         cut.WaitForAssertion(() => Assert.Equal(shownBefore, ShownKpuTps(cut)));
@@ -73,7 +32,7 @@ public sealed class RegionPageNumbersTests : IAsyncLifetime
         var id = await connection.ExecuteScalarAsync<long>("""
             SELECT i.Id FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
             WHERE t.Code = 'KPU-03' AND i.ElectionId = @Id AND i.RegionCode LIKE '64.02.%' ORDER BY i.RegionCode LIMIT 1;
-            """, new { _election.Id });
+            """, new { Election.Id });
         var item = (await Get<ChecklistStore>().FindAsync(id))!;
         var liaison = new Actor { Name = "penghubung.kpu", Role = Roles.Liaison, AgencyCode = "KPU", Scopes = [KutaiKartanegara] };
         // The KPPS item counts per TPS: its target is the kecamatan's TPS count (the demo's figures), so only done is typed.
@@ -88,7 +47,7 @@ public sealed class RegionPageNumbersTests : IAsyncLifetime
         Assert.Equal(before.Target, after.Target);
         var shownAfter = await FreshWeakestKpuTpsAsync();
         cut.WaitForAssertion(() => Assert.Equal(shownAfter, ShownKpuTps(cut)));
-        var kpps = (await Get<ReadinessStore>().NumbersAsync(Leader, _election.Id, KutaiKartanegara)).ByItem.Single(s => s.TemplateItemId == item.TemplateItemId);
+        var kpps = (await Get<ReadinessStore>().NumbersAsync(Pimpinan, Election.Id, KutaiKartanegara)).ByItem.Single(s => s.TemplateItemId == item.TemplateItemId);
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("section[aria-labelledby='numbers-title'] tbody tr"),
             row => row.TextContent.Contains("Anggota KPPS untuk seluruh TPS dilantik", StringComparison.Ordinal)
                    && row.QuerySelector(".number-sum")!.TextContent.Trim() == kpps.Text));
@@ -98,7 +57,7 @@ public sealed class RegionPageNumbersTests : IAsyncLifetime
     public void While_it_loads_the_page_says_so_and_never_shows_a_half_read_region()
     {
         var renders = new List<string>();
-        var cut = _ctx.Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var cut = Render<RegionPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         renders.Add(cut.Markup);
         cut.OnMarkupUpdated += (_, _) => renders.Add(cut.Markup);
 
@@ -112,43 +71,13 @@ public sealed class RegionPageNumbersTests : IAsyncLifetime
     }
 
     private async Task<NumberSum> FreshKpuTpsAsync() =>
-        (await Get<ReadinessStore>().NumbersAsync(Leader, _election.Id, KutaiKartanegara)).ByAgency.Single(s => s.AgencyCode == "KPU" && s.Unit == "TPS");
+        (await Get<ReadinessStore>().NumbersAsync(Pimpinan, Election.Id, KutaiKartanegara)).ByAgency.Single(s => s.AgencyCode == "KPU" && s.Unit == "TPS");
 
     // The agency's line gives its least complete TPS item, never the sum over its TPS items (each TPS once per item).
     private async Task<string> FreshWeakestKpuTpsAsync() =>
-        (await Get<ReadinessStore>().NumbersAsync(Leader, _election.Id, KutaiKartanegara)).WeakestOf("KPU", "TPS")!.Text;
+        (await Get<ReadinessStore>().NumbersAsync(Pimpinan, Election.Id, KutaiKartanegara)).WeakestOf("KPU", "TPS")!.Text;
 
     private static string ShownKpuTps(IRenderedComponent<RegionPage> cut) =>
         cut.FindAll("section[aria-labelledby='numbers-title'] li[data-agency='KPU'] .number-sum")
             .Select(e => e.TextContent.Trim()).Single(t => t.EndsWith(" TPS", StringComparison.Ordinal));
-
-    private T Get<T>()
-        where T : notnull => _ctx.Services.GetRequiredService<T>();
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class LeaderAuthenticationStateProvider : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync()
-        {
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, Leader.Name),
-                new Claim(ClaimTypes.Role, Roles.Leader),
-                .. DemoSeeder.DemoRegions.Select(code => new Claim(ReadinessClaims.Scope, code)),
-            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
-            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
-        }
-    }
 }

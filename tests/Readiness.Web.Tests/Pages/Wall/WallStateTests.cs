@@ -1,19 +1,11 @@
-using System.Security.Claims;
 using Dapper;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
-using Readiness.Data;
 using Readiness.Data.Accounts;
 using Readiness.Data.Elections;
 using Readiness.Data.Feed;
 using Readiness.Data.Seed;
 using Readiness.Data.Sql;
-using Readiness.Data.Tests;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Wall;
 
 namespace Readiness.Web.Tests.Pages.Wall;
@@ -23,48 +15,22 @@ namespace Readiness.Web.Tests.Pages.Wall;
 /// that failed is retried with backoff while the wall says it is failing. A real SQLite file with the demo election;
 /// the clock is a FakeTimeProvider moved by hand.
 /// </summary>
-public sealed class WallStateTests : IAsyncLifetime
+public sealed class WallStateTests : SeededPageTest
 {
     private const string KutaiKartanegara = "64.02"; // WITA, UTC+8
 
-    private readonly BunitContext _ctx = new();
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "readiness-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time;
+
     // 23:58:30 WITA on the day the demo data is made.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 30, 15, 58, 30, TimeSpan.Zero));
-
-    public WallStateTests()
+    public WallStateTests() : this(new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 58, 30, TimeSpan.Zero)))
     {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        TestCulture.Use(TestCulture.Indonesian);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = _directory,
-        }).Build();
-        _ctx.Services.AddLogging();
-        _ctx.Services.AddSingleton<TimeProvider>(_time);
-        _ctx.Services.AddReadinessData(configuration);
-        _ctx.Services.AddScoped<AuthenticationStateProvider, LeaderAuthenticationStateProvider>();
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
-    public async Task InitializeAsync()
-    {
-        await SeededTemplate.MigrateAndSeedAsync(_ctx.Services.GetRequiredService<ConnectionFactory>(), async () =>
-        {
-            await _ctx.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            await _ctx.Services.GetRequiredService<ReferenceSeeder>().SeedAsync();
-        });
-        await _ctx.Services.GetRequiredService<DemoSeeder>().SeedAsync();
-        await _ctx.Services.GetRequiredService<FeedPump>().InitializeAsync(CancellationToken.None);
-    }
+    private WallStateTests(FakeTimeProvider time) : base(Leader(), time) => _time = time;
 
     private async Task<(Election Election, IReadOnlyList<Stage> Stages)> DemoAsync()
     {
-        var elections = _ctx.Services.GetRequiredService<ElectionStore>();
+        var elections = Services.GetRequiredService<ElectionStore>();
         var election = (await elections.AllAsync()).Single(e => e.Code == DemoSeeder.DemoElectionCode);
         return (election, await elections.StagesAsync(election.Id));
     }
@@ -83,16 +49,16 @@ public sealed class WallStateTests : IAsyncLifetime
             Assert.Equal(numbers.ByItem.Where(n => n.AgencyCode == "KPU" && n.Unit == "TPS").Min(n => (double)n.Done / n.Target), (double)weakest.Done / weakest.Target);
             return weakest.Text;
         }
-        var readiness = _ctx.Services.GetRequiredService<Readiness.Data.Checklists.ReadinessStore>();
+        var readiness = Services.GetRequiredService<Readiness.Data.Checklists.ReadinessStore>();
         var before = Fresh(await readiness.NumbersAsync(admin, election.Id, KutaiKartanegara));
-        var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var cut = Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         var tile = () => cut.Find("section.wall-tile[aria-label='KPU'] [data-wall-number]").TextContent.Trim();
         cut.WaitForAssertion(() => Assert.Equal(before, tile()), TimeSpan.FromSeconds(30));
 
-        var figures = _ctx.Services.GetRequiredService<Readiness.Data.Figures.FigureStore>();
+        var figures = Services.GetRequiredService<Readiness.Data.Figures.FigureStore>();
         var own = await figures.ForRegionAsync(kpu, election.Id, "64.02.06");
         await figures.SetTpsAsync(kpu, election.Id, "64.02.06", own.Tps!.Value + 2, own.Version, Guid.NewGuid());
-        await _ctx.Services.GetRequiredService<FeedPump>().DrainAsync(CancellationToken.None);
+        await Services.GetRequiredService<FeedPump>().DrainAsync(CancellationToken.None);
 
         var after = Fresh(await readiness.NumbersAsync(admin, election.Id, KutaiKartanegara));
         Assert.NotEqual(before, after);
@@ -105,7 +71,7 @@ public sealed class WallStateTests : IAsyncLifetime
         var (election, stages) = await DemoAsync();
         var today = new DateOnly(2026, 11, 30);
         var tomorrow = today.AddDays(1);
-        var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var cut = Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         cut.WaitForAssertion(() => Assert.Contains("Senin, 30 November 2026", cut.Markup), TimeSpan.FromSeconds(30));
         cut.WaitForAssertion(() => Assert.Equal($"H-{election.VotingDay.DayNumber - today.DayNumber}", cut.Find("[data-wall-countdown]").TextContent.Trim()),
             TimeSpan.FromSeconds(30));
@@ -125,13 +91,13 @@ public sealed class WallStateTests : IAsyncLifetime
     [Fact]
     public async Task A_wall_whose_load_failed_says_so_retries_with_backoff_and_recovers_when_the_data_is_mended()
     {
-        var factory = _ctx.Services.GetRequiredService<ConnectionFactory>();
+        var factory = Services.GetRequiredService<ConnectionFactory>();
         await using (var connection = await factory.OpenAsync())
         {
             await connection.ExecuteAsync("UPDATE Elections SET VotingDay = 'tidak terbaca' WHERE Code = 'DEMO'");
         }
 
-        var cut = _ctx.Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
+        var cut = Render<WallPage>(p => p.Add(x => x.Code, KutaiKartanegara));
         cut.WaitForAssertion(() => Assert.Equal("1", cut.Find("[data-wall-failing]").GetAttribute("data-wall-failing")), TimeSpan.FromSeconds(30));
         Assert.Contains("Mencoba lagi pukul", cut.Find("[data-wall-failing]").TextContent);
 
@@ -147,32 +113,5 @@ public sealed class WallStateTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-wall-failing]")), TimeSpan.FromSeconds(30));
         Assert.Contains("Kabupaten Kutai Kartanegara", cut.Find("h1").TextContent);
         Assert.NotEmpty(cut.FindAll("section.wall-tile"));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _ctx.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // SQLite may still hold the file for a moment; the temporary folder is cleaned by the system.
-        }
-    }
-
-    private sealed class LeaderAuthenticationStateProvider : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync()
-        {
-            var identity = new ClaimsIdentity(
-            [
-                new Claim(ClaimTypes.Name, "pimpinan"),
-                new Claim(ClaimTypes.Role, Roles.Leader),
-                .. DemoSeeder.DemoRegions.Select(code => new Claim(ReadinessClaims.Scope, code)),
-            ], authenticationType: "Test", nameType: ClaimTypes.Name, roleType: ClaimTypes.Role);
-            return Task.FromResult(new AuthenticationState(new ClaimsPrincipal(identity)));
-        }
     }
 }
