@@ -206,6 +206,7 @@ public sealed class DemoSeederTests : IDisposable
     public async Task A_province_liaison_is_named_with_the_provinces_unit_as_a_regency_liaison_is_with_the_regencys()
     {
         await _db.ReadyAsync();
+        await _db.DemoSeeder().SeedAsync();
         using var scope = _db.Scope();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().EnsureDemoUsersAsync("demo-kesiapan-pilkada", DemoSeeder.DemoRegions);
         var contacts = _db.Get<ContactStore>();
