@@ -164,4 +164,45 @@ public sealed class ItemCardNumberTests : IAsyncLifetime
         Assert.Empty(cut.FindAll(".item-number"));
         Assert.Empty(cut.FindAll(".item-number-text"));
     }
+
+    // A fixed target a region's figure moved: under what is done ("46/45 TPS", said "melebihi target" for the liaison
+    // to correct, and a status tap still saves), or to 0 for a kecamatan with no TPS.
+
+    [Fact]
+    public void A_count_above_a_target_the_figure_lowered_is_shown_as_it_is_and_said_above_target_in_words()
+    {
+        var cut = RenderCard(Item(done: 46, target: 45, targetFixed: true));
+
+        Assert.Equal("46/45 TPS", cut.Find(".item-number-text").TextContent.Trim());
+        var flag = cut.Find(".over-target");
+        Assert.Equal("melebihi target", flag.TextContent.Trim());
+        Assert.Contains("46", flag.GetAttribute("title"), StringComparison.Ordinal);
+        Assert.NotNull(flag.QuerySelector("svg")); // an icon beside the words, not colour alone
+    }
+
+    [Fact]
+    public void A_status_tap_on_an_item_above_its_target_saves_the_status_alone_without_a_number_error()
+    {
+        var cut = RenderCard(Item(done: 46, target: 45, targetFixed: true));
+
+        Button(cut, "Siap").Click();
+
+        var change = Assert.Single(_saves);
+        Assert.Equal((ItemStatus.Ready, (int?)null, (int?)null), (change.Status, change.Done, change.Target));
+    }
+
+    [Fact]
+    public void A_count_within_its_target_carries_no_flag_and_a_target_of_zero_takes_a_zero_count()
+    {
+        Assert.Empty(RenderCard(Item(done: 45, target: 45, targetFixed: true)).FindAll(".over-target"));
+
+        var none = RenderCard(Item(done: null, target: 0, targetFixed: true));
+        Assert.Equal("-/0 TPS", none.Find(".item-number-text").TextContent.Trim());
+        none.Find($"#done-{ItemId}").Input("0");
+        Button(none, "Siap").Click();
+
+        var change = Assert.Single(_saves);
+        Assert.Equal((ItemStatus.Ready, (int?)0), (change.Status, change.Done));
+        Assert.Empty(none.FindAll(".over-target"));
+    }
 }
