@@ -65,7 +65,11 @@ public sealed class AppFixture : IAsyncLifetime
         await Assertions.Expect(admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" })).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await admin.GetByLabel("Nama layar").FillAsync(name);
         await admin.GetByLabel("Kode wilayah").FillAsync(regionCode);
+        // Leaving the field commits what was typed, as a person tabbing on does; a click in the list's debounce could
+        // otherwise find the field still empty.
+        await admin.GetByLabel("Kode wilayah").PressAsync("Tab");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Buat token" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#screen-url")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var url = await admin.Locator("#screen-url").InnerTextAsync();
         await admin.Context.CloseAsync();
         return url;
