@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Readiness.EndToEnd.Tests.Hosting;
-using Readiness.EndToEnd.Tests.Live;
 using static Microsoft.Playwright.Assertions;
 
 namespace Readiness.EndToEnd.Tests.Regions;
@@ -43,7 +42,7 @@ public sealed class CultureJourneyTests : IAsyncLifetime
         var liaisonContext = await _browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString(), ViewportSize = new() { Width = 390, Height = 844 } });
         var liaison = await liaisonContext.NewPageAsync();
         await AppFixture.SignInAsync(liaison, "penghubung.kpu", AppFixture.DemoPassword);
-        var title = await LiveUpdateJourneyTests.MarkFirstKukarItemReadyAsync(liaison);
+        var title = await Wall.WallJourneyTests.MarkFirstKukarItemReadyAsync(liaison);
 
         // The liaison's change, wherever it lands among the latest (another change may come at the same moment).
         var latest = changes.Filter(new() { HasText = title }).Filter(new() { HasText = "Siap" }).First;
