@@ -89,6 +89,17 @@ public sealed class TestDatabase : IDisposable
 
     public DemoSeeder DemoSeeder() => Get<DemoSeeder>();
 
+    /// <summary>The item of <paramref name="templateCode"/> in <paramref name="region"/> for <paramref name="electionId"/>, as stored now.</summary>
+    public async Task<ChecklistItem> ItemOfTemplateAsync(int electionId, string templateCode, string region)
+    {
+        await using var connection = await Factory.OpenAsync();
+        var id = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, """
+            SELECT i.Id FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
+            WHERE t.Code = @templateCode AND i.RegionCode = @region AND i.ElectionId = @electionId;
+            """, new { templateCode, region, electionId });
+        return (await Checklists.FindAsync(id))!;
+    }
+
     public static Actor Admin { get; } = new() { Name = "admin", Role = Roles.Admin, UserId = -1 };
 
     public static Actor Liaison(string agency, params string[] scopes) =>

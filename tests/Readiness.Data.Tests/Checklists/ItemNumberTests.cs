@@ -166,15 +166,7 @@ public sealed class ItemNumberTests : IAsyncLifetime
         return rows.Select(r => ((int)r.Item1, (int)r.Item2, (int)r.Item3, (int)r.Item4)).ToList();
     }
 
-    private async Task<ChecklistItem> ItemAsync(string templateCode, string region)
-    {
-        await using var connection = await _db.Factory.OpenAsync();
-        var id = await connection.ExecuteScalarAsync<long>("""
-            SELECT i.Id FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
-            WHERE t.Code = @templateCode AND i.RegionCode = @region;
-            """, new { templateCode, region });
-        return (await _db.Checklists.FindAsync(id))!;
-    }
+    private Task<ChecklistItem> ItemAsync(string templateCode, string region) => _db.ItemOfTemplateAsync(_election, templateCode, region);
 
     public async Task InitializeAsync()
     {

@@ -180,15 +180,7 @@ public sealed class FigureStoreTests : IAsyncLifetime
 
     private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 
-    private async Task<ChecklistItem> ItemAsync(string templateCode, string region)
-    {
-        await using var connection = await _db.Factory.OpenAsync();
-        var id = await connection.ExecuteScalarAsync<long>("""
-            SELECT i.Id FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
-            WHERE t.Code = @templateCode AND i.RegionCode = @region AND i.ElectionId = @election;
-            """, new { templateCode, region, election = _election });
-        return (await _db.Checklists.FindAsync(id))!;
-    }
+    private Task<ChecklistItem> ItemAsync(string templateCode, string region) => _db.ItemOfTemplateAsync(_election, templateCode, region);
 
     public async Task InitializeAsync()
     {

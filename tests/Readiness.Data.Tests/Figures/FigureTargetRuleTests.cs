@@ -94,15 +94,7 @@ public sealed class FigureTargetRuleTests : IAsyncLifetime
         Assert.Equal((0, true, "-/0 TPS"), (ptps.Target, ptps.TargetFixed, ptps.NumberText));
     }
 
-    private async Task<ChecklistItem> ItemAsync(string templateCode, string region)
-    {
-        await using var connection = await _db.Factory.OpenAsync();
-        var id = await connection.ExecuteScalarAsync<long>("""
-            SELECT i.Id FROM ChecklistItems i JOIN TemplateItems t ON t.Id = i.TemplateItemId
-            WHERE t.Code = @templateCode AND i.RegionCode = @region AND i.ElectionId = @election;
-            """, new { templateCode, region, election = _election });
-        return (await _db.Checklists.FindAsync(id))!;
-    }
+    private Task<ChecklistItem> ItemAsync(string templateCode, string region) => _db.ItemOfTemplateAsync(_election, templateCode, region);
 
     public async Task InitializeAsync()
     {
