@@ -223,6 +223,29 @@ public sealed class VisitStore(ConnectionFactory factory, TimeProvider time, Fee
         return counts;
     }
 
+    /// <summary>
+    /// <see cref="OpenCountsAsync"/> with the ids of every instruction item under <paramref name="regionCodes"/>, for a
+    /// screen that keeps the counts live and reads them again only when an event may move them
+    /// (<see cref="OpenInstructionCounts.MayMove"/>).
+    /// </summary>
+    public async Task<OpenInstructionCounts> OpenInstructionsAsync(Actor actor, int electionId, IReadOnlyCollection<string> regionCodes,
+        CancellationToken cancellationToken = default)
+    {
+        var open = await OpenCountsAsync(actor, electionId, regionCodes, cancellationToken);
+        var ids = new HashSet<long>();
+        await using var connection = await factory.OpenAsync(cancellationToken);
+        foreach (var code in open.Keys)
+        {
+            ids.UnionWith(await connection.QueryAsync<long>(new CommandDefinition($"""
+                SELECT i.Id FROM ChecklistItems i
+                WHERE i.Origin = '{CoordinationOrigin.Instruction}' AND i.ElectionId = @electionId
+                  AND (i.RegionCode >= @code AND i.RegionCode < @to);
+                """, new { electionId, code, to = RegionCode.DescendantsTo(code) }, cancellationToken: cancellationToken)));
+        }
+
+        return new OpenInstructionCounts(open, ids);
+    }
+
     private static Visit Shown(Actor actor, Visit visit) =>
         actor.CanSeeNames(visit.RegionCode) ? visit : visit with { Attendees = "", Minutes = null, RecordedBy = "" };
 }

@@ -146,8 +146,11 @@ public sealed class RegionReports(
             changed |= RegionReportParts.Children;
         }
 
-        // Numbers follow events the counts do not show (a done count typed on an item).
-        changed |= RegionReportParts.Numbers;
+        // Numbers follow events the counts do not show (a done count typed on an item), and most changes move none.
+        if (!recounted.Numbers.SameAs(moved.Numbers))
+        {
+            changed |= RegionReportParts.Numbers;
+        }
         var named = await WithContactsAsync(recounted, cancellationToken);
         if (!ReferenceEquals(named.Contacts, recounted.Contacts))
         {

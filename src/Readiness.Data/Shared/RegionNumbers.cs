@@ -9,6 +9,10 @@ public sealed record RegionNumbers(string RegionCode, IReadOnlyList<NumberSum> B
     /// <summary>No numbers at all.</summary>
     public static RegionNumbers Empty(string regionCode) => new(regionCode, [], []);
 
+    /// <summary>True when <paramref name="other"/> holds the same sums in the same order (a record compares its lists by reference).</summary>
+    public bool SameAs(RegionNumbers other) =>
+        RegionCode == other.RegionCode && ByAgency.SequenceEqual(other.ByAgency) && ByItem.SequenceEqual(other.ByItem);
+
     /// <summary>Adds up item numbers (agency, template, title, unit, done, target) into per-agency and per-item sums.</summary>
     public static RegionNumbers Of(string regionCode,
         IEnumerable<(string Agency, int? TemplateItemId, string Title, string Unit, int? Done, int? Target)> items)

@@ -65,6 +65,32 @@ public sealed class CoordinationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Open_instruction_counts_say_which_feed_events_may_move_them()
+    {
+        var tni = TestDatabase.Liaison("TNI", "17.71");
+        var feed = _db.Get<Readiness.Data.Feed.FeedStore>();
+        var start = await feed.StartAsync(CancellationToken.None);
+        var id = await Visits.RecordAsync(Leader, Visit(new NewInstruction("TNI", "17.71", "Apel kesiapan Kodim", new DateOnly(2024, 11, 25))), Guid.NewGuid());
+        var created = await feed.ReadAsync(start, CancellationToken.None);
+        var counts = await Visits.OpenInstructionsAsync(Leader, _election, ["17.71"]);
+        var instruction = Assert.Single((await Visits.FindAsync(Leader, id))!.Instructions);
+        var other = (await _db.Checklists.ListForLiaisonAsync(tni, _election)).First(v => v.Item.Id != instruction.ItemId).Item;
+
+        await _db.Checklists.ChangeStatusAsync(tni, new StatusChange(other.Id, other.Version, ItemStatus.Ready, null, Guid.NewGuid()));
+        var otherChange = await feed.ReadAsync(created[^1].Seq, CancellationToken.None);
+        var item = (await _db.Checklists.FindAsync(instruction.ItemId))!;
+        await _db.Checklists.ChangeStatusAsync(tni, new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, Guid.NewGuid()));
+        var instructionChange = await feed.ReadAsync(otherChange[^1].Seq, CancellationToken.None);
+
+        Assert.Equal(1, counts.Open["17.71"]);
+        Assert.Equal([instruction.ItemId], counts.ItemIds);
+        Assert.True(counts.MayMove(created)); // a new visit's instruction is created with its first event
+        Assert.False(counts.MayMove(otherChange));
+        Assert.True(counts.MayMove(instructionChange));
+        Assert.Equal(0, (await Visits.OpenInstructionsAsync(Leader, _election, ["17.71"])).Open["17.71"]);
+    }
+
+    [Fact]
     public async Task Only_a_leader_in_scope_records_a_visit_and_a_refusal_writes_nothing()
     {
         var visit = Visit(new NewInstruction("TNI", "17.71", "Apel kesiapan", new DateOnly(2024, 11, 25)));

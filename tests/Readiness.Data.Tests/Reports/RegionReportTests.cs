@@ -129,6 +129,37 @@ public sealed class RegionReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Numbers_are_said_to_move_only_when_a_change_moves_a_number()
+    {
+        var pump = _db.Get<FeedPump>();
+        var feed = _db.Get<FeedStore>();
+        await pump.InitializeAsync(CancellationToken.None);
+        var report = (await Reports.ReadAsync(TestDatabase.Admin, "64.02", PageOptions))!;
+        var items = await _db.Checklists.ListForExportAsync(TestDatabase.Admin, _election, "64.02");
+        var plain = items.First(v => !v.Item.HasNumber && v.Item.Status == ItemStatus.NotStarted).Item;
+        var counted = items.First(v => v.Item is { HasNumber: true, TargetFixed: false, Target: > 1 } && v.Item.Done != 1).Item;
+
+        async Task<(RegionReport, RegionReportParts)> ApplyAsync(RegionReport before, StatusChange change, string agency)
+        {
+            var seq = (await feed.StartAsync(CancellationToken.None));
+            Assert.IsType<SaveResult.Saved>(await _db.Checklists.ChangeStatusAsync(TestDatabase.Liaison(agency, "64.02"), change));
+            await pump.DrainAsync(CancellationToken.None);
+            return await Reports.ApplyAsync(before, await feed.ReadAsync(seq, CancellationToken.None));
+        }
+
+        var (afterStatus, statusParts) = await ApplyAsync(report,
+            new StatusChange(plain.Id, plain.Version, ItemStatus.InProgress, null, Guid.NewGuid()), plain.AgencyCode);
+        var (afterNumber, numberParts) = await ApplyAsync(afterStatus,
+            new StatusChange(counted.Id, counted.Version, counted.Status, counted.Note, Guid.NewGuid(), Done: 1), counted.AgencyCode);
+
+        Assert.True(statusParts.HasFlag(RegionReportParts.Readiness), $"only {statusParts} said to have moved");
+        Assert.False(statusParts.HasFlag(RegionReportParts.Numbers), $"{statusParts}: a status alone moved no number");
+        Assert.True(afterStatus.Numbers.SameAs(report.Numbers));
+        Assert.True(numberParts.HasFlag(RegionReportParts.Numbers), $"only {numberParts} said to have moved");
+        Assert.False(afterNumber.Numbers.SameAs(afterStatus.Numbers));
+    }
+
+    [Fact]
     public async Task A_report_read_just_before_local_midnight_is_stale_after_it_and_is_read_again()
     {
         var stage = (await _db.Elections.StagesAsync(_election)).Single(s => s.Code == "KAMPANYE");

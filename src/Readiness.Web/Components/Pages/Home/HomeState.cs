@@ -30,6 +30,7 @@ public sealed class HomeState(
     private Actor? _actor;
     private IReadOnlyList<Region> _regions = [];
     private Dictionary<string, string> _provinces = [];
+    private OpenInstructionCounts? _open;
 
     /// <summary>The election ahead in WIB; null when there is none.</summary>
     public Election? Election { get; private set; }
@@ -81,7 +82,7 @@ public sealed class HomeState(
             _provinces = (await regions.FindManyAsync(_regions.Select(r => r.ParentCode!))).ToDictionary(p => p.Code, p => p.Name);
             // Before the counts are read, so no change falls between the read and the subscription.
             Watch([.. _regions.Select(r => r.Code)]);
-            await RecountAsync();
+            await RecountAsync(readInstructions: true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -90,7 +91,10 @@ public sealed class HomeState(
         }
     }
 
-    /// <summary>A change under a listed region: recount from this server's board (memory, no query).</summary>
+    /// <summary>
+    /// A change under a listed region: recount from this server's board (memory, no query); a leader's open
+    /// instructions are read again only when an event may move them (an instruction's change, a new item).
+    /// </summary>
     protected override async Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
     {
         if (Election is null || _actor is null)
@@ -98,7 +102,7 @@ public sealed class HomeState(
             return false;
         }
 
-        await RecountAsync();
+        await RecountAsync(readInstructions: _open?.MayMove(events) == true);
         return true;
     }
 
@@ -126,17 +130,19 @@ public sealed class HomeState(
         return Election is not null;
     }
 
-    private async Task RecountAsync()
+    private async Task RecountAsync(bool readInstructions)
     {
         var rows = new List<RegionReadinessList.Row>();
-        // A leader's instructions are checklist items: their count changes with the items, so it is read with them.
-        var open = _actor!.Role == Roles.Leader
-            ? await visits.OpenCountsAsync(_actor, Election!.Id, [.. _regions.Select(r => r.Code)])
-            : null;
+        if (readInstructions && _actor!.Role == Roles.Leader)
+        {
+            // A leader's instructions are checklist items: their count changes with those items, read with them.
+            _open = await visits.OpenInstructionsAsync(_actor, Election!.Id, [.. _regions.Select(r => r.Code)]);
+        }
+
         foreach (var region in _regions)
         {
-            rows.Add(new(region, _provinces.GetValueOrDefault(region.ParentCode!, ""), await board.ReadinessAsync(_actor, Election!.Id, region.Code),
-                open?.GetValueOrDefault(region.Code)));
+            rows.Add(new(region, _provinces.GetValueOrDefault(region.ParentCode!, ""), await board.ReadinessAsync(_actor!, Election!.Id, region.Code),
+                _open?.Open.GetValueOrDefault(region.Code)));
         }
 
         Rows = rows;

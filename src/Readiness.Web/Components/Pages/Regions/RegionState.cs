@@ -31,6 +31,7 @@ public sealed class RegionState(
     /// <summary>Latest changes listed.</summary>
     public const int LatestLength = 8;
 
+    private readonly int[] _versions = new int[BitCount(RegionReportParts.All)];
     private ITimer? _dayChange;
     private string? _code;
 
@@ -161,7 +162,7 @@ public sealed class RegionState(
     public async Task SetRiskLevelAsync(string? level)
     {
         await regions.SetRiskLevelAsync(await currentActor.GetAsync(), Region!.Code, string.IsNullOrEmpty(level) ? null : level);
-        Show(await reports.WithRiskLevelsAsync(Report!));
+        Show(await reports.WithRiskLevelsAsync(Report!), RegionReportParts.Children);
     }
 
     /// <inheritdoc />
@@ -178,7 +179,7 @@ public sealed class RegionState(
             return false;
         }
 
-        Show(report);
+        Show(report, changed);
         return true;
     }
 
@@ -199,7 +200,7 @@ public sealed class RegionState(
             return;
         }
 
-        Show(report);
+        Show(report, RegionReportParts.All);
         if (report.Election is null)
         {
             Problem = "Home.NoElection";
@@ -221,8 +222,36 @@ public sealed class RegionState(
         }
     }
 
-    private void Show(RegionReport report)
+    /// <summary>
+    /// A value that changes whenever any of <paramref name="parts"/> of the report moved (a new read moves them all):
+    /// the page renders each part inside a <see cref="LivePart"/> with it, so a change repaints only what it moved.
+    /// </summary>
+    public int VersionOf(RegionReportParts parts)
     {
+        var version = 0;
+        for (var bit = 0; bit < _versions.Length; bit++)
+        {
+            if (((int)parts & (1 << bit)) != 0)
+            {
+                version += _versions[bit];
+            }
+        }
+
+        return version;
+    }
+
+    private static int BitCount(RegionReportParts parts) => System.Numerics.BitOperations.PopCount((uint)parts);
+
+    private void Show(RegionReport report, RegionReportParts moved)
+    {
+        for (var bit = 0; bit < _versions.Length; bit++)
+        {
+            if (((int)moved & (1 << bit)) != 0)
+            {
+                _versions[bit]++;
+            }
+        }
+
         Report = report;
         Children = [.. report.Children.Select(c => new ChildrenTable.Row(c.Region, c.RiskLevel, c.Readiness))];
         MapFigures = [.. report.Children.Select(c => new RegionMapFigure(c.Region.Code, c.Region.Name, c.Readiness.Overall, c.Overdue, c.RiskLevel))];
