@@ -57,9 +57,9 @@ public sealed class ItemCardNumberTests : IAsyncLifetime
 
     private IRenderedComponent<ItemCard> RenderCard(ChecklistItem item) =>
         _ctx.Render<ItemCard>(p => p
-            .Add(x => x.View, new ItemView { Item = item, RegionName = "Tenggarong", TimeZone = "Asia/Makassar", StageName = "Pembentukan badan ad hoc", StageSortOrder = 1 })
-            .Add(x => x.Today, RegionToday)
-            .Add(x => x.CanEdit, true)
+            .Add(x => x.Model, new ItemCardModel(
+                new ItemView { Item = item, RegionName = "Tenggarong", TimeZone = "Asia/Makassar", StageName = "Pembentukan badan ad hoc", StageSortOrder = 1 },
+                RegionToday, CanEdit: true))
             .Add(x => x.Save, change =>
             {
                 _saves.Add(change);

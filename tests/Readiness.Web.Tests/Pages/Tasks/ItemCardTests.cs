@@ -101,16 +101,14 @@ public sealed class ItemCardTests : IAsyncLifetime
         var cut = RenderCard(Item());
         Assert.Empty(cut.FindAll(".evidence-count"));
 
-        cut.Render(p => p.Add(x => x.EvidenceCount, 2));
+        cut.Render(p => p.Add(x => x.Model, cut.Instance.Model with { EvidenceCount = 2 }));
 
         Assert.Contains("2 bukti", cut.Find(".evidence-count").TextContent);
     }
 
     private IRenderedComponent<ItemCard> RenderCard(ChecklistItem item, bool canEdit = true) =>
         _ctx.Render<ItemCard>(p => p
-            .Add(x => x.View, ViewOf(item))
-            .Add(x => x.Today, RegionToday)
-            .Add(x => x.CanEdit, canEdit)
+            .Add(x => x.Model, new ItemCardModel(ViewOf(item), RegionToday, canEdit))
             .Add(x => x.Save, change => SaveAsync(change))
             .Add(x => x.Changed, changed => _changed.Add(changed)));
 
@@ -316,7 +314,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         // The parent puts the saved item back into the card, as the tasks page does.
         var saved = Assert.Single(_changed);
-        cut.Render(p => p.Add(x => x.View, ViewOf(saved)));
+        cut.Render(p => p.Add(x => x.Model, cut.Instance.Model with { View = ViewOf(saved) }));
         Assert.Equal("true", StatusButton(cut, "Dalam proses").GetAttribute("aria-pressed"));
         StatusButton(cut, "Siap").Click();
 
@@ -368,7 +366,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         StatusButton(cut, "Siap").Click();
         // The page hands the card the saved item, as the list does after a save.
-        cut.Render(p => p.Add(x => x.View, ViewOf(Assert.Single(_changed))));
+        cut.Render(p => p.Add(x => x.Model, cut.Instance.Model with { View = ViewOf(Assert.Single(_changed)) }));
         StatusButton(cut, "Siap").Click();
 
         Assert.Single(_saves);

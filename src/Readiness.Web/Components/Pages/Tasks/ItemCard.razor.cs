@@ -7,27 +7,24 @@ using Readiness.Data.Shared;
 namespace Readiness.Web.Components.Pages.Tasks;
 
 /// <summary>One checklist item as a liaison works it: status in one tap, a note, a conflict view, a kept draft.</summary>
+/// <summary>One checklist item as a liaison works it: status in one tap, a note, a conflict view, a kept draft.</summary>
 public sealed partial class ItemCard : ComponentBase
 {
+    // Where the card is (idle, saving, writing a note, facing a conflict, offering a draft): one value, changed only
+    // by the transitions below.
+    private ItemCardState _state = new ItemCardState.Idle();
+    private ItemCardModel? _rendered;
     private Guid _operationId = Guid.NewGuid();
-    private bool _saving;
-    private bool _noteOpen;
     private bool _watchNote;
+    private bool _draftChecked;
+    private ElementReference _noteBox;
+
+    // What the inputs and the message line hold.
     private string _note = "";
-    private string? _askNoteFor;
     private string? _noteError;
-    private string? _pendingStatus;
-    private int? _editVersion;
-    private ChecklistItem? _conflict;
-    private StatusChange? _mine;
     private string? _message;
     private bool _isError;
     private string? _savedStatus;
-    private NoteDraft? _offeredDraft;
-    private bool _draftChecked;
-    private ElementReference _noteBox;
-    private SaveResult.Conflict? _shownConflict;
-    private bool _hasParameters;
     private string _doneText = "";
     private string _targetText = "";
     private string? _numberError;
@@ -39,14 +36,8 @@ public sealed partial class ItemCard : ComponentBase
 
     [Inject] private NoteDrafts Drafts { get; set; } = default!;
 
-    /// <summary>The item with its region and stage.</summary>
-    [Parameter, EditorRequired] public ItemView View { get; set; } = default!;
-
-    /// <summary>Today in the item's region, for the overdue rule.</summary>
-    [Parameter, EditorRequired] public DateOnly Today { get; set; }
-
-    /// <summary>Whether the signed-in user may change this item (the service checks again).</summary>
-    [Parameter] public bool CanEdit { get; set; }
+    /// <summary>What the card shows; an equal model skips the render, any member changed repaints the card.</summary>
+    [Parameter, EditorRequired] public ItemCardModel Model { get; set; } = default!;
 
     /// <summary>Stores a change; the card shows what came of it.</summary>
     [Parameter, EditorRequired] public Func<StatusChange, Task<SaveResult>> Save { get; set; } = default!;
@@ -54,73 +45,68 @@ public sealed partial class ItemCard : ComponentBase
     /// <summary>Told when the item changed (saved here, or someone else's change taken).</summary>
     [Parameter] public EventCallback<ChecklistItem> Changed { get; set; }
 
-    /// <summary>Shows a checkbox, for a bulk action over several items.</summary>
-    [Parameter] public bool Selectable { get; set; }
-
-    /// <summary>Whether the checkbox is ticked.</summary>
-    [Parameter] public bool Selected { get; set; }
-
     /// <summary>Told when the checkbox is ticked or cleared.</summary>
     [Parameter] public EventCallback<bool> SelectedChanged { get; set; }
 
-    /// <summary>
-    /// A conflict found for this item outside the card (a bulk action) with the change that was refused: shown as if
-    /// the card had met it, with the same choice.
-    /// </summary>
-    [Parameter] public (SaveResult.Conflict Conflict, StatusChange Mine)? Conflict { get; set; }
+    /// <summary>Where the card is now.</summary>
+    internal ItemCardState State => _state;
 
-    /// <summary>The item's "Dieskalasi" mark while it is escalated and unchanged since; null otherwise.</summary>
-    [Parameter] public Readiness.Data.Notifications.ItemEscalation? Escalation { get; set; }
-
-    /// <summary>The name, unit and number behind login names, where the page read them; null shows login names.</summary>
-    [Parameter] public IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>? Contacts { get; set; }
-
-    /// <summary>How many photos and documents prove the item; shown as "2 bukti" when any.</summary>
-    [Parameter] public int EvidenceCount { get; set; }
+    private ItemView View => Model.View;
 
     private ChecklistItem Item => View.Item;
 
+    private DateOnly Today => Model.Today;
+
+    private bool CanEdit => Model.CanEdit;
+
+    private bool Selectable => Model.Selectable;
+
+    private bool Selected => Model.Selected;
+
+    private Readiness.Data.Notifications.ItemEscalation? Escalation => Model.Escalation;
+
+    private IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>? Contacts => Model.Contacts;
+
+    private int EvidenceCount => Model.EvidenceCount;
+
+    private bool IsSaving => _state is ItemCardState.Saving;
+
+    /// <summary>What the markup shows: while a change is on its way, the state it left, with its buttons disabled.</summary>
+    private ItemCardState Shown => _state is ItemCardState.Saving saving ? saving.ReturnTo : _state;
+
     /// <summary>
-    /// A list re-renders its cards whenever one changes; a card whose item, day, rights, selection and conflict are
-    /// the same as before skips that render, so a save repaints one card, not the page.
+    /// A list re-renders its cards whenever one changes; a card handed a model equal to the one it last rendered skips
+    /// that render, so a save repaints one card, not the page. The callbacks are behaviour, read when used.
     /// </summary>
     public override Task SetParametersAsync(ParameterView parameters)
     {
-        if (_hasParameters
-            && ReferenceEquals(parameters.GetValueOrDefault<ItemView>(nameof(View)), View)
-            && parameters.GetValueOrDefault<DateOnly>(nameof(Today)) == Today
-            && parameters.GetValueOrDefault<bool>(nameof(CanEdit)) == CanEdit
-            && parameters.GetValueOrDefault<int>(nameof(EvidenceCount)) == EvidenceCount
-            && parameters.GetValueOrDefault<bool>(nameof(Selectable)) == Selectable
-            && parameters.GetValueOrDefault<bool>(nameof(Selected)) == Selected
-            && Equals(parameters.GetValueOrDefault<(SaveResult.Conflict, StatusChange)?>(nameof(Conflict)), Conflict)
-            && ReferenceEquals(parameters.GetValueOrDefault<Readiness.Data.Notifications.ItemEscalation>(nameof(Escalation)), Escalation)
-            && ReferenceEquals(parameters.GetValueOrDefault<IReadOnlyDictionary<string, Readiness.Data.Accounts.Contact>>(nameof(Contacts)), Contacts))
+        parameters.SetParameterProperties(this);
+        if (_rendered is not null && Model == _rendered)
         {
             return Task.CompletedTask;
         }
 
-        _hasParameters = true;
-        return base.SetParametersAsync(parameters);
+        return base.SetParametersAsync(ParameterView.Empty);
     }
 
+    /// <inheritdoc />
     protected override void OnParametersSet()
     {
+        var before = _rendered;
+        _rendered = Model;
         if (_numbersShownForVersion != Item.Version && !NumbersTyped())
         {
             // The item's own number, unless the liaison is typing one: a live change never wipes what they typed.
             ShowNumbers(Item);
         }
 
-        if (Conflict is { } c && !ReferenceEquals(c.Conflict, _shownConflict))
+        if (Model.Conflict is { } c && !ReferenceEquals(c.Conflict, before?.Conflict?.Conflict))
         {
-            _shownConflict = c.Conflict;
-            _conflict = c.Conflict.Current;
-            _mine = c.Mine;
-            _message = null;
+            ShowConflict(c.Conflict.Current, c.Mine, fromNote: Shown is ItemCardState.Note);
         }
     }
 
+    /// <inheritdoc />
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!CanEdit || !RendererInfo.IsInteractive)
@@ -134,17 +120,18 @@ public sealed partial class ItemCard : ComponentBase
             {
                 _draftChecked = true;
                 // A note typed before a restart or a dropped link: offered back, never applied without a word.
-                if (await Drafts.GetAsync(Item.Id) is { Text.Length: > 0 } draft && draft.Text.Trim() != (Item.Note ?? ""))
+                if (await Drafts.GetAsync(Item.Id) is { Text.Length: > 0 } draft && draft.Text.Trim() != (Item.Note ?? "")
+                    && _state is ItemCardState.Idle)
                 {
-                    _offeredDraft = draft;
+                    OfferDraft(draft);
                     StateHasChanged();
                 }
             }
 
-            if (_watchNote)
+            if (_watchNote && Shown is ItemCardState.Note note)
             {
                 _watchNote = false;
-                await Drafts.WatchAsync(_noteBox, Item.Id, _pendingStatus ?? Item.Status, _editVersion ?? Item.Version);
+                await Drafts.WatchAsync(_noteBox, Item.Id, note.Status, note.EditVersion);
             }
         }
         catch (Exception ex) when (ex is Microsoft.JSInterop.JSDisconnectedException or TaskCanceledException)
@@ -155,13 +142,14 @@ public sealed partial class ItemCard : ComponentBase
 
     private Task TapAsync(string status)
     {
-        if (_saving)
+        if (IsSaving)
         {
             // A second tap while the first is on its way: the first one's answer is what the liaison will see.
             return Task.CompletedTask;
         }
 
-        var note = _noteOpen ? _note : "";
+        var open = _state as ItemCardState.Note;
+        var note = open is null ? "" : _note;
         if (ItemStatus.LacksNote(status, note))
         {
             // Kendala needs to say what blocks and what is needed: ask for it before saving, in an empty box (the
@@ -171,15 +159,17 @@ public sealed partial class ItemCard : ComponentBase
             return Task.CompletedTask;
         }
 
-        if (_noteOpen && !string.IsNullOrWhiteSpace(note) && note.Trim() != (Item.Note ?? "") && _askNoteFor != status)
+        if (open is not null && !string.IsNullOrWhiteSpace(note) && note.Trim() != (Item.Note ?? "") && open.AskedFor != status)
         {
             // A note typed but not saved, and a status tapped instead of its save button: asked once, never assumed.
-            _askNoteFor = status;
-            _message = null;
+            AskAboutNote(open, status);
             return Task.CompletedTask;
         }
 
-        _askNoteFor = null;
+        if (open is { AskedFor: not null })
+        {
+            _state = open with { AskedFor = null };
+        }
 
         if (!TryReadNumbers(out var done, out var target))
         {
@@ -208,7 +198,7 @@ public sealed partial class ItemCard : ComponentBase
     /// <summary>Saves the number alone: the status and note stay as they are.</summary>
     private Task SaveNumberAsync()
     {
-        if (_saving || !TryReadNumbers(out var done, out var target))
+        if (IsSaving || !TryReadNumbers(out var done, out var target))
         {
             return Task.CompletedTask;
         }
@@ -277,7 +267,12 @@ public sealed partial class ItemCard : ComponentBase
 
     private Task SaveNoteAsync()
     {
-        var status = _pendingStatus ?? Item.Status;
+        if (_state is not ItemCardState.Note open)
+        {
+            return Task.CompletedTask;
+        }
+
+        var status = open.Status;
         if (ItemStatus.LacksNote(status, _note))
         {
             _noteError = L["Input.BlockedNeedsNote"];
@@ -298,24 +293,34 @@ public sealed partial class ItemCard : ComponentBase
             return Task.CompletedTask;
         }
 
-        return SubmitAsync(new StatusChange(Item.Id, _editVersion ?? Item.Version, status, note, _operationId, done, target));
+        return SubmitAsync(new StatusChange(Item.Id, open.EditVersion, status, note, _operationId, done, target));
     }
 
     // A new note starts empty: the note the item has stays in sight above, and is copied in only on request.
-    private void OpenNote() => BeginNote(Item.Status, ""); // the status the person saw when they began
+    private void OpenNote()
+    {
+        if (!IsSaving)
+        {
+            BeginNote(Item.Status, ""); // the status the person saw when they began
+        }
+    }
 
     private void StartFromCurrentNote() => _note = Item.Note ?? "";
 
-    // The answer to "save the typed note with this status?": with it (as typed), or the status alone, the note kept open.
+    // The answer to "save the typed note with this status?": with it (as typed), or the status alone.
     private Task AnswerNoteAsync(bool withNote)
     {
-        var status = _askNoteFor!;
+        if (_state is not ItemCardState.Note { AskedFor: { } status } open)
+        {
+            return Task.CompletedTask;
+        }
+
         if (withNote)
         {
             return TapAsync(status);
         }
 
-        _askNoteFor = null;
+        _state = open with { AskedFor = null };
         if (!TryReadNumbers(out var done, out var target))
         {
             return Task.CompletedTask;
@@ -324,43 +329,65 @@ public sealed partial class ItemCard : ComponentBase
         return SubmitAsync(new StatusChange(Item.Id, Item.Version, status, status == Item.Status ? Item.Note : null, _operationId, done, target));
     }
 
+    /// <summary>Opens the note box for <paramref name="status"/>, saved against the version the edit begins from.</summary>
     private void BeginNote(string status, string text, int? version = null)
     {
-        _pendingStatus = status;
+        _state = new ItemCardState.Note(status, version ?? Item.Version);
         _note = text;
-        _noteOpen = true;
-        _askNoteFor = null;
         _watchNote = true;
-        _editVersion = version ?? Item.Version;
         _noteError = null;
+    }
+
+    private void AskAboutNote(ItemCardState.Note open, string status)
+    {
+        _state = open with { AskedFor = status };
+        _message = null;
+    }
+
+    private void OfferDraft(NoteDraft draft) => _state = new ItemCardState.Draft(draft);
+
+    private void ShowConflict(ChecklistItem theirs, StatusChange mine, bool fromNote)
+    {
+        _state = new ItemCardState.Conflict(theirs, mine, fromNote);
+        _message = null;
     }
 
     private void RestoreDraft()
     {
-        var draft = _offeredDraft!;
-        _offeredDraft = null;
+        if (_state is not ItemCardState.Draft { Offered: var draft })
+        {
+            return;
+        }
+
         // Back to the version the draft began from: a change made since then comes back as a conflict on saving.
         BeginNote(ItemStatus.IsValid(draft.Status) ? draft.Status! : Item.Status, draft.Text, draft.Version > 0 ? draft.Version : null);
     }
 
     private async Task DiscardDraftAsync()
     {
-        _offeredDraft = null;
+        if (_state is ItemCardState.Draft)
+        {
+            _state = new ItemCardState.Idle();
+        }
+
         await ForgetDraftAsync();
     }
 
     private async Task CancelNoteAsync()
     {
+        if (IsSaving)
+        {
+            return;
+        }
+
         CloseNote();
         await ForgetDraftAsync();
     }
 
     private void CloseNote()
     {
-        _noteOpen = false;
+        _state = new ItemCardState.Idle();
         _watchNote = false;
-        _editVersion = null;
-        _pendingStatus = null;
         _noteError = null;
         _note = "";
     }
@@ -378,22 +405,30 @@ public sealed partial class ItemCard : ComponentBase
     }
 
     private Task ApplyMineAsync() =>
-        SubmitAsync(_mine! with { ExpectedVersion = _conflict!.Version, OperationId = Guid.NewGuid() });
+        _state is ItemCardState.Conflict conflict
+            ? SubmitAsync(conflict.Mine with { ExpectedVersion = conflict.Theirs.Version, OperationId = Guid.NewGuid() })
+            : Task.CompletedTask;
 
     private async Task KeepTheirsAsync()
     {
-        var theirs = _conflict!;
-        _conflict = null;
-        _mine = null;
+        if (_state is not ItemCardState.Conflict { Theirs: var theirs })
+        {
+            return;
+        }
+
         CloseNote();
         _message = null;
         await ForgetDraftAsync();
         await Changed.InvokeAsync(theirs);
     }
 
+    /// <summary>Whether leaving <paramref name="state"/> settles a note the browser keeps a draft of.</summary>
+    private static bool WritesNote(ItemCardState state) => state is ItemCardState.Note or ItemCardState.Conflict { FromNote: true };
+
     private async Task SubmitAsync(StatusChange change)
     {
-        _saving = true;
+        var from = _state;
+        _state = new ItemCardState.Saving(from);
         _message = null;
         _noteError = null;
         try
@@ -402,18 +437,16 @@ public sealed partial class ItemCard : ComponentBase
             switch (result)
             {
                 case SaveResult.Saved saved:
-                    await DoneAsync(saved.Item);
-                    _saving = false;
+                    await DoneAsync(from, saved.Item);
                     StateHasChanged(); // the liaison sees "saved" now, before the page around the card catches up
                     await Changed.InvokeAsync(saved.Item);
                     break;
                 case SaveResult.AlreadyApplied applied:
-                    await DoneAsync(applied.Item);
+                    await DoneAsync(from, applied.Item);
                     await Changed.InvokeAsync(applied.Item);
                     break;
                 case SaveResult.Conflict conflict:
-                    _conflict = conflict.Current;
-                    _mine = change;
+                    ShowConflict(conflict.Current, change, WritesNote(from));
                     break;
                 default:
                     (_message, _isError) = (L["Item.Gone"], true);
@@ -427,7 +460,7 @@ public sealed partial class ItemCard : ComponentBase
         }
         catch (InputException ex)
         {
-            if (_noteOpen)
+            if (from is ItemCardState.Note)
             {
                 _noteError = L[ex.Key, ex.Arguments];
             }
@@ -447,26 +480,36 @@ public sealed partial class ItemCard : ComponentBase
         }
         finally
         {
-            _saving = false;
+            if (_state is ItemCardState.Saving)
+            {
+                // Refused or failed: back where the save began (a refused note stays open with its error).
+                _state = from;
+            }
         }
     }
 
-    private async Task DoneAsync(ChecklistItem saved)
+    /// <summary>
+    /// Saved: the card says so and rests again. A draft that was on offer stays on offer (a status saved without it
+    /// does not answer it); a note that was being written is settled, and its draft forgotten.
+    /// </summary>
+    private async Task DoneAsync(ItemCardState from, ChecklistItem saved)
     {
         var status = saved.Status;
         (_message, _isError) = (saved is { HasNumber: true, Done: not null } ? L["Item.SavedWithNumber", L["Status." + status], saved.NumberText] : L["Item.Saved", L["Status." + status]], false);
         _numberError = null;
         ShowNumbers(saved);
         _savedStatus = status;
-        _conflict = null;
-        _mine = null;
-        var hadNote = _noteOpen;
-        CloseNote();
         // The next edit begins now: a replayed click of this one keeps the old id and changes nothing.
         _operationId = Guid.NewGuid();
-        if (hadNote)
+        if (WritesNote(from))
         {
             await ForgetDraftAsync();
+        }
+
+        CloseNote();
+        if (from is ItemCardState.Draft)
+        {
+            _state = from;
         }
     }
 }
