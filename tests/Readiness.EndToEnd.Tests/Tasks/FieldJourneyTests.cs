@@ -232,7 +232,20 @@ public sealed class FieldJourneyTests(AppFixture fixture)
 
         Assert.Contains("1 perubahan belum terkirim", asked);
         await page.Context.SetOfflineAsync(false);
-        await page.GotoAsync("/masuk");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await page.GotoAsync("/masuk");
+                break;
+            }
+            catch (PlaywrightException ex) when (attempt < 5 && ex.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            {
+                // The sign-out's own navigation was still under way and took this one's place: once it ends, go again.
+                await page.WaitForLoadStateAsync();
+            }
+        }
+
         Assert.Equal(0, await QueuedAsync(page));
         await page.Context.CloseAsync();
     }
