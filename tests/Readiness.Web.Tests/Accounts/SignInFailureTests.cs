@@ -33,7 +33,9 @@ public sealed class SignInFailureTests : IAsyncLifetime
         services.AddReadinessAccounts(configuration);
         services.AddSingleton<IPasswordHasher<AppUser>>(_hasher);
         _services = services.BuildServiceProvider();
-        await _services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        // The run's migrated template, copied (the reference data it holds is not read here).
+        await Readiness.Data.Tests.SeededTemplate.MigrateAndSeedAsync(_services.GetRequiredService<ConnectionFactory>(),
+            () => _services.GetRequiredService<DatabaseMigrator>().MigrateAsync());
         using var scope = _services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         foreach (var name in new[] { "aktif", "nonaktif", "terkunci" })
