@@ -1,12 +1,7 @@
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
 using Readiness.Data.Shared;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
@@ -15,58 +10,8 @@ namespace Readiness.Web.Tests.Pages.Tasks;
 /// The card's one model parameter (an equal model skips the render, any member changed repaints the card) and the
 /// named state it is in while a liaison works the item.
 /// </summary>
-public sealed class ItemCardModelTests : IAsyncLifetime
+public sealed class ItemCardModelTests : ItemCardTest
 {
-    private const long ItemId = 91;
-    private static readonly DateOnly RegionToday = new(2026, 11, 20);
-
-    private readonly List<StatusChange> _saves = [];
-    private readonly List<ChecklistItem> _changed = [];
-    private Func<StatusChange, Task<SaveResult>> _respond = change => Task.FromResult<SaveResult>(new SaveResult.Saved(Stored(change), 500));
-    private readonly BunitContext _ctx = new();
-
-    public ItemCardModelTests()
-    {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(new SignedIn("penghubung.kpu"));
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.Services.AddScoped<NoteDrafts>();
-        TestCulture.Use(TestCulture.Indonesian);
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
-
-    private static ChecklistItem Item(int version = 3, string status = ItemStatus.InProgress) => new()
-    {
-        Id = ItemId,
-        ElectionId = 1,
-        RegionCode = "73.71",
-        AgencyCode = Agency.Kpu,
-        StageId = 5,
-        Title = "Gudang logistik kecamatan siap",
-        Criticality = Criticality.Important,
-        DueDate = new DateOnly(2026, 11, 25),
-        Status = status,
-        UpdatedAtUtc = new DateTime(2026, 11, 19, 6, 5, 0, DateTimeKind.Utc),
-        UpdatedBy = "penghubung.kpu",
-        Version = version,
-    };
-
-    private static ItemView ViewOf(ChecklistItem item) => new()
-    {
-        Item = item, RegionName = "Kota Makassar", TimeZone = "Asia/Makassar", StageName = "Pemungutan suara", StageSortOrder = 7,
-    };
-
-    private static ChecklistItem Stored(StatusChange change) => Item() with
-    {
-        Status = change.Status, Note = change.Note, Version = change.ExpectedVersion + 1,
-    };
-
     private static readonly ChecklistItem Theirs = Item() with
     {
         Status = ItemStatus.Blocked, Note = "Atap gudang bocor; kotak suara dipindah.", UpdatedBy = "penghubung.kpu2", Version = 4,
@@ -74,19 +19,6 @@ public sealed class ItemCardModelTests : IAsyncLifetime
 
     /// <summary>A card on a group list: selectable, editable, nothing ticked, no evidence yet.</summary>
     private static ItemCardModel ListModel() => new(ViewOf(Item()), RegionToday, CanEdit: true, Selectable: true);
-
-    private IRenderedComponent<ItemCard> RenderCard(ItemCardModel model) =>
-        _ctx.Render<ItemCard>(p => p
-            .Add(x => x.Model, model)
-            .Add(x => x.Save, change =>
-            {
-                _saves.Add(change);
-                return _respond(change);
-            })
-            .Add(x => x.Changed, changed => _changed.Add(changed)));
-
-    private static IElement Button(IRenderedComponent<ItemCard> cut, string text) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
 
     [Fact]
     public void The_page_handing_an_equal_model_does_not_repaint_the_card()
@@ -148,7 +80,7 @@ public sealed class ItemCardModelTests : IAsyncLifetime
 
         Assert.Equal(new ItemCardState.Note(ItemStatus.Blocked, 3), cut.Instance.State);
         Assert.NotNull(cut.Find($"textarea#note-{ItemId}"));
-        Assert.Empty(_saves);
+        Assert.Empty(Saves);
     }
 
     [Fact]
@@ -168,7 +100,7 @@ public sealed class ItemCardModelTests : IAsyncLifetime
     [Fact]
     public void A_conflict_answer_goes_to_the_conflict_state_and_keeping_theirs_returns_to_idle()
     {
-        _respond = _ => Task.FromResult<SaveResult>(new SaveResult.Conflict(Theirs));
+        Answer(_ => new SaveResult.Conflict(Theirs));
         var cut = RenderCard(ListModel());
 
         Button(cut, "Siap").Click();
@@ -182,14 +114,14 @@ public sealed class ItemCardModelTests : IAsyncLifetime
 
         Assert.IsType<ItemCardState.Idle>(cut.Instance.State);
         Assert.Empty(cut.FindAll(".conflict"));
-        Assert.Same(Theirs, Assert.Single(_changed));
+        Assert.Same(Theirs, Assert.Single(Changes));
     }
 
     [Fact]
     public async Task While_a_note_is_saving_its_buttons_are_disabled_and_a_refusal_returns_to_the_open_note_with_its_error()
     {
         var answer = new TaskCompletionSource<SaveResult>();
-        _respond = _ => answer.Task;
+        AnswerLater(_ => answer.Task);
         var cut = RenderCard(ListModel());
         Button(cut, "Kendala").Click();
         cut.Find("textarea").Input("x");

@@ -1,100 +1,15 @@
 using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using Readiness.Data;
 using Readiness.Data.Accounts;
-using Readiness.Data.Agencies;
 using Readiness.Data.Checklists;
-using MudBlazor.Services;
-using Readiness.Web.Accounts;
 using Readiness.Web.Components.Pages.Tasks;
 using Readiness.Data.Shared;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
-public sealed class ItemCardTests : IAsyncLifetime
+public sealed class ItemCardTests : ItemCardTest
 {
-    private const long ItemId = 42;
-    private static readonly DateOnly RegionToday = new(2026, 11, 20);
-
-    // What the card handed to Save, in order, and what it told its parent through Changed.
-    private readonly List<StatusChange> _saves = [];
-    private readonly List<ChecklistItem> _changed = [];
-
-    // What the fake store answers; by default it stores the change as the real store would.
-    private Func<StatusChange, SaveResult> _respond = change => new SaveResult.Saved(Stored(change), Seq: 1000 + change.ExpectedVersion);
-
-    private readonly BunitContext _ctx = new();
-
-    public ItemCardTests()
-    {
-        _ctx.Services.AddLocalization();
-        _ctx.Services.AddMudServices();
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        _ctx.Services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>(new SignedIn("penghubung.kpu"));
-        _ctx.Services.AddScoped<CurrentActor>();
-        _ctx.Services.AddScoped<NoteDrafts>();
-        TestCulture.Use(TestCulture.Indonesian);
-
-        // The status buttons read RendererInfo: rendered as over a live Blazor Server circuit.
-        _ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _ctx.DisposeAsync();
-
-    private static ChecklistItem Item(
-        string status = ItemStatus.InProgress, string? note = null, int version = 3, DateOnly? dueDate = null) => new()
-        {
-            Id = ItemId,
-            ElectionId = 1,
-            RegionCode = "73.71",
-            AgencyCode = Agency.Kpu,
-            StageId = 5,
-            Title = "Distribusi logistik ke TPS",
-            Criticality = Criticality.Important,
-            DueDate = dueDate ?? new DateOnly(2026, 11, 25),
-            Status = status,
-            Note = note,
-            UpdatedAtUtc = new DateTime(2026, 11, 19, 6, 5, 0, DateTimeKind.Utc),
-            UpdatedBy = "Budi Santoso",
-            Version = version,
-        };
-
-    private static ItemView ViewOf(ChecklistItem item) => new()
-    {
-        Item = item,
-        RegionName = "Kota Makassar",
-        TimeZone = "Asia/Makassar",
-        StageName = "Pemungutan suara",
-        StageSortOrder = 7,
-    };
-
-    /// <summary>The item as the store returns it after <paramref name="change"/>: one version on, by the officer.</summary>
-    private static ChecklistItem Stored(StatusChange change) => Item() with
-    {
-        Status = change.Status,
-        Note = change.Note,
-        Version = change.ExpectedVersion + 1,
-        UpdatedBy = "Andi Wijaya",
-        UpdatedAtUtc = new DateTime(2026, 11, 20, 2, 30, 0, DateTimeKind.Utc),
-    };
-
-    private Task<SaveResult> SaveAsync(StatusChange change)
-    {
-        _saves.Add(change);
-        try
-        {
-            return Task.FromResult(_respond(change));
-        }
-        catch (Exception ex)
-        {
-            // As from the real (async) store: the failure comes with the task.
-            return Task.FromException<SaveResult>(ex);
-        }
-    }
-
     [Fact]
     public void The_card_counts_the_items_evidence_only_when_there_is_any_and_repaints_when_the_count_changes()
     {
@@ -106,17 +21,8 @@ public sealed class ItemCardTests : IAsyncLifetime
         Assert.Contains("2 bukti", cut.Find(".evidence-count").TextContent);
     }
 
-    private IRenderedComponent<ItemCard> RenderCard(ChecklistItem item, bool canEdit = true) =>
-        _ctx.Render<ItemCard>(p => p
-            .Add(x => x.Model, new ItemCardModel(ViewOf(item), RegionToday, canEdit))
-            .Add(x => x.Save, change => SaveAsync(change))
-            .Add(x => x.Changed, changed => _changed.Add(changed)));
-
     private static IElement StatusButton(IRenderedComponent<ItemCard> cut, string word) =>
         cut.FindAll(".status-buttons button").Single(b => b.TextContent.Trim() == word);
-
-    private static IElement Button(IRenderedComponent<ItemCard> cut, string text) =>
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == text);
 
     /// <summary>The card's own message line (not the conflict box, which is an alert too).</summary>
     private static IElement Message(IRenderedComponent<ItemCard> cut) =>
@@ -146,7 +52,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         StatusButton(cut, "Siap").Click();
 
-        var change = Assert.Single(_saves);
+        var change = Assert.Single(Saves);
         Assert.Equal(ItemId, change.ItemId);
         Assert.Equal(3, change.ExpectedVersion);
         Assert.Equal(ItemStatus.Ready, change.Status);
@@ -157,7 +63,7 @@ public sealed class ItemCardTests : IAsyncLifetime
         Assert.Equal("status", message.GetAttribute("role"));
         Assert.Equal("Tersimpan: Siap.", message.TextContent.Trim());
 
-        var saved = Assert.Single(_changed);
+        var saved = Assert.Single(Changes);
         Assert.Equal(ItemStatus.Ready, saved.Status);
         Assert.Equal(4, saved.Version);
     }
@@ -169,7 +75,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         StatusButton(cut, "Kendala").Click();
 
-        Assert.Empty(_saves);
+        Assert.Empty(Saves);
         Assert.Equal(
             "Apa yang menghambat, dan apa yang dibutuhkan? (wajib untuk Kendala)",
             cut.Find($"label[for='note-{ItemId}']").TextContent.Trim());
@@ -185,7 +91,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         Button(cut, "Simpan sebagai Kendala").Click();
 
-        Assert.Empty(_saves);
+        Assert.Empty(Saves);
         Assert.Equal(
             "Status Kendala wajib disertai catatan: apa yang menghambat dan apa yang dibutuhkan.",
             NoteHelp(cut));
@@ -202,14 +108,14 @@ public sealed class ItemCardTests : IAsyncLifetime
         cut.Find("textarea").Input(note);
         Button(cut, "Simpan sebagai Kendala").Click();
 
-        var change = Assert.Single(_saves);
+        var change = Assert.Single(Saves);
         Assert.Equal(ItemStatus.Blocked, change.Status);
         Assert.Equal(note, change.Note);
         Assert.Equal(ItemId, change.ItemId);
         Assert.Equal(3, change.ExpectedVersion);
         Assert.Equal("Tersimpan: Kendala.", Message(cut).TextContent.Trim());
         Assert.Empty(cut.FindAll("textarea"));
-        Assert.Equal(note, Assert.Single(_changed).Note);
+        Assert.Equal(note, Assert.Single(Changes).Note);
     }
 
     [Fact]
@@ -235,7 +141,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void Conflict_shows_who_changed_the_item_their_status_and_their_note()
     {
-        _respond = _ => new SaveResult.Conflict(Theirs);
+        Answer(_ => new SaveResult.Conflict(Theirs));
         var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
 
         StatusButton(cut, "Siap").Click();
@@ -248,7 +154,7 @@ public sealed class ItemCardTests : IAsyncLifetime
         Assert.Equal("Kendala", conflict.QuerySelector("[data-status='kendala']")!.TextContent.Trim());
         Assert.Equal(Theirs.Note, conflict.QuerySelector(".item-note")!.TextContent.Trim());
         Assert.Contains("Perubahan Anda (Siap) belum disimpan.", conflict.TextContent);
-        Assert.Empty(_changed);
+        Assert.Empty(Changes);
         Assert.False(HasMessage(cut));
     }
 
@@ -256,21 +162,21 @@ public sealed class ItemCardTests : IAsyncLifetime
     public void Applying_mine_after_a_conflict_saves_again_over_their_version_with_a_new_operation_id()
     {
         var calls = 0;
-        _respond = change => ++calls == 1 ? new SaveResult.Conflict(Theirs) : new SaveResult.Saved(Stored(change), 77);
+        Answer(change => ++calls == 1 ? new SaveResult.Conflict(Theirs) : new SaveResult.Saved(Stored(change), 77));
         var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
         StatusButton(cut, "Siap").Click();
 
         Button(cut, "Terapkan perubahan saya").Click();
 
-        Assert.Equal(2, _saves.Count);
-        var (first, second) = (_saves[0], _saves[1]);
+        Assert.Equal(2, Saves.Count);
+        var (first, second) = (Saves[0], Saves[1]);
         Assert.Equal(ItemId, second.ItemId);
         Assert.Equal(Theirs.Version, second.ExpectedVersion);
         Assert.Equal(ItemStatus.Ready, second.Status);
         Assert.NotEqual(first.OperationId, second.OperationId);
         Assert.Empty(cut.FindAll(".conflict"));
         Assert.Equal("Tersimpan: Siap.", Message(cut).TextContent.Trim());
-        Assert.Equal(6, Assert.Single(_changed).Version);
+        Assert.Equal(6, Assert.Single(Changes).Version);
     }
 
     [Fact]
@@ -278,7 +184,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     {
         const string note = "Jalan ke kecamatan putus; logistik lewat sungai.";
         var calls = 0;
-        _respond = change => ++calls == 1 ? new SaveResult.Conflict(Theirs) : new SaveResult.Saved(Stored(change), 77);
+        Answer(change => ++calls == 1 ? new SaveResult.Conflict(Theirs) : new SaveResult.Saved(Stored(change), 77));
         var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
         StatusButton(cut, "Kendala").Click();
         cut.Find("textarea").Input(note);
@@ -286,23 +192,23 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         Button(cut, "Terapkan perubahan saya").Click();
 
-        Assert.Equal(2, _saves.Count);
-        Assert.Equal(ItemStatus.Blocked, _saves[1].Status);
-        Assert.Equal(note, _saves[1].Note);
-        Assert.Equal(Theirs.Version, _saves[1].ExpectedVersion);
+        Assert.Equal(2, Saves.Count);
+        Assert.Equal(ItemStatus.Blocked, Saves[1].Status);
+        Assert.Equal(note, Saves[1].Note);
+        Assert.Equal(Theirs.Version, Saves[1].ExpectedVersion);
     }
 
     [Fact]
     public void Keeping_theirs_after_a_conflict_tells_the_parent_their_item_and_saves_nothing()
     {
-        _respond = _ => new SaveResult.Conflict(Theirs);
+        Answer(_ => new SaveResult.Conflict(Theirs));
         var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
         StatusButton(cut, "Siap").Click();
 
         Button(cut, "Pakai perubahan mereka").Click();
 
-        Assert.Single(_saves);
-        Assert.Same(Theirs, Assert.Single(_changed));
+        Assert.Single(Saves);
+        Assert.Same(Theirs, Assert.Single(Changes));
         Assert.Empty(cut.FindAll(".conflict"));
     }
 
@@ -313,15 +219,15 @@ public sealed class ItemCardTests : IAsyncLifetime
         StatusButton(cut, "Dalam proses").Click();
 
         // The parent puts the saved item back into the card, as the tasks page does.
-        var saved = Assert.Single(_changed);
+        var saved = Assert.Single(Changes);
         cut.Render(p => p.Add(x => x.Model, cut.Instance.Model with { View = ViewOf(saved) }));
         Assert.Equal("true", StatusButton(cut, "Dalam proses").GetAttribute("aria-pressed"));
         StatusButton(cut, "Siap").Click();
 
-        Assert.Equal(2, _saves.Count);
-        Assert.Equal(4, _saves[1].ExpectedVersion);
-        Assert.Equal(ItemStatus.Ready, _saves[1].Status);
-        Assert.NotEqual(_saves[0].OperationId, _saves[1].OperationId);
+        Assert.Equal(2, Saves.Count);
+        Assert.Equal(4, Saves[1].ExpectedVersion);
+        Assert.Equal(ItemStatus.Ready, Saves[1].Status);
+        Assert.NotEqual(Saves[0].OperationId, Saves[1].OperationId);
     }
 
     [Fact]
@@ -329,7 +235,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     {
         // The first attempt may have been stored before the connection broke: the retry must be recognisable as the same edit.
         var calls = 0;
-        _respond = change => ++calls == 1 ? throw new TimeoutException("database timeout") : new SaveResult.AlreadyApplied(Stored(change));
+        Answer(change => ++calls == 1 ? throw new TimeoutException("database timeout") : new SaveResult.AlreadyApplied(Stored(change)));
         var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
 
         StatusButton(cut, "Siap").Click();
@@ -337,14 +243,14 @@ public sealed class ItemCardTests : IAsyncLifetime
         var failed = Message(cut);
         Assert.Equal("alert", failed.GetAttribute("role"));
         Assert.Equal("Perubahan tidak tersimpan. Tidak ada yang berubah; coba lagi.", failed.TextContent.Trim());
-        Assert.Empty(_changed);
+        Assert.Empty(Changes);
 
         StatusButton(cut, "Siap").Click();
 
-        Assert.Equal(2, _saves.Count);
-        Assert.Equal(_saves[0].OperationId, _saves[1].OperationId);
+        Assert.Equal(2, Saves.Count);
+        Assert.Equal(Saves[0].OperationId, Saves[1].OperationId);
         Assert.Equal("Tersimpan: Siap.", Message(cut).TextContent.Trim());
-        Assert.Equal(ItemStatus.Ready, Assert.Single(_changed).Status);
+        Assert.Equal(ItemStatus.Ready, Assert.Single(Changes).Status);
     }
 
     [Fact]
@@ -354,8 +260,8 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         StatusButton(cut, "Siap").Click();
 
-        Assert.Empty(_saves);
-        Assert.Empty(_changed);
+        Assert.Empty(Saves);
+        Assert.Empty(Changes);
         Assert.Equal("Status sudah Siap; tidak ada yang diubah.", Message(cut).TextContent.Trim());
     }
 
@@ -366,10 +272,10 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         StatusButton(cut, "Siap").Click();
         // The page hands the card the saved item, as the list does after a save.
-        cut.Render(p => p.Add(x => x.Model, cut.Instance.Model with { View = ViewOf(Assert.Single(_changed)) }));
+        cut.Render(p => p.Add(x => x.Model, cut.Instance.Model with { View = ViewOf(Assert.Single(Changes)) }));
         StatusButton(cut, "Siap").Click();
 
-        Assert.Single(_saves);
+        Assert.Single(Saves);
         Assert.Equal("Tersimpan: Siap.", Message(cut).TextContent.Trim());
         Assert.Equal("true", StatusButton(cut, "Siap").GetAttribute("aria-pressed"));
     }
@@ -377,7 +283,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void A_note_kept_in_the_browser_is_offered_back_and_continues_where_it_was()
     {
-        var module = _ctx.JSInterop.SetupModule("./Components/Pages/Tasks/ItemCard.razor.js");
+        var module = JSInterop.SetupModule("./Components/Pages/Tasks/ItemCard.razor.js");
         module.Mode = JSRuntimeMode.Loose;
         module.Setup<NoteDraft?>("get", i => Equals(i.Arguments[0], $"penghubung.kpu:{ItemId}"))
             .SetResult(new NoteDraft("Gudang PPK bocor; kotak suara dipindah ke aula kecamatan", ItemStatus.Blocked, 3, 0));
@@ -388,7 +294,7 @@ public sealed class ItemCardTests : IAsyncLifetime
 
         Assert.Equal("Gudang PPK bocor; kotak suara dipindah ke aula kecamatan", cut.Find($"#note-{ItemId}").GetAttribute("value"));
         Button(cut, "Simpan sebagai Kendala").Click();
-        var change = Assert.Single(_saves);
+        var change = Assert.Single(Saves);
         Assert.Equal((ItemStatus.Blocked, "Gudang PPK bocor; kotak suara dipindah ke aula kecamatan", 3), (change.Status, change.Note, change.ExpectedVersion));
         Assert.Contains(module.Invocations, i => i.Identifier == "clear" && Equals(i.Arguments[0], $"penghubung.kpu:{ItemId}"));
     }
@@ -396,7 +302,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void A_note_being_written_is_watched_by_the_browser_under_the_user_and_item()
     {
-        var module = _ctx.JSInterop.SetupModule("./Components/Pages/Tasks/ItemCard.razor.js");
+        var module = JSInterop.SetupModule("./Components/Pages/Tasks/ItemCard.razor.js");
         module.Mode = JSRuntimeMode.Loose;
 
         var cut = RenderCard(Item(status: ItemStatus.InProgress, version: 3));
@@ -408,7 +314,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void A_new_note_starts_empty_beside_the_current_one_and_takes_it_only_when_asked()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        JSInterop.Mode = JSRuntimeMode.Loose;
         var cut = RenderCard(Item(status: ItemStatus.InProgress, note: "Menunggu truk dari Kodim."));
 
         Button(cut, "Tambah catatan").Click();
@@ -422,24 +328,24 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void A_status_tap_with_a_typed_unsaved_note_asks_once_and_saves_what_the_liaison_chose()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        JSInterop.Mode = JSRuntimeMode.Loose;
         var cut = RenderCard(Item(status: ItemStatus.InProgress, note: "Menunggu truk dari Kodim."));
         Button(cut, "Tambah catatan").Click();
         cut.Find("textarea").Input("Truk tiba, logistik dibongkar.");
 
         StatusButton(cut, "Siap").Click();
 
-        Assert.Empty(_saves);
+        Assert.Empty(Saves);
         Assert.Contains("belum disimpan", cut.Find(".note-question").TextContent);
         Button(cut, "Simpan tanpa catatan").Click();
-        var saved = Assert.Single(_saves);
+        var saved = Assert.Single(Saves);
         Assert.Equal((ItemStatus.Ready, (string?)null), (saved.Status, saved.Note));
     }
 
     [Fact]
     public void Answering_with_the_note_saves_the_status_and_the_note_as_typed()
     {
-        _ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        JSInterop.Mode = JSRuntimeMode.Loose;
         var cut = RenderCard(Item(status: ItemStatus.InProgress, note: "Menunggu truk dari Kodim."));
         Button(cut, "Tambah catatan").Click();
         cut.Find("textarea").Input("Truk tiba, logistik dibongkar.");
@@ -447,20 +353,20 @@ public sealed class ItemCardTests : IAsyncLifetime
         StatusButton(cut, "Siap").Click();
         Button(cut, "Simpan dengan catatan").Click();
 
-        var saved = Assert.Single(_saves);
+        var saved = Assert.Single(Saves);
         Assert.Equal((ItemStatus.Ready, "Truk tiba, logistik dibongkar."), (saved.Status, saved.Note));
     }
 
     [Fact]
     public void Missing_item_shows_that_it_is_gone()
     {
-        _respond = _ => new SaveResult.NotFound();
+        Answer(_ => new SaveResult.NotFound());
         var cut = RenderCard(Item(status: ItemStatus.InProgress));
 
         StatusButton(cut, "Siap").Click();
 
-        Assert.Single(_saves);
-        Assert.Empty(_changed);
+        Assert.Single(Saves);
+        Assert.Empty(Changes);
         Assert.Equal("Butir ini tidak ada lagi.", Message(cut).TextContent.Trim());
     }
 
@@ -490,7 +396,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void Input_refused_by_the_store_is_shown_as_its_message()
     {
-        _respond = _ => throw new InputException(InputException.NoteTooLong, ChecklistStore.MaxNoteLength);
+        Answer(_ => throw new InputException(InputException.NoteTooLong, ChecklistStore.MaxNoteLength));
         var cut = RenderCard(Item(status: ItemStatus.InProgress));
 
         StatusButton(cut, "Siap").Click();
@@ -498,20 +404,20 @@ public sealed class ItemCardTests : IAsyncLifetime
         var message = Message(cut);
         Assert.Equal("alert", message.GetAttribute("role"));
         Assert.Equal("Catatan paling banyak 1000 karakter.", message.TextContent.Trim());
-        Assert.Empty(_changed);
+        Assert.Empty(Changes);
     }
 
     [Fact]
     public void Input_refused_while_writing_a_note_is_shown_under_the_note()
     {
-        _respond = _ => throw new InputException(InputException.BlockedNeedsNote);
+        Answer(_ => throw new InputException(InputException.BlockedNeedsNote));
         var cut = RenderCard(Item(status: ItemStatus.InProgress));
         StatusButton(cut, "Kendala").Click();
         cut.Find("textarea").Input("x");
 
         Button(cut, "Simpan sebagai Kendala").Click();
 
-        Assert.Single(_saves);
+        Assert.Single(Saves);
         Assert.Equal(
             "Status Kendala wajib disertai catatan: apa yang menghambat dan apa yang dibutuhkan.",
             NoteHelp(cut));
@@ -520,7 +426,7 @@ public sealed class ItemCardTests : IAsyncLifetime
     [Fact]
     public void Another_agencys_item_refused_by_the_store_is_explained()
     {
-        _respond = _ => throw new AccessDeniedException(AccessDeniedException.NotYourAgency, "andi may not change POLRI items.");
+        Answer(_ => throw new AccessDeniedException(AccessDeniedException.NotYourAgency, "andi may not change POLRI items."));
         var cut = RenderCard(Item(status: ItemStatus.InProgress));
 
         StatusButton(cut, "Siap").Click();
@@ -530,7 +436,7 @@ public sealed class ItemCardTests : IAsyncLifetime
         Assert.Equal(
             "Butir ini milik instansi lain; Anda hanya dapat mengubah butir instansi Anda sendiri.",
             message.TextContent.Trim());
-        Assert.Empty(_changed);
+        Assert.Empty(Changes);
     }
 
     [Fact]
