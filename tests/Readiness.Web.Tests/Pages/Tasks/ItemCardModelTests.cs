@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Readiness.Data.Checklists;
 using Readiness.Data.Shared;

@@ -1,10 +1,7 @@
 using AngleSharp.Dom;
-using Microsoft.AspNetCore.Components;
-using Readiness.Data;
-using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
-using Readiness.Web.Components.Pages.Tasks;
 using Readiness.Data.Shared;
+using Readiness.Web.Components.Pages.Tasks;
 
 namespace Readiness.Web.Tests.Pages.Tasks;
 
