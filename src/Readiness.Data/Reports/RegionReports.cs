@@ -136,12 +136,12 @@ public sealed class RegionReports(
         }
 
         var recounted = await RecountAsync(moved, cancellationToken);
-        if (!SameCounts(recounted.Readiness, moved.Readiness))
+        if (!recounted.Readiness.SameCountsAs(moved.Readiness))
         {
             changed |= RegionReportParts.Readiness;
         }
 
-        if (recounted.Children.Zip(moved.Children).Any(p => !SameCounts(p.First.Readiness, p.Second.Readiness)))
+        if (recounted.Children.Zip(moved.Children).Any(p => !p.First.Readiness.SameCountsAs(p.Second.Readiness)))
         {
             changed |= RegionReportParts.Children;
         }
@@ -211,8 +211,4 @@ public sealed class RegionReports(
                 .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase),
         };
     }
-
-    private static bool SameCounts(RegionReadiness a, RegionReadiness b) =>
-        a.Overall == b.Overall && a.ByAgency.Count == b.ByAgency.Count
-        && a.ByAgency.All(p => b.ByAgency.TryGetValue(p.Key, out var other) && other == p.Value);
 }

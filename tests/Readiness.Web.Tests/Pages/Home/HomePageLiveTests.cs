@@ -7,6 +7,7 @@ using Readiness.Data.Checklists;
 using Readiness.Data.Feed;
 using Readiness.Data.Shared;
 using Readiness.Web.Components.Pages.Home;
+using Readiness.Web.Live;
 
 namespace Readiness.Web.Tests.Pages.Home;
 
@@ -77,6 +78,27 @@ public class HomePageLiveTests() : SeededPageTest(Leader())
         cut.WaitForAssertion(() => Assert.Equal(before + 1, ReadyCount(cut)));
         // The recount came from the feed, not from a second load: still the one subscription.
         Assert.Equal(1, Live.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task A_change_repaints_only_the_card_of_the_region_it_moved()
+    {
+        var election = await DemoElectionAsync();
+        var cut = RenderLoaded();
+        var parts = cut.FindComponents<LivePart>();
+        Assert.True(parts.Count > 1, "the demo leader needs more than one region on the home page");
+        var changed = parts.Single(p => p.Find("section.region-card").GetAttribute("aria-labelledby") == $"region-{KutaiKartanegara}");
+        var others = parts.Where(p => p != changed).Select(p => (Part: p, Renders: p.RenderCount)).ToList();
+        var before = (Ready: ReadyCount(cut), Renders: changed.RenderCount);
+        var (item, liaison) = await AnItemNotReadyAsync(election.Id);
+
+        Assert.IsType<SaveResult.Saved>(await Services.GetRequiredService<ChecklistStore>().ChangeStatusAsync(liaison,
+            new StatusChange(item.Id, item.Version, ItemStatus.Ready, Note: null, Guid.NewGuid())));
+        Assert.Equal(1, await DrainAsync());
+
+        cut.WaitForAssertion(() => Assert.Equal(before.Ready + 1, ReadyCount(cut)));
+        Assert.True(changed.RenderCount > before.Renders);
+        Assert.All(others, o => Assert.Equal(o.Renders, o.Part.RenderCount));
     }
 
     [Fact]

@@ -102,8 +102,7 @@ public sealed class HomeState(
             return false;
         }
 
-        await RecountAsync(readInstructions: _open?.MayMove(events) == true);
-        return true;
+        return await RecountAsync(readInstructions: _open?.MayMove(events) == true);
     }
 
     /// <summary>
@@ -130,21 +129,36 @@ public sealed class HomeState(
         return Election is not null;
     }
 
-    private async Task RecountAsync(bool readInstructions)
+    /// <summary>
+    /// Counts every listed region again; a region whose counts and open instructions did not move keeps its row
+    /// object, so its card skips the render. False when no row moved.
+    /// </summary>
+    private async Task<bool> RecountAsync(bool readInstructions)
     {
-        var rows = new List<RegionReadinessList.Row>();
         if (readInstructions && _actor!.Role == Roles.Leader)
         {
             // A leader's instructions are checklist items: their count changes with those items, read with them.
             _open = await visits.OpenInstructionsAsync(_actor, Election!.Id, [.. _regions.Select(r => r.Code)]);
         }
 
+        var before = Rows?.ToDictionary(r => r.Region.Code) ?? [];
+        var rows = new List<RegionReadinessList.Row>(_regions.Count);
+        var moved = Rows is null;
         foreach (var region in _regions)
         {
-            rows.Add(new(region, _provinces.GetValueOrDefault(region.ParentCode!, ""), await board.ReadinessAsync(_actor!, Election!.Id, region.Code),
-                _open?.Open.GetValueOrDefault(region.Code)));
+            var readiness = await board.ReadinessAsync(_actor!, Election!.Id, region.Code);
+            var open = _open?.Open.GetValueOrDefault(region.Code);
+            if (before.GetValueOrDefault(region.Code) is { } shown && shown.OpenInstructions == open && shown.Readiness.SameCountsAs(readiness))
+            {
+                rows.Add(shown);
+                continue;
+            }
+
+            rows.Add(new(region, _provinces.GetValueOrDefault(region.ParentCode!, ""), readiness, open));
+            moved = true;
         }
 
         Rows = rows;
+        return moved;
     }
 }
