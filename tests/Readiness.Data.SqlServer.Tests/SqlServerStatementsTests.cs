@@ -394,6 +394,7 @@ public sealed class SqlServerStatementsTests(ITestOutputHelper output)
             () => Get<Readiness.Data.Coordination.VisitStore>().ListAsync(Admin, 1, "64.02"),
             () => Get<Readiness.Data.Coordination.VisitStore>().OpenUnderAsync(Admin, 1, "64.02"),
             () => Get<Readiness.Data.Coordination.VisitStore>().OpenCountsAsync(Admin, 1, ["64.02"]),
+            () => Get<Readiness.Data.Coordination.VisitStore>().OpenInstructionsAsync(Admin, 1, ["64.02"]),
             () => Get<Readiness.Data.Coordination.HelpRequestStore>().AskAsync(Liaison,
                 new Readiness.Data.Coordination.NewHelpRequest(1, "TNI", "Perahu karet", 2, "perahu"), Guid.NewGuid()),
             () => Get<Readiness.Data.Coordination.HelpRequestStore>().AcceptAsync(Liaison, 1, 1, Guid.NewGuid()),

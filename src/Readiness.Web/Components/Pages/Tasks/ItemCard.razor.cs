@@ -7,7 +7,6 @@ using Readiness.Data.Shared;
 namespace Readiness.Web.Components.Pages.Tasks;
 
 /// <summary>One checklist item as a liaison works it: status in one tap, a note, a conflict view, a kept draft.</summary>
-/// <summary>One checklist item as a liaison works it: status in one tap, a note, a conflict view, a kept draft.</summary>
 public sealed partial class ItemCard : ComponentBase
 {
     // Where the card is (idle, saving, writing a note, facing a conflict, offering a draft): one value, changed only
