@@ -500,15 +500,18 @@ public sealed partial class ItemCard : ComponentBase
         _savedStatus = status;
         // The next edit begins now: a replayed click of this one keeps the old id and changes nothing.
         _operationId = Guid.NewGuid();
-        if (WritesNote(from))
-        {
-            await ForgetDraftAsync();
-        }
-
+        // Settled before anything is awaited: a render in between (the feed bringing this very change) shows the
+        // card at rest with "saved", never the note still open beside it.
+        var hadNote = WritesNote(from);
         CloseNote();
         if (from is ItemCardState.Draft)
         {
             _state = from;
+        }
+
+        if (hadNote)
+        {
+            await ForgetDraftAsync();
         }
     }
 }
