@@ -375,6 +375,8 @@ public sealed class FieldJourneyTests(AppFixture fixture)
             async () => (await Promise.all((await caches.keys()).map(async n => (await (await caches.open(n)).keys()).map(r => r.url))))
                 .flat().filter(u => u.includes("/admin") || u.includes("/api/"))
             """));
+        // Chromium writes into the profile until it has closed.
+        await context.CloseAsync();
         profile.Delete(recursive: true);
     }
 
