@@ -33,11 +33,13 @@ public sealed partial class FeedPump(
     private DateTime? _lastEventAtUtc;
     private DateTime? _lastReadUtc;
     private DateTime? _lastAppliedAtUtc;
+    private long _lastDeliveredTicks = -1;
 
     public FeedCounters Counters => new(
         Interlocked.Read(ref _queries), Interlocked.Read(ref _polls), Interlocked.Read(ref _nudges), Interlocked.Read(ref _applied),
         Interlocked.Read(ref _cursor), live.SubscriberCount, board.LoadedSubtrees,
-        _lastEventAtUtc is { } at && _lastAppliedAtUtc is { } applied ? (applied - at).TotalSeconds : null, _lastReadUtc);
+        _lastEventAtUtc is { } at && _lastAppliedAtUtc is { } applied ? (applied - at).TotalSeconds : null, _lastReadUtc,
+        Volatile.Read(ref _lastDeliveredTicks) is >= 0 and var delivered ? TimeSpan.FromTicks(delivered).TotalSeconds : null);
 
     /// <summary>Finds where to start: after the newest event, so history is not replayed to screens.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -64,7 +66,7 @@ public sealed partial class FeedPump(
             }
 
             Interlocked.Exchange(ref _activityCursor, rows[^1].Seq);
-            activity.Publish(rows);
+            _ = activity.Publish(rows);
             total += rows.Count;
             if (rows.Count < ActivityLog.BatchSize)
             {
@@ -92,7 +94,10 @@ public sealed partial class FeedPump(
             Interlocked.Add(ref _applied, events.Count);
             _lastEventAtUtc = events[^1].AtUtc;
             _lastAppliedAtUtc = Time.GetUtcNow().UtcDateTime;
-            live.Publish(events);
+            var last = events[^1];
+            var delivered = live.Publish(events);
+            _ = delivered.ContinueWith(_ => Volatile.Write(ref _lastDeliveredTicks, (Time.GetUtcNow().UtcDateTime - last.AtUtc).Ticks),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             total += events.Count;
             if (events.Count < FeedStore.BatchSize)
             {

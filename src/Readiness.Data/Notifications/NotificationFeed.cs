@@ -37,13 +37,13 @@ public sealed partial class NotificationFeed
     }
 
     /// <summary>New notifications for these users (called by the pump): each of their open screens here is told once.</summary>
-    public void PublishNotifications(IReadOnlyCollection<int> userIds) => _inboxes.Publish([.. userIds.Distinct()]);
+    public void PublishNotifications(IReadOnlyCollection<int> userIds) => _ = _inboxes.Publish([.. userIds.Distinct()]);
 
     /// <summary>A user marked notifications read on this server: their other screens here update their count.</summary>
     public void PublishRead(int userId) => PublishNotifications([userId]);
 
     /// <summary>New escalations (called by the pump).</summary>
-    public void PublishEscalations(IReadOnlyList<EscalationNotice> notices) => _escalations.Publish(notices);
+    public void PublishEscalations(IReadOnlyList<EscalationNotice> notices) => _ = _escalations.Publish(notices);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A notification subscriber failed to take a change")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception ex);

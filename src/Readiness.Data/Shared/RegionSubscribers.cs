@@ -31,8 +31,11 @@ public abstract class RegionSubscribers<T>
         return _subscribers.Subscribe(c => RegionCode.IsWithinAny(_regionOf(c), prefixes), handler);
     }
 
-    /// <summary>Hands a batch, in order, to every subscriber it concerns. Called by the pump.</summary>
-    public void Publish(IReadOnlyList<T> changes) => _subscribers.Publish(changes);
+    /// <summary>
+    /// Hands a batch, in order, to every subscriber it concerns. Called by the pump, which does not wait: the task
+    /// completes when every subscriber given the batch has taken it, and never faults.
+    /// </summary>
+    public Task Publish(IReadOnlyList<T> changes) => _subscribers.Publish(changes);
 
     /// <summary>A subscriber threw; logged by the subclass, and the other subscribers still get the batch.</summary>
     protected abstract void OnDeliveryFailed(Exception exception);

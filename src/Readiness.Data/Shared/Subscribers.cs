@@ -41,8 +41,12 @@ public sealed class Subscribers<T>(Action<Exception> onDeliveryFailed)
         return subscription;
     }
 
-    /// <summary>Hands a batch, in order, to every subscriber it concerns, without waiting for them.</summary>
-    public void Publish(IReadOnlyList<T> changes)
+    /// <summary>
+    /// Hands a batch, in order, to every subscriber it concerns, without waiting for them. The task completes when every
+    /// subscriber given the batch has taken it (a screen: patched and rendered); it never faults, since a subscriber's
+    /// failure goes to <c>onDeliveryFailed</c>. The publisher may leave it unawaited.
+    /// </summary>
+    public Task Publish(IReadOnlyList<T> changes)
     {
         Subscription[] subscriptions;
         lock (_gate)
@@ -50,14 +54,17 @@ public sealed class Subscribers<T>(Action<Exception> onDeliveryFailed)
             subscriptions = [.. _subscriptions];
         }
 
+        List<Task>? deliveries = null;
         foreach (var subscription in subscriptions)
         {
             var mine = changes.Where(subscription.Concerns).ToList();
             if (mine.Count > 0)
             {
-                _ = DeliverAsync(subscription, mine);
+                (deliveries ??= []).Add(DeliverAsync(subscription, mine));
             }
         }
+
+        return deliveries is null ? Task.CompletedTask : Task.WhenAll(deliveries);
     }
 
     private async Task DeliverAsync(Subscription subscription, IReadOnlyList<T> changes)

@@ -26,6 +26,10 @@ public sealed class ReadinessMetrics
                 ? [new Measurement<double>(lag)]
                 : Array.Empty<Measurement<double>>(), "s",
             "For the last event applied: seconds from its save to this server applying it.");
+        meter.CreateObservableGauge("readiness.feed.delivered", () => pump.Counters.DeliveredSeconds is { } delivered
+                ? [new Measurement<double>(delivered)]
+                : Array.Empty<Measurement<double>>(), "s",
+            "For the last batch of changes: seconds from its save to every screen on this server having rendered it.");
         meter.CreateObservableUpDownCounter("readiness.feed.subscribers", () => pump.Counters.Subscribers, "{subscriber}",
             "Screens and hub groups on this server that receive the feed.");
         meter.CreateObservableUpDownCounter("readiness.circuits.open", () => CircuitCounter.Open, "{circuit}",

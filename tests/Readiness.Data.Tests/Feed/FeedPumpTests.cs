@@ -102,6 +102,28 @@ public sealed class FeedPumpTests : IAsyncLifetime
         Assert.Equal(["17.71.01"], Snapshot(regions));
     }
 
+    [Fact]
+    public async Task Counters_say_how_long_after_the_save_every_subscriber_had_taken_the_batch()
+    {
+        var live = _db.Get<LiveFeed>();
+        var pump = NewPump(_db.Get<FeedStore>(), live);
+        await pump.InitializeAsync(CancellationToken.None);
+        var slow = new TaskCompletionSource();
+        using var quick = live.Subscribe([], _ => Task.CompletedTask);
+        using var screen = live.Subscribe(["17.71"], _ => slow.Task);
+
+        await ChangeAsync("17.71.01");
+        _db.Time.Advance(TimeSpan.FromSeconds(3));
+        await pump.DrainAsync(CancellationToken.None);
+
+        // One subscriber has not taken it yet: nothing is said until every one has.
+        Assert.Null(pump.Counters.DeliveredSeconds);
+        _db.Time.Advance(TimeSpan.FromSeconds(2));
+        slow.SetResult();
+        await WaitForAsync(() => pump.Counters.DeliveredSeconds is not null);
+        Assert.Equal(5.0, pump.Counters.DeliveredSeconds);
+    }
+
     private FeedPump NewPump(FeedStore store, LiveFeed live) =>
         new(store, new ReadinessBoard(_db.Factory, store, NullLogger<ReadinessBoard>.Instance), live, new ActivityLog(_db.Factory),
             new ActivityFeed(NullLogger<ActivityFeed>.Instance), new FeedSignal(_db.Time), _db.Time, Options.Create(new FeedOptions()),

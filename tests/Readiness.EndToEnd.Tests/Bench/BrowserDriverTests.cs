@@ -21,13 +21,14 @@ public sealed class BrowserDriverTests : IAsyncLifetime
         foreach (var watchers in sizes)
         {
             var changes = Full ? 20 : 2;
-            var ((echo, seen), queries) = await BrowserDrivers.MeasureLatencyWithQueriesAsync(
+            var ((echo, seen), queries, delivered) = await BrowserDrivers.MeasureLatencyWithQueriesAsync(
                 _fixture.Browser, _fixture.App, _fixture.App, watchers, changes, admin);
             Assert.Equal(changes, echo.Samples);
             Assert.Equal(changes * watchers, seen.Samples);
             Assert.NotNull(queries);
+            Assert.Equal(changes, delivered?.Samples);
             lines.Add($"one server, {watchers} watching pages, {changes} changes: echo {echo}; watchers {seen}; " +
-                $"feed reads per change beyond polls: {queries:0.00}");
+                $"server, save to every screen rendered {delivered}; feed reads per change beyond polls: {queries:0.00}");
         }
 
         await WriteAsync("latency-one-server.txt", lines);

@@ -30,9 +30,11 @@ public static class BrowserDrivers
 
     /// <summary>
     /// As <see cref="MeasureLatencyAsync"/>; with an admin page of the liaison's server, also the feed's database
-    /// reads per change on that server beyond its regular polls (the pump reads once per nudge, whatever is open).
+    /// reads per change on that server beyond its regular polls (the pump reads once per nudge, whatever is open), and
+    /// the server's share of each change, by its own clock: from the save to every screen on it having rendered the
+    /// change (<c>deliveredSeconds</c> of <c>/api/diagnostik/feed</c>), read once every watching page has seen it.
     /// </summary>
-    public static async Task<((Percentiles Echo, Percentiles Watchers) Latency, double? QueriesPerChange)> MeasureLatencyWithQueriesAsync(
+    public static async Task<((Percentiles Echo, Percentiles Watchers) Latency, double? QueriesPerChange, Percentiles? Delivered)> MeasureLatencyWithQueriesAsync(
         IBrowser browser, AppProcess liaisonHost, AppProcess watcherHost, int watchers, int changes, IPage? admin)
     {
         var context = await browser.NewContextAsync(new() { BaseURL = watcherHost.BaseUri.ToString() });
@@ -74,6 +76,7 @@ public static class BrowserDrivers
         await liaison.EvaluateAsync("() => window.addEventListener('click', () => window.__clicked = Date.now(), true)");
         var echo = new List<double>();
         var seen = new List<double>();
+        var delivered = new List<double>();
         var countersBefore = admin is null ? default : await FeedCountersAsync(admin);
         for (var i = 0; i < changes; i++)
         {
@@ -110,6 +113,11 @@ public static class BrowserDrivers
                 await pages[p].WaitForFunctionAsync($"() => window.__changes.length > {before[p]}", null, new() { Timeout = 120_000 });
                 seen.Add(await pages[p].EvaluateAsync<double>($"() => window.__changes[{before[p]}]") - clicked);
             }
+
+            if (admin is not null && (await FeedCountersAsync(admin)).DeliveredSeconds is { } server)
+            {
+                delivered.Add(server * 1000);
+            }
         }
 
         double? queriesPerChange = null;
@@ -121,13 +129,14 @@ public static class BrowserDrivers
 
         await context.CloseAsync();
         await liaisonContext.CloseAsync();
-        return ((Percentiles.Of(echo), Percentiles.Of(seen)), queriesPerChange);
+        return ((Percentiles.Of(echo), Percentiles.Of(seen)), queriesPerChange, admin is null ? null : Percentiles.Of(delivered));
     }
 
-    private static async Task<(long Queries, long Polls)> FeedCountersAsync(IPage admin)
+    private static async Task<(long Queries, long Polls, double? DeliveredSeconds)> FeedCountersAsync(IPage admin)
     {
         var json = JsonDocument.Parse(await (await admin.APIRequest.GetAsync("/api/diagnostik/feed")).TextAsync()).RootElement;
-        return (json.GetProperty("queries").GetInt64(), json.GetProperty("polls").GetInt64());
+        return (json.GetProperty("queries").GetInt64(), json.GetProperty("polls").GetInt64(),
+            json.GetProperty("deliveredSeconds") is { ValueKind: JsonValueKind.Number } delivered ? delivered.GetDouble() : null);
     }
 
     /// <summary>
