@@ -8,7 +8,7 @@ namespace Readiness.EndToEnd.Tests.Hosting;
 public sealed class MetricsEndpointTests
 {
     [Fact]
-    public async Task Prometheus_text_at_metrics_shows_the_feed_lag_after_a_change()
+    public async Task Prometheus_text_at_metrics_shows_the_feed_lag_and_delivery_after_a_change()
     {
         await using var app = new AppProcess();
         await app.StartAsync(new Dictionary<string, string> { ["Readiness__Metrics__Enabled"] = "true" });
@@ -17,6 +17,7 @@ public sealed class MetricsEndpointTests
         Assert.Contains("readiness_feed_queries_total", before);
         Assert.Contains("readiness_circuits_open", before);
         Assert.DoesNotMatch(LagLine, before); // no event applied yet: no lag to tell
+        Assert.DoesNotMatch(DeliveredLine, before);
 
         await using (var db = new BenchDatabase(Path.Combine(app.DataDirectory, "readiness.db")))
         {
@@ -25,7 +26,7 @@ public sealed class MetricsEndpointTests
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         var text = before;
-        while (!LagLine.IsMatch(text) && DateTime.UtcNow < deadline)
+        while (!(LagLine.IsMatch(text) && DeliveredLine.IsMatch(text)) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
             text = await http.GetStringAsync("metrics");
@@ -33,6 +34,9 @@ public sealed class MetricsEndpointTests
 
         var lag = double.Parse(LagLine.Match(text).Groups["value"].Value, CultureInfo.InvariantCulture);
         Assert.True(lag >= 0, $"lag {lag}");
+        // Handed to every screen after it was applied: never sooner than the lag.
+        var delivered = double.Parse(DeliveredLine.Match(text).Groups["value"].Value, CultureInfo.InvariantCulture);
+        Assert.True(delivered >= lag, $"delivered {delivered}, lag {lag}");
         Assert.Matches(@"(?m)^readiness_feed_events_applied_total\{[^}]*\} [1-9]", text);
     }
 
@@ -50,4 +54,6 @@ public sealed class MetricsEndpointTests
     }
 
     private static readonly Regex LagLine = new(@"(?m)^readiness_feed_lag_seconds(\{[^}]*\})? (?<value>[0-9.eE+-]+)");
+
+    private static readonly Regex DeliveredLine = new(@"(?m)^readiness_feed_delivered_seconds(\{[^}]*\})? (?<value>[0-9.eE+-]+)");
 }
