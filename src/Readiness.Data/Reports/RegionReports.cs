@@ -99,7 +99,7 @@ public sealed class RegionReports(
             report = report with { Items = await checklists.ListOfRegionAsync(actor, election.Id, regionCode, cancellationToken) };
         }
 
-        report = await RecountAsync(report, cancellationToken);
+        report = await RecountAsync(report, null, cancellationToken);
         return await WithContactsAsync(report, cancellationToken);
     }
 
@@ -135,7 +135,7 @@ public sealed class RegionReports(
             changed |= RegionReportParts.Items;
         }
 
-        var recounted = await RecountAsync(moved, cancellationToken);
+        var recounted = await RecountAsync(moved, events, cancellationToken);
         if (!recounted.Readiness.SameCountsAs(moved.Readiness))
         {
             changed |= RegionReportParts.Readiness;
@@ -174,19 +174,29 @@ public sealed class RegionReports(
         };
     }
 
-    /// <summary>Counts from this server's board: memory, no query once the subtree is loaded.</summary>
-    private async Task<RegionReport> RecountAsync(RegionReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report's counts, stages, numbers and children read again from this server's board (memory, no query once the
+    /// subtree is loaded). With <paramref name="events"/> (a
+    /// live batch), only what they can move: a child none of them lies under keeps its counts, and the numbers are
+    /// read again only when one of them is an item with a number (the board moves numbers on those alone). On a
+    /// nation or province page this is most of the work of a change.
+    /// </summary>
+    private async Task<RegionReport> RecountAsync(RegionReport report, IReadOnlyList<FeedEvent>? events, CancellationToken cancellationToken)
     {
         var (actor, electionId, code) = (report.Actor, report.Election!.Id, report.Code);
         var readiness = await board.ReadinessAsync(actor, electionId, code, cancellationToken);
         var byStage = (await board.ByAgencyAndStageAsync(actor, electionId, code, cancellationToken))
             .GroupBy(p => p.Key.StageId)
             .ToDictionary(g => g.Key, g => g.Aggregate(ReadinessCounts.Empty, (sum, p) => sum + p.Value));
-        var numbers = await board.NumbersAsync(actor, electionId, code, cancellationToken);
+        var numbers = events is null || events.Any(e => e.Unit is not null && report.Concerns(e))
+            ? await board.NumbersAsync(actor, electionId, code, cancellationToken)
+            : report.Numbers;
         var children = new List<RegionReportChild>(report.Children.Count);
         foreach (var child in report.Children)
         {
-            children.Add(child with { Readiness = await board.ReadinessAsync(actor, electionId, child.Region.Code, cancellationToken) });
+            children.Add(events is not null && !events.Any(e => RegionCode.IsWithin(e.RegionCode, child.Region.Code))
+                ? child
+                : child with { Readiness = await board.ReadinessAsync(actor, electionId, child.Region.Code, cancellationToken) });
         }
 
         return report with { Readiness = readiness, ByStage = byStage, Numbers = numbers, Children = children };

@@ -129,6 +129,33 @@ public sealed class RegionReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_recounts_only_the_child_it_lies_under_and_the_totals_stay_exact()
+    {
+        var pump = _db.Get<FeedPump>();
+        var feed = _db.Get<FeedStore>();
+        await pump.InitializeAsync(CancellationToken.None);
+        var province = (await Reports.ReadAsync(TestDatabase.Admin, "64", PageOptions))!;
+        Assert.True(province.Children.Count > 1, "the province needs more than one regency for this test");
+        var item = (await _db.Checklists.ListForExportAsync(TestDatabase.Admin, _election, "64.02"))
+            .First(v => v.Item.Status == ItemStatus.NotStarted && v.Item.RegionCode.Length > 5).Item;
+        var seq = await feed.StartAsync(CancellationToken.None);
+        Assert.IsType<SaveResult.Saved>(await _db.Checklists.ChangeStatusAsync(TestDatabase.Liaison(item.AgencyCode, "64.02"),
+            new StatusChange(item.Id, item.Version, ItemStatus.Ready, null, Guid.NewGuid())));
+        await pump.DrainAsync(CancellationToken.None);
+
+        var (moved, _) = await Reports.ApplyAsync(province, await feed.ReadAsync(seq, CancellationToken.None));
+        var fresh = (await Reports.ReadAsync(TestDatabase.Admin, "64", PageOptions))!;
+
+        Assert.Equal(fresh.Readiness.Overall, moved.Readiness.Overall);
+        Assert.Equal(fresh.Children.Select(c => (c.Region.Code, c.Readiness.Overall)), moved.Children.Select(c => (c.Region.Code, c.Readiness.Overall)));
+        var before = province.Children.Single(c => c.Region.Code == "64.02").Readiness.Overall;
+        Assert.Equal(before.Ready + 1, moved.Children.Single(c => c.Region.Code == "64.02").Readiness.Overall.Ready);
+        // The other regencies were not counted again: they keep the very counts the report held.
+        Assert.All(moved.Children.Where(c => c.Region.Code != "64.02"),
+            c => Assert.Same(province.Children.Single(p => p.Region.Code == c.Region.Code).Readiness, c.Readiness));
+    }
+
+    [Fact]
     public async Task Numbers_are_said_to_move_only_when_a_change_moves_a_number()
     {
         var pump = _db.Get<FeedPump>();
