@@ -68,10 +68,15 @@ public sealed record ChecklistItem
     /// </summary>
     public bool OverTarget => ItemNumbers.IsOverTarget(Done, Target, AllowOver);
 
-    /// <summary>The item as <paramref name="e"/> left it; unchanged when the event is another item's or older than this.</summary>
+    /// <summary>
+    /// The item as <paramref name="e"/> left it; unchanged when the event is another item's or older than this. An
+    /// answer to a help request from it moves only its version: its status, note and last change stay its agency's.
+    /// </summary>
     public ChecklistItem PatchedBy(FeedEvent e) =>
         e.ItemId != Id || e.ItemVersion <= Version
             ? this
+            : e.RequestAnswered
+            ? this with { Version = e.ItemVersion }
             : this with
             {
                 Status = e.StatusAfter, Note = e.Note, UpdatedAtUtc = e.AtUtc, UpdatedBy = e.Actor, Version = e.ItemVersion,

@@ -353,7 +353,10 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             cancellationToken);
     }
 
-    /// <summary>An item's history, newest first, if the actor may see its region.</summary>
+    /// <summary>
+    /// An item's history, newest first, if the actor may see its region: its agency's changes, evidence and moved
+    /// targets; not another agency's answer to a help request from it (the request says that, and the item did not change).
+    /// </summary>
     public async Task<IReadOnlyList<ItemEvent>> HistoryAsync(Actor actor, long itemId, CancellationToken cancellationToken = default)
     {
         await using var connection = await factory.OpenAsync(cancellationToken);
@@ -370,7 +373,7 @@ public sealed partial class ChecklistStore(ConnectionFactory factory, TimeProvid
             SELECT e.Seq, e.ItemId, e.StatusBefore, e.StatusAfter, e.Note, e.Actor, e.AtUtc, e.ItemVersion,
                    e.DoneBefore, e.DoneAfter, e.Target, i.Unit, e.Evidence
             FROM ItemEvents e JOIN ChecklistItems i ON i.Id = e.ItemId
-            WHERE e.ItemId = @itemId ORDER BY e.Seq DESC;
+            WHERE e.ItemId = @itemId AND e.RequestAnswered = 0 ORDER BY e.Seq DESC;
             """;
         return (await connection.QueryAsync<ItemEvent>(new CommandDefinition(sql, new { itemId }, cancellationToken: cancellationToken))).AsList();
     }

@@ -42,6 +42,13 @@ internal static class ItemSql
         $"INSERT INTO ItemEvents ({EventColumns}, FollowsFigure) VALUES ({string.Join(", ", EventColumnNames.Select(c => "@" + c))}, 1);";
 
     /// <summary>
+    /// Appends one event from an <see cref="ItemEventRow"/> that carries another agency's answer to a help request
+    /// asked from the item: the item itself did not change.
+    /// </summary>
+    public static readonly string InsertRequestAnsweredEvent =
+        $"INSERT INTO ItemEvents ({EventColumns}, RequestAnswered) VALUES ({string.Join(", ", EventColumnNames.Select(c => "@" + c))}, 1);";
+
+    /// <summary>
     /// Refuses rows that did not map: every stored item has an id and a version of at least 1, so a 0 means a column
     /// and a property no longer share a name, and every save would be a false conflict.
     /// </summary>

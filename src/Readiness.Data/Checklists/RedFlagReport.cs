@@ -111,6 +111,11 @@ public sealed record RedFlagReport
                 continue;
             }
 
+            if (existing is null && e.RequestAnswered)
+            {
+                continue; // an answer to a help request moved nothing of the item, so a flag not shown stays where it was
+            }
+
             var view = existing is not null
                 ? existing.View with { Item = existing.View.Item.PatchedBy(e) }
                 : new ItemView

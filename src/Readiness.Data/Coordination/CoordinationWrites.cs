@@ -9,8 +9,8 @@ namespace Readiness.Data.Coordination;
 /// <summary>
 /// The writes every coordination store shares, each inside the caller's transaction: an item of another origin
 /// (created with its creation event, like any item, so the item feed carries it), a touch on an item (a new event
-/// with status and note unchanged, so screens holding that item reload what hangs on it), and the coordination
-/// event row.
+/// with status and note unchanged, so screens holding that item reload what hangs on it), the touch by which another
+/// agency's answer reaches the asking item without counting as a change to it, and the coordination event row.
 /// </summary>
 internal static class CoordinationWrites
 {
@@ -65,6 +65,27 @@ internal static class CoordinationWrites
         await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertEvent, ItemEventRow.Of(after, before.Status, Guid.NewGuid(), before.Done),
             transaction, cancellationToken: cancellationToken));
         return after;
+    }
+
+    /// <summary>
+    /// Tells the screens holding an item that another agency answered a help request asked from it: the item's
+    /// version moves (so they reload what hangs on it) and an event marked RequestAnswered carries the answering
+    /// liaison and time. Status, note, number, and the item's own "last updated by" and time stay its agency's. An item
+    /// no longer there is left alone.
+    /// </summary>
+    public static async Task TouchAnsweredAsync(DbConnection connection, DbTransaction transaction, long itemId, string actor, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        if (await FindItemAsync(connection, transaction, itemId, cancellationToken) is not { } item)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE ChecklistItems SET Version = Version + 1 WHERE Id = @Id;", new { item.Id },
+            transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(ItemSql.InsertRequestAnsweredEvent,
+            ItemEventRow.Of(item with { UpdatedBy = actor, UpdatedAtUtc = now, Version = item.Version + 1 }, item.Status, Guid.NewGuid(), item.Done),
+            transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>Reads one item inside the transaction.</summary>

@@ -14,8 +14,9 @@ namespace Readiness.Data.Coordination;
 /// <summary>
 /// Requests for help between agencies. Asking creates an item of the asked agency in the same region (Origin
 /// <see cref="CoordinationOrigin.Request"/>, SourceId the request) and links both items; each answer changes that
-/// item and touches the asking item (an event with its status unchanged) so every screen holding either reloads,
-/// all in one transaction with a coordination event. A request is versioned: an answer on a stale version is refused.
+/// item and touches the asking item (its version and an event marked RequestAnswered, its status, note and last
+/// change left its own agency's) so every screen holding either reloads, all in one transaction with a coordination
+/// event. A request is versioned: an answer on a stale version is refused.
 /// An answer tells the asking agency's liaison officers in scope through the inbox, e-mail and push (rule
 /// <see cref="AnsweredRule"/>), in the same transaction.
 /// </summary>
@@ -183,12 +184,10 @@ public sealed class HelpRequestStore(ConnectionFactory factory, TimeProvider tim
                 actor.Name, now, cancellationToken);
         }
 
-        // The asking item's card says "Menunggu ..." from the request; an event on it carries the answer to every screen holding it.
-        var from = await CoordinationWrites.FindItemAsync(connection, transaction, before.FromItemId, cancellationToken);
-        if (from is not null)
-        {
-            await CoordinationWrites.SetItemAsync(connection, transaction, from.Id, from.Status, null, false, actor.Name, now, cancellationToken);
-        }
+        // The asking item's card says "Menunggu ..." from the request; an event on it carries the answer to every screen
+        // holding it. The answering agency changed nothing of that item, so it keeps its own agency's last change and
+        // no list of latest changes names the answering liaison on it.
+        await CoordinationWrites.TouchAnsweredAsync(connection, transaction, before.FromItemId, actor.Name, now, cancellationToken);
 
         await CoordinationWrites.AppendEventAsync(connection, transaction, CoordinationEventKind.Answered, requestId, before.RegionCode,
             before.ToAgencyCode, state, actor.Name, now, operationId, cancellationToken);

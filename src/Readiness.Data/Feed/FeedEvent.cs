@@ -33,11 +33,19 @@ public sealed record FeedEvent
     public bool FollowsFigure { get; init; }
 
     /// <summary>
-    /// Whether a "latest changes" list shows this event: a change of an existing item's status, note or number; not
-    /// its creation, not evidence added or removed (the item's history says those), and not a target that followed a
-    /// region's figure (the figures panel says that).
+    /// Another agency answered a help request asked from this item (<see cref="Actor"/> is the answering liaison): the
+    /// item's version moved so screens holding it reload what hangs on it, but its status, note, number and its own
+    /// last change are as they were.
     /// </summary>
-    public bool IsListedChange => StatusBefore is not null && Evidence is null && !FollowsFigure;
+    public bool RequestAnswered { get; init; }
+
+    /// <summary>
+    /// Whether a "latest changes" list shows this event: a change of an existing item's status, note or number; not
+    /// its creation, not evidence added or removed (the item's history says those), not a target that followed a
+    /// region's figure (the figures panel says that), and not another agency's answer to a help request from it (the
+    /// item did not change).
+    /// </summary>
+    public bool IsListedChange => StatusBefore is not null && Evidence is null && !FollowsFigure && !RequestAnswered;
 
     public required string Actor { get; init; }
 

@@ -58,11 +58,11 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
 
         actor.RequireSee(regionCode, logger, "read the latest changes");
 
-        // Only status changes: the creation of items from templates is no news for a wall.
+        // Only changes of an item by its agency (FeedEvent.IsListedChange): the creation of items from templates is no news for a wall.
         var sql = $"""
             {Select}
             WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.Evidence IS NULL
-              AND e.FollowsFigure = 0 AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
+              AND e.FollowsFigure = 0 AND e.RequestAnswered = 0 AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
             ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
@@ -87,7 +87,7 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
             SELECT COUNT(*) FROM ItemEvents e
             WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.Evidence IS NULL AND e.FollowsFigure = 0
-              AND e.AtUtc >= @sinceUtc;
+              AND e.RequestAnswered = 0 AND e.AtUtc >= @sinceUtc;
             """, new { regionCode, descendantsEnd = RegionCode.DescendantsTo(regionCode), sinceUtc }, cancellationToken: cancellationToken));
     }
 
@@ -103,7 +103,8 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
                i.Criticality AS {nameof(FeedEvent.Criticality)}, i.DueDate AS {nameof(FeedEvent.DueDate)}, r.TimeZone AS {nameof(FeedEvent.TimeZone)},
                i.TemplateItemId AS {nameof(FeedEvent.TemplateItemId)}, i.Unit AS {nameof(FeedEvent.Unit)},
                e.DoneBefore AS {nameof(FeedEvent.DoneBefore)}, e.DoneAfter AS {nameof(FeedEvent.DoneAfter)}, e.Target AS {nameof(FeedEvent.Target)},
-               e.Evidence AS {nameof(FeedEvent.Evidence)}, e.FollowsFigure AS {nameof(FeedEvent.FollowsFigure)}
+               e.Evidence AS {nameof(FeedEvent.Evidence)}, e.FollowsFigure AS {nameof(FeedEvent.FollowsFigure)},
+               e.RequestAnswered AS {nameof(FeedEvent.RequestAnswered)}
         FROM ItemEvents e
         JOIN ChecklistItems i ON i.Id = e.ItemId
         JOIN Regions r ON r.Code = e.RegionCode

@@ -2,6 +2,8 @@ using Dapper;
 using Readiness.Data.Accounts;
 using Readiness.Data.Checklists;
 using Readiness.Data.Coordination;
+using Readiness.Data.Feed;
+using Readiness.Data.Reports;
 using Readiness.Data.Seed;
 using Readiness.Data.Shared;
 
@@ -175,6 +177,67 @@ public sealed class CoordinationTests : IAsyncLifetime
         await using var connection = await _db.Factory.OpenAsync();
         Assert.Equal(["minta", "jawab", "jawab"],
             await connection.QueryAsync<string>("SELECT Kind FROM CoordinationEvents WHERE SubjectId = @id ORDER BY Seq;", new { id = request.Id }));
+    }
+
+    [Theory]
+    [InlineData(HelpRequestState.Accepted)]
+    [InlineData(HelpRequestState.Declined)]
+    [InlineData(HelpRequestState.Delivered)]
+    public async Task An_answer_reaches_the_asking_item_without_crediting_the_answering_agency_with_a_change_to_it(string answer)
+    {
+        var kpu = TestDatabase.Liaison("KPU", "17.71");
+        var tni = TestDatabase.Liaison("TNI", "17.71");
+        var pump = _db.Get<FeedPump>();
+        await pump.InitializeAsync(CancellationToken.None);
+        var asking = await BlockedItemAsync(kpu);
+        var request = await Requests.AskAsync(kpu, new NewHelpRequest(asking.Id, "TNI", "Pengawalan logistik ke pulau"), Guid.NewGuid());
+        var held = (await _db.Checklists.FindAsync(asking.Id))!; // what KPU's screens hold once the request is made
+        await pump.DrainAsync(CancellationToken.None);
+        var received = new List<FeedEvent>();
+        using var screen = _db.Get<LiveFeed>().Subscribe(["17.71"], events =>
+        {
+            lock (received)
+            {
+                received.AddRange(events);
+            }
+
+            return Task.CompletedTask;
+        });
+        _db.Time.Advance(TimeSpan.FromMinutes(40));
+        var answeredAt = _db.Time.GetUtcNow().UtcDateTime;
+
+        _ = answer switch
+        {
+            HelpRequestState.Accepted => await Requests.AcceptAsync(tni, request.Id, request.Version, Guid.NewGuid()),
+            HelpRequestState.Declined => await Requests.DeclineAsync(tni, request.Id, request.Version, "Personel BKO ke kabupaten lain", Guid.NewGuid()),
+            _ => await Requests.DeliverAsync(tni, request.Id, request.Version, Guid.NewGuid()),
+        };
+        await pump.DrainAsync(CancellationToken.None);
+
+        // KPU's item still says what KPU last did, and when.
+        var after = (await _db.Checklists.FindAsync(asking.Id))!;
+        Assert.Equal((kpu.Name, held.UpdatedAtUtc, ItemStatus.Blocked, "Gudang tanpa listrik"), (after.UpdatedBy, after.UpdatedAtUtc, after.Status, after.Note));
+
+        // Screens holding KPU's item still learn of the answer at once, and keep showing KPU's last change.
+        FeedEvent[] seen;
+        lock (received)
+        {
+            seen = [.. received];
+        }
+
+        var touch = Assert.Single(seen, e => e.ItemId == asking.Id);
+        Assert.Equal(after.Version, touch.ItemVersion);
+        Assert.True(touch.ItemVersion > held.Version, "the asking item's coordination line reloads on a newer version");
+        Assert.Equal(after, held.PatchedBy(touch));
+        Assert.False(touch.IsListedChange);
+
+        // No "latest changes" or item history credits TNI's liaison with a change to KPU's item.
+        var region = (await _db.Get<RegionReports>().ReadAsync(Leader, "17.71", new RegionReportOptions { LatestTake = 50, LatestSinceUtc = answeredAt }))!;
+        Assert.DoesNotContain(region.Latest, e => e.ItemId == asking.Id);
+        Assert.DoesNotContain(await _db.Get<FeedStore>().RecentAsync(Leader, "17.71", 100), e => e.ItemId == asking.Id && e.Actor == tni.Name);
+        Assert.Equal(region.Latest.Count(e => e.AtUtc >= answeredAt), await _db.Get<FeedStore>().CountRecentAsync(Leader, "17.71", answeredAt));
+        Assert.DoesNotContain(region.Apply(seen).Report.Latest, e => e.ItemId == asking.Id);
+        Assert.DoesNotContain(await _db.Checklists.HistoryAsync(Leader, asking.Id), h => h.Actor == tni.Name);
     }
 
     [Fact]

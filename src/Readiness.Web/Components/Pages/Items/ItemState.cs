@@ -112,7 +112,11 @@ public sealed class ItemState(
         foreach (var e in mine.Where(e => History.All(h => h.Seq != e.Seq)))
         {
             View = View with { Item = View.Item.PatchedBy(e) };
-            History = [e.ToItemEvent(), .. History];
+            if (!e.RequestAnswered)
+            {
+                // An answer to a help request from this item is no line of its history (HistoryAsync leaves it out too).
+                History = [e.ToItemEvent(), .. History];
+            }
         }
 
         if (mine.Any(e => e.Evidence is not null))
