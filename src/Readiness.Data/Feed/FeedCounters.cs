@@ -13,6 +13,8 @@ namespace Readiness.Data.Feed;
 /// <param name="DeliveredSeconds">
 /// For the last batch handed on: seconds from its last event's save to every screen on this server having taken it
 /// (patched its state and rendered); the server's share of what a watching page waits. Null before the first batch.
+/// A batch that finishes after a newer one does not replace the newer one's figure.
 /// </param>
+/// <param name="DeliveredSeq">The sequence number of the last event of the batch <paramref name="DeliveredSeconds"/> is about; -1 before the first.</param>
 public sealed record FeedCounters(long Queries, long Polls, long Nudges, long EventsApplied, long LastSeq, int Subscribers,
-    int LoadedSubtrees, double? LagSeconds, DateTime? LastReadUtc, double? DeliveredSeconds = null);
+    int LoadedSubtrees, double? LagSeconds, DateTime? LastReadUtc, double? DeliveredSeconds = null, long DeliveredSeq = -1);

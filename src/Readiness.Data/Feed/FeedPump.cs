@@ -33,13 +33,28 @@ public sealed partial class FeedPump(
     private DateTime? _lastEventAtUtc;
     private DateTime? _lastReadUtc;
     private DateTime? _lastAppliedAtUtc;
-    private long _lastDeliveredTicks = -1;
+    private readonly Lock _deliveredGate = new();
+    private long _deliveredSeq = -1;
+    private double? _deliveredSeconds;
 
-    public FeedCounters Counters => new(
-        Interlocked.Read(ref _queries), Interlocked.Read(ref _polls), Interlocked.Read(ref _nudges), Interlocked.Read(ref _applied),
-        Interlocked.Read(ref _cursor), live.SubscriberCount, board.LoadedSubtrees,
-        _lastEventAtUtc is { } at && _lastAppliedAtUtc is { } applied ? (applied - at).TotalSeconds : null, _lastReadUtc,
-        Volatile.Read(ref _lastDeliveredTicks) is >= 0 and var delivered ? TimeSpan.FromTicks(delivered).TotalSeconds : null);
+    public FeedCounters Counters
+    {
+        get
+        {
+            double? deliveredSeconds;
+            long deliveredSeq;
+            lock (_deliveredGate)
+            {
+                (deliveredSeconds, deliveredSeq) = (_deliveredSeconds, _deliveredSeq);
+            }
+
+            return new(
+                Interlocked.Read(ref _queries), Interlocked.Read(ref _polls), Interlocked.Read(ref _nudges), Interlocked.Read(ref _applied),
+                Interlocked.Read(ref _cursor), live.SubscriberCount, board.LoadedSubtrees,
+                _lastEventAtUtc is { } at && _lastAppliedAtUtc is { } applied ? (applied - at).TotalSeconds : null, _lastReadUtc,
+                deliveredSeconds, deliveredSeq);
+        }
+    }
 
     /// <summary>Finds where to start: after the newest event, so history is not replayed to screens.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
@@ -96,12 +111,25 @@ public sealed partial class FeedPump(
             _lastAppliedAtUtc = Time.GetUtcNow().UtcDateTime;
             var last = events[^1];
             var delivered = live.Publish(events);
-            _ = delivered.ContinueWith(_ => Volatile.Write(ref _lastDeliveredTicks, (Time.GetUtcNow().UtcDateTime - last.AtUtc).Ticks),
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _ = delivered.ContinueWith(_ => Delivered(last), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             total += events.Count;
             if (events.Count < FeedStore.BatchSize)
             {
                 return total;
+            }
+        }
+    }
+
+    /// <summary>A batch ending at <paramref name="last"/> reached every subscriber; an older batch finishing later says nothing.</summary>
+    private void Delivered(FeedEvent last)
+    {
+        var seconds = (Time.GetUtcNow().UtcDateTime - last.AtUtc).TotalSeconds;
+        lock (_deliveredGate)
+        {
+            if (last.Seq > _deliveredSeq)
+            {
+                (_deliveredSeq, _deliveredSeconds) = (last.Seq, seconds);
             }
         }
     }

@@ -215,12 +215,15 @@ public sealed partial class EscalationEngine(
         if (rule.Kind == EscalationKinds.Blocked)
         {
             // Unchanged since the cutoff: UpdatedAtUtc moves with every save, and the Version names this cycle, so
-            // a Kendala that is edited and stays Kendala starts a new 24 hours.
+            // a Kendala that is edited and stays Kendala starts a new 24 hours. Another agency's answer to a help
+            // request moves the Version but not UpdatedAtUtc (the item's agency changed nothing): an escalation made
+            // since the item's last save still counts for it.
             return ($"""
                 FROM ChecklistItems i
                 WHERE i.ElectionId IN ({ActiveElections})
                   AND {RedFlagRule.SqlHasStatus("i.Status", ItemStatus.Blocked)} AND i.UpdatedAtUtc <= @cutoff
-                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id AND e.Cycle = i.Version)
+                  AND NOT EXISTS (SELECT 1 FROM Escalations e WHERE e.RuleId = @ruleId AND e.ItemId = i.Id
+                                  AND (e.Cycle = i.Version OR e.EscalatedAtUtc > i.UpdatedAtUtc))
                 """, args);
         }
 

@@ -21,6 +21,7 @@ public abstract class LiveState : IDisposable
 {
     private readonly LiveFeed _feed;
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _applying = new(1, 1);
     private IDisposable? _subscription;
     private IDisposable? _escalations;
     private IDisposable? _activity;
@@ -76,7 +77,7 @@ public abstract class LiveState : IDisposable
 
             _subscription?.Dispose();
             _watched = regionPrefixes;
-            _subscription = _feed.Subscribe(regionPrefixes, events => DispatchAsync(() => OnEventsAsync(events)));
+            _subscription = _feed.Subscribe(regionPrefixes, events => DispatchAsync(() => InOrderAsync(events)));
         }
     }
 
@@ -191,9 +192,28 @@ public abstract class LiveState : IDisposable
     }
 
     /// <summary>
+    /// Hands <paramref name="events"/> to <see cref="OnEventsAsync"/> once the batch before it is done. The circuit's
+    /// dispatcher runs the next piece of work while one awaits the database, so without this a newer batch could be
+    /// patched in first and an older one, finishing later, would put back what the newer one moved.
+    /// </summary>
+    private async Task<bool> InOrderAsync(IReadOnlyList<FeedEvent> events)
+    {
+        await _applying.WaitAsync();
+        try
+        {
+            return !_disposed && await OnEventsAsync(events);
+        }
+        finally
+        {
+            _applying.Release();
+        }
+    }
+
+    /// <summary>
     /// Patches what the state holds from a batch of events (in sequence order) under the watched regions. Runs on
     /// the circuit's dispatcher in the user's culture; return true when the screen must re-render. Does nothing unless
-    /// overridden (a state that watches only the inbox or escalations).
+    /// overridden (a state that watches only the inbox or escalations). One batch at a time: the next waits until
+    /// this one is done, even across an await.
     /// </summary>
     protected virtual Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events) => Task.FromResult(false);
 

@@ -124,6 +124,31 @@ public sealed class FeedPumpTests : IAsyncLifetime
         Assert.Equal(5.0, pump.Counters.DeliveredSeconds);
     }
 
+    [Fact]
+    public async Task An_older_batch_taken_after_a_newer_one_does_not_replace_its_figure()
+    {
+        var live = _db.Get<LiveFeed>();
+        var pump = NewPump(_db.Get<FeedStore>(), live);
+        await pump.InitializeAsync(CancellationToken.None);
+        var slow = new TaskCompletionSource();
+        var calls = 0;
+        using var screen = live.Subscribe([], _ => Interlocked.Increment(ref calls) == 1 ? slow.Task : Task.CompletedTask);
+
+        await ChangeAsync("17.71.01");
+        await pump.DrainAsync(CancellationToken.None); // the first batch is held by the screen
+        _db.Time.Advance(TimeSpan.FromSeconds(1));
+        var second = await ChangeAsync("17.71.01");
+        _db.Time.Advance(TimeSpan.FromSeconds(2));
+        await pump.DrainAsync(CancellationToken.None);
+        await WaitForAsync(() => pump.Counters.DeliveredSeq == second);
+        Assert.Equal(2.0, pump.Counters.DeliveredSeconds);
+
+        slow.SetResult();
+        await Task.Delay(50);
+
+        Assert.Equal((2.0, second), (pump.Counters.DeliveredSeconds!.Value, pump.Counters.DeliveredSeq));
+    }
+
     private FeedPump NewPump(FeedStore store, LiveFeed live) =>
         new(store, new ReadinessBoard(_db.Factory, store, NullLogger<ReadinessBoard>.Instance), live, new ActivityLog(_db.Factory),
             new ActivityFeed(NullLogger<ActivityFeed>.Instance), new FeedSignal(_db.Time), _db.Time, Options.Create(new FeedOptions()),

@@ -56,6 +56,26 @@ public sealed class EscalationEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_agencys_answer_to_a_help_request_does_not_escalate_the_asking_kendala_again()
+    {
+        await _s.UserAsync("pimpinan.kukar", Roles.Leader, "64.02");
+        var item = await _s.ItemAsync("64.02", "Perahu ke pulau tidak ada", ItemStatus.Blocked);
+        var requests = _db.Get<Readiness.Data.Coordination.HelpRequestStore>();
+        var request = await requests.AskAsync(_s.Liaison, new Readiness.Data.Coordination.NewHelpRequest(item.Id, "TNI", "Perahu karet", 2, "perahu"),
+            Guid.NewGuid());
+        _db.Time.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(1, (await _s.Engine.RunOnceAsync()).Escalated);
+
+        // TNI answers: the asking item's version moves so its screens hear of it, but POLRI changed nothing of it.
+        await requests.AcceptAsync(TestDatabase.Liaison("TNI", "64.02"), request.Id, request.Version, Guid.NewGuid());
+
+        Assert.Equal(0, (await _s.Engine.RunOnceAsync()).Escalated);
+        _db.Time.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(0, (await _s.Engine.RunOnceAsync()).Escalated);
+        Assert.Single(await _s.NotificationsAsync(), n => n.Kind == EscalationKinds.Blocked);
+    }
+
+    [Fact]
     public async Task A_critical_item_past_its_due_date_in_its_own_zone_escalates_at_once_and_others_do_not()
     {
         await _s.UserAsync("pimpinan", Roles.Leader, "64.02", "17.71");

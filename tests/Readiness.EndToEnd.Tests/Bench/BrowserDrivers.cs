@@ -114,9 +114,17 @@ public static class BrowserDrivers
                 seen.Add(await pages[p].EvaluateAsync<double>($"() => window.__changes[{before[p]}]") - clicked);
             }
 
-            if (admin is not null && (await FeedCountersAsync(admin)).DeliveredSeconds is { } server)
+            if (admin is not null)
             {
-                delivered.Add(server * 1000);
+                // Every page has the change; the server says so once its last subscriber is done (this change's batch or a later one).
+                var counters = await FeedCountersAsync(admin);
+                while (counters.DeliveredSeq < counters.LastSeq)
+                {
+                    await Task.Delay(20);
+                    counters = await FeedCountersAsync(admin);
+                }
+
+                delivered.Add(counters.DeliveredSeconds!.Value * 1000);
             }
         }
 
@@ -132,11 +140,12 @@ public static class BrowserDrivers
         return ((Percentiles.Of(echo), Percentiles.Of(seen)), queriesPerChange, admin is null ? null : Percentiles.Of(delivered));
     }
 
-    private static async Task<(long Queries, long Polls, double? DeliveredSeconds)> FeedCountersAsync(IPage admin)
+    private static async Task<(long Queries, long Polls, long LastSeq, double? DeliveredSeconds, long DeliveredSeq)> FeedCountersAsync(IPage admin)
     {
         var json = JsonDocument.Parse(await (await admin.APIRequest.GetAsync("/api/diagnostik/feed")).TextAsync()).RootElement;
-        return (json.GetProperty("queries").GetInt64(), json.GetProperty("polls").GetInt64(),
-            json.GetProperty("deliveredSeconds") is { ValueKind: JsonValueKind.Number } delivered ? delivered.GetDouble() : null);
+        return (json.GetProperty("queries").GetInt64(), json.GetProperty("polls").GetInt64(), json.GetProperty("lastSeq").GetInt64(),
+            json.GetProperty("deliveredSeconds") is { ValueKind: JsonValueKind.Number } delivered ? delivered.GetDouble() : null,
+            json.GetProperty("deliveredSeq").GetInt64());
     }
 
     /// <summary>

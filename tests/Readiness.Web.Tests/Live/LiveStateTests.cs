@@ -99,6 +99,23 @@ public sealed class LiveStateTests : IAsyncLifetime
         Assert.Equal(0, Feed.SubscriberCount);
     }
 
+    [Fact]
+    public void A_batch_is_taken_only_after_the_one_before_it_is_done_even_when_that_one_waits()
+    {
+        var cut = _ctx.Render<OrderView>();
+        var first = Event("64.02", DateTime.UtcNow) with { Seq = 1 };
+        var second = Event("64.02", DateTime.UtcNow) with { Seq = 2 };
+
+        Feed.Publish([first]); // waits on the database, as a report's read of the region's own items does
+        Feed.Publish([second]);
+
+        cut.WaitForAssertion(() => Assert.Equal("start1;", cut.Instance.Log));
+        Thread.Sleep(100); // time for the second batch to begin, were it let
+        Assert.Equal("start1;", cut.Instance.Log);
+        cut.Instance.Release();
+        cut.WaitForAssertion(() => Assert.Contains("log=start1;end1;start2;end2;", cut.Markup));
+    }
+
     private static FeedEvent Event(string region, DateTime atUtc) => new()
     {
         Seq = 1,
@@ -137,6 +154,40 @@ public sealed class LiveStateTests : IAsyncLifetime
             LastAtUtc = events[^1].AtUtc;
             return Task.FromResult(true);
         }
+    }
+
+    /// <summary>Logs when each batch is begun and done; the first waits until released.</summary>
+    public sealed class OrderState(LiveFeed feed) : LiveState(feed)
+    {
+        public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public string Log { get; private set; } = "";
+
+        public void Start() => Watch("64.02");
+
+        protected override async Task<bool> OnEventsAsync(IReadOnlyList<FeedEvent> events)
+        {
+            Log += $"start{events[0].Seq};";
+            if (events[0].Seq == 1)
+            {
+                await Held.Task;
+            }
+
+            Log += $"end{events[0].Seq};";
+            return true;
+        }
+    }
+
+    /// <summary>Shows <see cref="OrderState.Log"/>.</summary>
+    public sealed class OrderView : LiveView<OrderState>
+    {
+        public string Log => State.Log;
+
+        public void Release() => State.Held.SetResult();
+
+        protected override void OnInitialized() => State.Start();
+
+        protected override void BuildRenderTree(RenderTreeBuilder builder) => builder.AddContent(0, $"log={State.Log}");
     }
 
     /// <summary>Renders text, a time and a number in whatever culture it is rendered in.</summary>

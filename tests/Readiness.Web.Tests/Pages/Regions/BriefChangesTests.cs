@@ -49,7 +49,12 @@ public sealed class BriefChangesTests() : SeededPageTest(Leader(), interactive: 
     {
         await using var connection = await Get<ConnectionFactory>().OpenAsync();
         return await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM ItemEvents WHERE RegionCode LIKE '64.02%' AND StatusBefore IS NOT NULL AND AtUtc >= @since;",
+            """
+            SELECT COUNT(*) FROM ItemEvents
+            WHERE RegionCode LIKE '64.02%' AND StatusBefore IS NOT NULL AND AtUtc >= @since
+              -- Changes of an item by its agency: not evidence, not a target following a figure, not another agency's answer.
+              AND Evidence IS NULL AND FollowsFigure = 0 AND RequestAnswered = 0;
+            """,
             new { since = DateTime.UtcNow.AddHours(-24) });
     }
 }
