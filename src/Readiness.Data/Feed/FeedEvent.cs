@@ -47,6 +47,10 @@ public sealed record FeedEvent
     /// </summary>
     public bool IsListedChange => StatusBefore is not null && Evidence is null && !FollowsFigure && !RequestAnswered;
 
+    /// <summary><see cref="IsListedChange"/> as a SQL condition on an ItemEvents row aliased <c>e</c>.</summary>
+    internal const string ListedChangeSql =
+        "e.StatusBefore IS NOT NULL AND e.Evidence IS NULL AND e.FollowsFigure = 0 AND e.RequestAnswered = 0";
+
     public required string Actor { get; init; }
 
     public required DateTime AtUtc { get; init; }

@@ -61,8 +61,8 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
         // Only changes of an item by its agency (FeedEvent.IsListedChange): the creation of items from templates is no news for a wall.
         var sql = $"""
             {Select}
-            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.Evidence IS NULL
-              AND e.FollowsFigure = 0 AND e.RequestAnswered = 0 AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
+            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND {FeedEvent.ListedChangeSql}
+              AND (@sinceUtc IS NULL OR e.AtUtc >= @sinceUtc)
             ORDER BY e.Seq DESC {factory.Dialect.Top(Math.Clamp(take, 1, 100))};
             """;
         await using var connection = await factory.OpenAsync(cancellationToken);
@@ -84,10 +84,9 @@ public class FeedStore(ConnectionFactory factory, ILogger<FeedStore> logger)
 
         actor.RequireSee(regionCode, logger, "count the latest changes");
         await using var connection = await factory.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition($"""
             SELECT COUNT(*) FROM ItemEvents e
-            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND e.StatusBefore IS NOT NULL AND e.Evidence IS NULL AND e.FollowsFigure = 0
-              AND e.RequestAnswered = 0 AND e.AtUtc >= @sinceUtc;
+            WHERE (e.RegionCode >= @regionCode AND e.RegionCode < @descendantsEnd) AND {FeedEvent.ListedChangeSql} AND e.AtUtc >= @sinceUtc;
             """, new { regionCode, descendantsEnd = RegionCode.DescendantsTo(regionCode), sinceUtc }, cancellationToken: cancellationToken));
     }
 

@@ -37,6 +37,9 @@ public sealed class HomePageJourneyTests(AppFixture fixture)
     {
         var page = await fixture.SignedInPageAsync("pemantau");
         await page.GotoAsync("/");
+        // A link followed while the circuit starts can be undone by the circuit's first render (a known fault, open);
+        // this journey is about the language, so it follows the link once the page is interactive.
+        await AppFixture.WaitForInteractiveAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Regional readiness" })).ToBeVisibleAsync();
